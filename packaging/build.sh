@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Build the one-folder bundle in dist/studio-app and prove it runs: --version, and the GUI offscreen.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=${VENV:-.venv}
+"$VENV/bin/python" scripts/i18n.py build >/dev/null
+"$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
+  --distpath dist --workpath build/pyinstaller packaging/studio_app.spec
+BIN=dist/studio-app/studio-app
+"$BIN" --version
+ws=$(mktemp -d)
+QT_QPA_PLATFORM=offscreen "$BIN" --workspace "$ws" --lang zh_CN gui --quit-after 1 --screenshot "$ws/bundle.png"
+test -s "$ws/bundle.png" || { echo "bundle: GUI did not render" >&2; exit 1; }
+"$BIN" --workspace "$ws" check --help >/dev/null
+"$BIN" --workspace "$ws" selftest
+echo "bundle: $(du -sh dist/studio-app | cut -f1) in dist/studio-app"

@@ -1,0 +1,189 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>Studio Console hit an unexpected error. Your data is saved. Details are in the log:</source>
+        <translation>直播中控台遇到意外错误。您的数据已保存。详细信息见日志：</translation>
+    </message>
+    <message>
+        <source>Cannot open the workspace</source>
+        <translation>无法打开工作区</translation>
+    </message>
+    <message>
+        <source>Restore latest backup</source>
+        <translation>恢复最近的备份</translation>
+    </message>
+    <message>
+        <source>Open another workspace…</source>
+        <translation>打开其他工作区…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Choose a workspace folder</source>
+        <translation>选择工作区文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>Demo show: autumn skincare and snacks special</source>
+        <translation>演示直播：秋季护肤与零食专场</translation>
+    </message>
+    <message>
+        <source>Xiao Lin</source>
+        <translation>小林</translation>
+    </message>
+    <message>
+        <source>A demo show to explore Studio Console. Delete it when you like.</source>
+        <translation>用于熟悉直播中控台的演示直播，可随时删除。</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Workspace folder</source>
+        <translation>工作区文件夹</translation>
+    </message>
+    <message>
+        <source>Language and workspace changes take effect the next time Studio Console starts.</source>
+        <translation>界面语言和工作区的更改将在下次启动直播中控台时生效。</translation>
+    </message>
+    <message>
+        <source>Choose a workspace folder</source>
+        <translation>选择工作区文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Studio Console</source>
+        <translation>直播中控台</translation>
+    </message>
+    <message>
+        <source>Device check</source>
+        <translation>设备检查</translation>
+    </message>
+    <message>
+        <source>Script runner</source>
+        <translation>提词</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Pre-stream checks of camera, microphone, lighting and network</source>
+        <translation>开播前检查摄像头、麦克风、灯光和网络</translation>
+    </message>
+    <message>
+        <source>Rundown, teleprompter, product cards and the promo clock</source>
+        <translation>流程单、提词器、商品卡与福利节奏</translation>
+    </message>
+    <message>
+        <source>Live numbers, review metrics and sync with the head office</source>
+        <translation>实时数据、复盘指标及与总部同步</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open workspace folder</source>
+        <translation>打开工作区文件夹</translation>
+    </message>
+    <message>
+        <source>Open reports folder</source>
+        <translation>打开报告文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
+        <source>About Studio Console</source>
+        <translation>关于直播中控台</translation>
+    </message>
+    <message>
+        <source>Workspace: {path}</source>
+        <translation>工作区：{path}</translation>
+    </message>
+    <message>
+        <source>Studio Console {version}
+Pre-stream device checks, teleprompter and show review for live-commerce studios.
+Workspace: {path}</source>
+        <translation>直播中控台 {version}
+面向直播带货直播间的开播前设备检查、提词与复盘工具。
+工作区：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>The database {path} is in use by another program (is Studio Console already open?). Close it, or open another workspace.</source>
+        <translation>数据库 {path} 正被其他程序占用（直播中控台是否已经打开？）。请关闭它，或打开其他工作区。</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged and cannot be opened. Restore the latest automatic backup, or open another workspace.</source>
+        <translation>数据库 {path} 已损坏，无法打开。请恢复最近的自动备份，或打开其他工作区。</translation>
+    </message>
+    <message>
+        <source>This workspace was written by a newer version of Studio Console. Update the app, or open another workspace.</source>
+        <translation>此工作区由更新版本的直播中控台创建。请升级应用，或打开其他工作区。</translation>
+    </message>
+</context>
+</TS>

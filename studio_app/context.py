@@ -1,0 +1,31 @@
+"""What every panel and command receives: the workspace, its database and the clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from studio_app.clock import Clock, SystemClock
+from studio_app.store.db import Database
+from studio_app.workspace import Workspace
+
+
+@dataclass
+class AppContext:
+    workspace: Workspace
+    db: Database
+    clock: Clock = field(default_factory=SystemClock)
+
+    @classmethod
+    def open(cls, workspace: Workspace, clock: Clock | None = None, seed_demo: bool = True) -> AppContext:
+        """Create the workspace if needed, open and migrate its database, load the demo show on first run."""
+        workspace.ensure()
+        db = Database.open(workspace.db_path, backups_dir=workspace.backups_dir)
+        context = cls(workspace, db, clock or SystemClock())
+        if seed_demo:
+            from studio_app.demo import seed_demo_once
+
+            seed_demo_once(context)
+        return context
+
+    def close(self) -> None:
+        self.db.close()

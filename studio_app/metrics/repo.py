@@ -1,0 +1,431 @@
+"""Queries of the data area: the only place that reads and writes the data tables.
+
+Writes go through ORM statements (objects or ``session.execute(insert(Model), rows)``) so the sync's
+outbox hooks see every change; synced rows are never hard-deleted, only tombstoned with ``deleted_at``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from studio_app.metrics.imports import ColumnMapping, ParsedExport
+from studio_app.metrics.review import PromoMark, SegmentSpan, ShowReview, review_show, samples_from_manual
+from studio_app.metrics.samples import SAMPLE_FIELD_NAMES, Sample
+from studio_app.store.models.core import Show
+from studio_app.store.models.data import (
+    AdSpend,
+    Incident,
+    ManualEntry,
+    MetricColumnMapping,
+    MetricImport,
+    MetricSample,
+)
+
+
+class SampleSource:
+    IMPORT = "import"
+    FEED = "feed"
+    MANUAL = "manual"
+
+
+# The review counts one source, so a show that was fed live and imported afterwards is not counted twice:
+# the platform's export is the reference, then the live feed, then what the operator typed.
+SOURCE_PRIORITY = (SampleSource.IMPORT, SampleSource.FEED, SampleSource.MANUAL)
+
+_SAMPLE_COLUMNS = [getattr(MetricSample, name) for name in SAMPLE_FIELD_NAMES]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+# --------------------------------------------------------------------------------------------- samples
+
+
+def _sample_rows(session: Session, show_id: str, source: str) -> list[Sample]:
+    rows = session.execute(
+        select(MetricSample.at, *_SAMPLE_COLUMNS)
+        .where(
+            MetricSample.show_id == show_id,
+            MetricSample.source == source,
+            MetricSample.deleted_at.is_(None),
+        )
+        .order_by(MetricSample.at)
+    ).all()
+    return [Sample(row[0], *row[1:]) for row in rows]
+
+
+def samples_by_source(session: Session, show_id: str) -> dict[str, tuple[Sample, ...]]:
+    out: dict[str, tuple[Sample, ...]] = {}
+    for source in (SampleSource.IMPORT, SampleSource.FEED):
+        rows = _sample_rows(session, show_id, source)
+        if rows:
+            out[source] = tuple(rows)
+    manual = manual_samples(session, show_id)
+    if manual:
+        out[SampleSource.MANUAL] = manual
+    return out
+
+
+def review_samples(session: Session, show_id: str) -> tuple[str | None, tuple[Sample, ...]]:
+    """The samples the review counts and where they came from (``None`` when the show has none)."""
+    available = samples_by_source(session, show_id)
+    for source in SOURCE_PRIORITY:
+        if source in available:
+            return source, available[source]
+    return None, ()
+
+
+def _upsert_samples(
+    session: Session, show_id: str, source: str, samples: Sequence[Sample], import_id: str | None = None
+) -> int:
+    """Insert samples, or update the row already there for the same (show, source, time)."""
+    if not samples:
+        return 0
+    first, last = min(s.at for s in samples), max(s.at for s in samples)
+    existing = {
+        row.at: row
+        for row in session.scalars(
+            select(MetricSample).where(
+                MetricSample.show_id == show_id,
+                MetricSample.source == source,
+                MetricSample.deleted_at.is_(None),
+                MetricSample.at >= first,
+                MetricSample.at <= last,
+            )
+        )
+    }
+    new_rows = []
+    for s in samples:
+        values = {name: getattr(s, name) for name in SAMPLE_FIELD_NAMES}
+        row = existing.get(s.at)
+        if row is None:
+            new_rows.append({"show_id": show_id, "at": s.at, "source": source, "import_id": import_id, **values})
+        else:
+            for name, value in values.items():
+                if value is not None:
+                    setattr(row, name, value)
+            if import_id is not None:
+                row.import_id = import_id
+    if new_rows:
+        session.execute(insert(MetricSample), new_rows)
+    session.flush()
+    return len(samples)
+
+
+def save_import(session: Session, show_id: str, parsed: ParsedExport, source_name: str) -> MetricImport:
+    """Store a parsed export in the caller's transaction (all or nothing) and remember its mapping."""
+    record = MetricImport(
+        show_id=show_id,
+        source=source_name,
+        file_name=parsed.table.file_name,
+        file_sha256=parsed.table.sha256,
+        encoding=parsed.table.encoding,
+        row_count=len(parsed.samples),
+        mapping_json=parsed.mapping.to_json(),
+    )
+    session.add(record)
+    session.flush()
+    _upsert_samples(session, show_id, SampleSource.IMPORT, parsed.samples, import_id=record.id)
+    remember_mapping(session, source_name, parsed.mapping)
+    return record
+
+
+def add_feed_samples(session: Session, show_id: str, samples: Sequence[Sample]) -> int:
+    return _upsert_samples(session, show_id, SampleSource.FEED, samples)
+
+
+def list_imports(session: Session, show_id: str) -> list[MetricImport]:
+    return list(
+        session.scalars(
+            select(MetricImport)
+            .where(MetricImport.show_id == show_id, MetricImport.deleted_at.is_(None))
+            .order_by(MetricImport.created_at)
+        )
+    )
+
+
+def sample_count(session: Session, show_id: str) -> int:
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(MetricSample)
+            .where(MetricSample.show_id == show_id, MetricSample.deleted_at.is_(None))
+        )
+        or 0
+    )
+
+
+# --------------------------------------------------------------------------------------------- mappings
+
+
+def remember_mapping(session: Session, source_name: str, mapping: ColumnMapping) -> None:
+    row = session.scalars(
+        select(MetricColumnMapping)
+        .where(MetricColumnMapping.source == source_name, MetricColumnMapping.deleted_at.is_(None))
+        .order_by(MetricColumnMapping.updated_at.desc())
+    ).first()
+    if row is None:
+        session.add(MetricColumnMapping(source=source_name, mapping_json=mapping.to_json()))
+    elif row.mapping_json != mapping.to_json():
+        row.mapping_json = mapping.to_json()
+
+
+def remembered_mapping(session: Session, source_name: str) -> ColumnMapping | None:
+    row = session.scalars(
+        select(MetricColumnMapping)
+        .where(MetricColumnMapping.source == source_name, MetricColumnMapping.deleted_at.is_(None))
+        .order_by(MetricColumnMapping.updated_at.desc())
+    ).first()
+    if row is None:
+        return None
+    try:
+        return ColumnMapping.from_json(row.mapping_json)
+    except (ValueError, KeyError, TypeError):
+        return None  # a mapping written by a newer version with a field this one does not know
+
+
+def known_sources(session: Session) -> list[str]:
+    return sorted(
+        set(
+            session.scalars(
+                select(MetricColumnMapping.source).where(MetricColumnMapping.deleted_at.is_(None))
+            )
+        )
+    )
+
+
+# --------------------------------------------------------------------------------------------- manual etc.
+
+
+def add_manual_entry(
+    session: Session,
+    show_id: str,
+    at: datetime,
+    online_viewers: int | None,
+    gmv_total_fen: int | None,
+    orders_total: int | None = None,
+    note: str = "",
+) -> ManualEntry:
+    entry = ManualEntry(
+        show_id=show_id,
+        at=at,
+        online_viewers=online_viewers,
+        gmv_total_fen=gmv_total_fen,
+        orders_total=orders_total,
+        note=note,
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def manual_entries(session: Session, show_id: str) -> list[ManualEntry]:
+    return list(
+        session.scalars(
+            select(ManualEntry)
+            .where(ManualEntry.show_id == show_id, ManualEntry.deleted_at.is_(None))
+            .order_by(ManualEntry.at)
+        )
+    )
+
+
+def manual_samples(session: Session, show_id: str) -> tuple[Sample, ...]:
+    return samples_from_manual(
+        [(e.at, e.online_viewers, e.gmv_total_fen, e.orders_total) for e in manual_entries(session, show_id)]
+    )
+
+
+def add_incident(
+    session: Session,
+    show_id: str,
+    at: datetime,
+    kind: str,
+    description: str = "",
+    fix: str = "",
+    duration_s: float | None = None,
+) -> Incident:
+    incident = Incident(
+        show_id=show_id, at=at, kind=kind, description=description, fix=fix, duration_s=duration_s
+    )
+    session.add(incident)
+    session.flush()
+    return incident
+
+
+def incidents(session: Session, show_id: str) -> list[Incident]:
+    return list(
+        session.scalars(
+            select(Incident)
+            .where(Incident.show_id == show_id, Incident.deleted_at.is_(None))
+            .order_by(Incident.at)
+        )
+    )
+
+
+def add_ad_spend(session: Session, show_id: str, channel: str, amount_fen: int, note: str = "") -> AdSpend:
+    spend = AdSpend(show_id=show_id, channel=channel, amount_fen=amount_fen, note=note)
+    session.add(spend)
+    session.flush()
+    return spend
+
+
+def ad_spend_total_fen(session: Session, show_id: str) -> int | None:
+    total = session.scalar(
+        select(func.sum(AdSpend.amount_fen)).where(AdSpend.show_id == show_id, AdSpend.deleted_at.is_(None))
+    )
+    return None if total is None else int(total)
+
+
+# --------------------------------------------------------------------------------------------- shows
+
+
+def list_shows(session: Session) -> list[Show]:
+    return list(
+        session.scalars(
+            select(Show)
+            .where(Show.deleted_at.is_(None))
+            .order_by(func.coalesce(Show.started_at, Show.planned_start, Show.created_at).desc())
+        )
+    )
+
+
+def show_start(show: Show) -> datetime:
+    return show.started_at or show.planned_start or show.created_at
+
+
+def shows_between(session: Session, start: datetime, end: datetime) -> list[Show]:
+    """Shows that started (or were planned to) in ``[start, end)``."""
+    return [s for s in list_shows(session) if start <= show_start(s) < end]
+
+
+# --------------------------------------------------------------------------------------------- run log
+
+
+@dataclass(frozen=True)
+class ShowTimeline:
+    segments: tuple[SegmentSpan, ...]
+    promos: tuple[PromoMark, ...]
+
+
+def _event_name(event: object) -> str:
+    for attr in ("title", "name", "label", "segment_title", "detail"):
+        value = getattr(event, attr, None)
+        if isinstance(value, str) and value:
+            return value
+    payload = getattr(event, "payload", None)
+    if isinstance(payload, str):
+        try:
+            payload = json.loads(payload)
+        except ValueError:
+            payload = None
+    if isinstance(payload, dict):
+        for key in ("title", "name", "label", "segment", "promo"):
+            if payload.get(key):
+                return str(payload[key])
+    return ""
+
+
+def timeline_from_events(events: Sequence[object], show_end: datetime | None = None) -> ShowTimeline:
+    """Segments and promos from run-log events (objects with ``kind`` and ``at``, and a title somewhere).
+
+    A segment runs from its ``segment_start`` to its ``segment_end``, or to the next segment's start, or to
+    ``show_end``; a promo is marked at its ``promo_done`` (or ``promo_start``) time.
+    """
+    ordered = sorted(events, key=lambda e: getattr(e, "at"))  # noqa: B009
+    segments: list[SegmentSpan] = []
+    promos: list[PromoMark] = []
+    open_name: str | None = None
+    open_start: datetime | None = None
+    for event in ordered:
+        kind = str(getattr(event, "kind", "")).lower()
+        at: datetime = getattr(event, "at")  # noqa: B009
+        if kind.endswith("segment_start"):
+            if open_start is not None and open_name is not None:
+                segments.append(SegmentSpan(open_name, open_start, at))
+            open_name, open_start = _event_name(event) or f"#{len(segments) + 1}", at
+        elif kind.endswith("segment_end"):
+            if open_start is not None and open_name is not None:
+                segments.append(SegmentSpan(open_name, open_start, at))
+            open_name, open_start = None, None
+        elif kind in ("promo_done", "promo_start", "promo"):
+            promos.append(PromoMark(_event_name(event) or kind, at))
+    if open_start is not None and open_name is not None:
+        end = show_end if show_end and show_end > open_start else (ordered[-1].at if ordered else open_start)
+        if end > open_start:
+            segments.append(SegmentSpan(open_name, open_start, end))
+    return ShowTimeline(tuple(segments), tuple(promos))
+
+
+def show_timeline(session: Session, show_id: str) -> ShowTimeline:
+    """The run log's segments and promos, if the script area's run log is installed."""
+    try:
+        from studio_app.script import repo as script_repo
+    except ImportError:
+        return ShowTimeline((), ())
+    list_run_log = getattr(script_repo, "list_run_log", None)
+    if list_run_log is None:
+        return ShowTimeline((), ())
+    show = session.get(Show, show_id)
+    events = list(list_run_log(session, show_id))
+    return timeline_from_events(events, show.ended_at if show else None)
+
+
+def load_review(session: Session, show_id: str) -> tuple[str | None, ShowReview, ShowTimeline]:
+    source, samples = review_samples(session, show_id)
+    timeline = show_timeline(session, show_id)
+    review = review_show(samples, timeline.segments, timeline.promos, ad_spend_total_fen(session, show_id))
+    return source, review, timeline
+
+
+def review_of_shows(session: Session, show_ids: Sequence[str]) -> ShowReview:
+    """One review over several shows (a week's), summing their samples and ad spend."""
+    samples: list[Sample] = []
+    spend = 0
+    for show_id in show_ids:
+        samples.extend(review_samples(session, show_id)[1])
+        spend += ad_spend_total_fen(session, show_id) or 0
+    return review_show(samples, ad_spend_fen=spend or None)
+
+
+# --------------------------------------------------------------------------------------------- demo
+
+
+def seed_metrics_demo(session: Session, show: Show) -> None:
+    """The demo show's numbers: a two-hour minute table as if imported, some ad spend and an incident."""
+    from datetime import timedelta
+
+    from studio_app.i18n import translate
+    from studio_app.metrics.demo import demo_samples
+
+    start = show_start(show)
+    record = MetricImport(
+        show_id=show.id,
+        source=translate("DataDemo", "Douyin Compass (demo)"),
+        file_name="douyin_compass_minutes.csv",
+        file_sha256="",
+        encoding="utf-8-sig",
+        row_count=0,
+        mapping_json="{}",
+    )
+    session.add(record)
+    session.flush()
+    samples = demo_samples(start)
+    record.row_count = len(samples)
+    _upsert_samples(session, show.id, SampleSource.IMPORT, samples, import_id=record.id)
+    add_ad_spend(session, show.id, translate("DataDemo", "Qianchuan"), 80000)
+    add_incident(
+        session,
+        show.id,
+        start + timedelta(minutes=47),
+        "stutter",
+        translate("DataDemo", "Stream stuttered for about 20 s; upload dropped on the main line."),
+        translate("DataDemo", "Switched the encoder to the backup line."),
+        20.0,
+    )

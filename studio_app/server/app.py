@@ -1,0 +1,212 @@
+"""The backend as an ASGI app: sync endpoints for the studios and the upload-measurement sink.
+
+Stateless: everything lives in the database, so several instances can run behind a load balancer on one
+PostgreSQL. Every sync request is authenticated with a studio token; request bodies are read as they
+stream and refused with 413 past the limit (the client then splits its batch); a desktop whose synced
+tables have another shape gets 409 and nothing is applied.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+from sqlalchemy import Engine
+
+from studio_app.i18n import translate
+from studio_app.server import service
+from studio_app.sync.codec import schema_fingerprint
+from studio_app.sync.protocol import (
+    HELLO_PATH,
+    NODE_HEADER,
+    PULL_PATH,
+    PUSH_PATH,
+    SCHEMA_HEADER,
+    SUMMARY_PATH,
+    UPLOAD_MEASURE_PATH,
+    ErrorBody,
+    HelloResponse,
+    PullPage,
+    PushRequest,
+    PushResponse,
+    SummaryResponse,
+)
+
+DEFAULT_MAX_REQUEST_BYTES = 8 * 1024 * 1024
+MAX_PULL_LIMIT = 5000
+# The upload sink is for a probe measuring the line, not storage: stop reading after this much.
+MAX_UPLOAD_MEASURE_BYTES = 1024 * 1024 * 1024
+
+
+class ApiError(HTTPException):
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(status_code=status, detail=ErrorBody(code=code, message=message).model_dump())
+
+
+def create_app(
+    database_url: str,
+    max_request_bytes: int | None = None,
+    schema_version: str | None = None,
+) -> FastAPI:
+    engine = service.open_engine(database_url)
+    service.create_schema(engine)
+    limit_bytes = max_request_bytes or int(
+        os.environ.get("STUDIO_SERVER_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES)
+    )
+    expected_schema = schema_version or os.environ.get("STUDIO_SERVER_SCHEMA") or schema_fingerprint()
+    app = FastAPI(title="Studio Console backend", version="1")
+    app.state.engine = engine
+
+    def studio_of(authorization: Annotated[str | None, Header()] = None) -> service.Studio:
+        token = ""
+        if authorization and authorization.lower().startswith("bearer "):
+            token = authorization[7:].strip()
+        studio = service.studio_for_token(engine, token) if token else None
+        if studio is None:
+            raise ApiError(
+                401,
+                "unauthorized",
+                translate("Server", "The studio token is missing or wrong. Enter the token from the head office."),
+            )
+        return studio
+
+    def check_schema(x_studio_schema: Annotated[str | None, Header()] = None) -> None:
+        if x_studio_schema != expected_schema:
+            raise ApiError(
+                409,
+                "schema_mismatch",
+                translate(
+                    "Server",
+                    "This app's data format ({client}) differs from the server's ({server}). Update the app "
+                    "or the server so both are the same version; nothing was changed and no data was lost.",
+                ).format(client=x_studio_schema or "?", server=expected_schema),
+            )
+
+    def node_of(x_studio_node: Annotated[str | None, Header()] = None) -> str:
+        if not x_studio_node or len(x_studio_node) > 36:
+            raise ApiError(400, "no_node", translate("Server", "The request does not say which computer sent it."))
+        return x_studio_node
+
+    Authed = Annotated[service.Studio, Depends(studio_of)]
+    Node = Annotated[str, Depends(node_of)]
+
+    @app.get("/health")
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get(HELLO_PATH, response_model=HelloResponse)
+    def hello(studio: Authed) -> HelloResponse:
+        return HelloResponse(
+            studio=studio.name,
+            head_office=studio.head_office,
+            schema_version=expected_schema,
+            max_request_bytes=limit_bytes,
+            server_time_ms=service.now_ms(),
+        )
+
+    @app.post(PUSH_PATH, response_model=PushResponse, dependencies=[Depends(check_schema)])
+    async def push(request: Request, studio: Authed, node_id: Node) -> PushResponse:
+        body = await _read_limited(request, limit_bytes)
+        try:
+            batch = PushRequest.model_validate_json(body)
+        except ValidationError as exc:
+            raise ApiError(
+                422, "bad_batch", translate("Server", "The batch is not valid: {error}").format(error=exc)
+            ) from exc
+        if batch.schema_version != expected_schema:
+            check_schema(batch.schema_version)
+        return await run_in_threadpool(service.apply_push, engine, studio, _with_node(batch, node_id))
+
+    @app.get(PULL_PATH, response_model=PullPage, dependencies=[Depends(check_schema)])
+    def pull(
+        studio: Authed,
+        node_id: Node,
+        cursor: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 1000,
+    ) -> PullPage:
+        return service.pull_page(engine, studio, node_id, cursor, limit)
+
+    @app.get(SUMMARY_PATH, response_model=SummaryResponse, dependencies=[Depends(check_schema)])
+    def summary(studio: Authed) -> SummaryResponse:
+        return service.summary(engine, studio)
+
+    @app.post(UPLOAD_MEASURE_PATH)
+    async def measure_upload(
+        request: Request, interval_ms: Annotated[int, Query(ge=10, le=10_000)] = 250
+    ) -> dict[str, Any]:
+        """Counts the bytes of the body as they arrive, per interval, for the network probe's upload test."""
+        start = time.monotonic()
+        intervals: list[int] = []
+        total = 0
+        async for chunk in request.stream():
+            elapsed_ms = (time.monotonic() - start) * 1000
+            index = int(elapsed_ms // interval_ms)
+            while len(intervals) <= index:
+                intervals.append(0)
+            intervals[index] += len(chunk)
+            total += len(chunk)
+            if total > MAX_UPLOAD_MEASURE_BYTES:
+                break
+        duration_s = time.monotonic() - start
+        return {
+            "bytes_received": total,
+            "duration_s": duration_s,
+            "interval_ms": interval_ms,
+            "bytes_per_interval": intervals,
+            "mbps": (total * 8 / duration_s / 1e6) if duration_s > 0 else 0.0,
+        }
+
+    @app.exception_handler(HTTPException)
+    async def _errors(request: Request, exc: HTTPException) -> JSONResponse:
+        detail = exc.detail
+        if not isinstance(detail, dict):
+            detail = ErrorBody(code="error", message=str(detail)).model_dump()
+        return JSONResponse(status_code=exc.status_code, content={"detail": detail})
+
+    return app
+
+
+def _with_node(batch: PushRequest, node_id: str) -> PushRequest:
+    # The header is what was authenticated alongside the token; the body's copy must agree with it.
+    if batch.node_id != node_id:
+        batch = batch.model_copy(update={"node_id": node_id})
+    return batch
+
+
+async def _read_limited(request: Request, limit_bytes: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit_bytes:
+        raise _too_large(limit_bytes)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit_bytes:
+            raise _too_large(limit_bytes)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _too_large(limit_bytes: int) -> ApiError:
+    return ApiError(
+        413,
+        "too_large",
+        translate("Server", "The batch is larger than the server accepts ({limit} bytes); send it in parts.").format(
+            limit=limit_bytes
+        ),
+    )
+
+
+def engine_of(app: FastAPI) -> Engine:
+    engine: Engine = app.state.engine
+    return engine
+
+
+def app_from_env() -> FastAPI:
+    """``uvicorn --factory studio_app.server.app:app_from_env`` with ``STUDIO_SERVER_DATABASE`` set."""
+    return create_app(os.environ["STUDIO_SERVER_DATABASE"])

@@ -1,0 +1,429 @@
+"""What the backend does, without HTTP: studios and tokens, applying a push, reading a pull page.
+
+Plain SQLAlchemy Core on PostgreSQL or SQLite; every call is one transaction, and no state lives in the
+process, so several server instances can share one database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, or_, select, update
+from sqlalchemy.engine import make_url
+
+from studio_app.i18n import translate
+from studio_app.server import tables as t
+from studio_app.sync.codec import ConflictPolicy, canonical_json, policy_for, row_digest, synced_codecs
+from studio_app.sync.hlc import Hlc, check_drift
+from studio_app.sync.protocol import (
+    Change,
+    ChangeKind,
+    Op,
+    OpOutcome,
+    OpResult,
+    PullPage,
+    PushRequest,
+    PushResponse,
+    SummaryResponse,
+    TableSummary,
+)
+
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Studio:
+    id: str
+    name: str
+    head_office: bool
+
+
+class StudioExistsError(ValueError):
+    pass
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def normalise_url(url: str) -> str:
+    """``postgresql://`` means psycopg 3 here (the driver the ``server`` extra installs)."""
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.render_as_string(hide_password=False)
+
+
+def open_engine(url: str) -> Engine:
+    url = normalise_url(url)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, below
+            cur = dbapi_connection.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn: Connection) -> None:
+            # IMMEDIATE: take the write lock at the start, not halfway (no "database is locked" upgrades).
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+
+
+def create_schema(engine: Engine) -> None:
+    t.metadata.create_all(engine)
+    with engine.begin() as conn:
+        if conn.execute(select(t.counter.c.id).where(t.counter.c.id == 1)).first() is None:
+            conn.execute(insert(t.counter).values(id=1, value=0))
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def add_studio(engine: Engine, name: str, head_office: bool = False) -> tuple[Studio, str]:
+    """Create a studio; returns it and its token (shown once, only its hash is stored)."""
+    token = secrets.token_urlsafe(32)
+    studio = Studio(secrets.token_hex(16), name, head_office)
+    with engine.begin() as conn:
+        if conn.execute(select(t.studios.c.id).where(t.studios.c.name == name)).first() is not None:
+            raise StudioExistsError(
+                translate("Server", "A studio named {name} already exists.").format(name=name)
+            )
+        conn.execute(
+            insert(t.studios).values(
+                id=studio.id,
+                name=name,
+                token_sha256=hash_token(token),
+                head_office=head_office,
+                created_at=datetime.now(UTC),
+            )
+        )
+    return studio, token
+
+
+def studio_for_token(engine: Engine, token: str) -> Studio | None:
+    with engine.connect() as conn:
+        row = conn.execute(select(t.studios).where(t.studios.c.token_sha256 == hash_token(token))).first()
+    if row is None:
+        return None
+    return Studio(row.id, row.name, bool(row.head_office))
+
+
+def head_office_ids(conn: Connection) -> list[str]:
+    return list(conn.execute(select(t.studios.c.id).where(t.studios.c.head_office.is_(True))).scalars())
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+@dataclass
+class _Current:
+    owner: str
+    writer: str
+    origin: str
+    hlc: str
+    payload: str
+    exists: bool  # already in the table (update) or new in this batch (insert)
+    changed: bool = False
+
+
+def _validate(op: Op, now: int) -> str | None:
+    codec = synced_codecs().get(op.table)
+    if codec is None:
+        return translate("Server", "Unknown table {table}.").format(table=op.table)
+    if op.payload.get("id") != op.row_id:
+        return translate("Server", "The row id does not match its data.")
+    unknown = set(op.payload) - {c.name for c in codec.columns}
+    if unknown:
+        return translate("Server", "Unknown columns for {table}: {columns}.").format(
+            table=op.table, columns=", ".join(sorted(unknown))
+        )
+    try:
+        stamp = Hlc.decode(op.hlc)
+    except ValueError:
+        return translate("Server", "The change has no valid clock stamp.")
+    return check_drift(stamp, now)
+
+
+def apply_push(engine: Engine, studio: Studio, request: PushRequest) -> PushResponse:
+    now = now_ms()
+    ops = sorted(request.ops, key=lambda o: o.seq)
+    results: list[OpResult] = []
+    with engine.begin() as conn:
+        # The lock: pushes from every instance queue here, so seqs commit in order.
+        conn.execute(update(t.counter).where(t.counter.c.id == 1).values(value=t.counter.c.value))
+        seq = int(conn.execute(select(t.counter.c.value).where(t.counter.c.id == 1)).scalar_one())
+        head_office = set(head_office_ids(conn))
+
+        seen: dict[str, Any] = {}
+        for chunk in _chunks([o.op_id for o in ops]):
+            for row in conn.execute(select(t.applied_ops).where(t.applied_ops.c.op_id.in_(chunk))):
+                seen[row.op_id] = row
+        duplicates = 0
+        fresh: list[Op] = []
+        in_batch: set[str] = set()
+        for op in ops:
+            if op.op_id in seen:
+                duplicates += 1
+                row = seen[op.op_id]
+                if row.outcome:
+                    results.append(
+                        OpResult(
+                            op_id=op.op_id,
+                            outcome=OpOutcome(row.outcome),
+                            reason=row.reason or "",
+                            winner_hlc=row.winner_hlc or "",
+                        )
+                    )
+            elif op.op_id in in_batch:
+                duplicates += 1
+            else:
+                in_batch.add(op.op_id)
+                fresh.append(op)
+
+        current = _load_current(conn, fresh)
+        conflict_rows: list[dict[str, Any]] = []
+        op_rows: list[dict[str, Any]] = []
+        applied = 0
+        for op in fresh:
+            outcome: OpResult | None = None
+            problem = _validate(op, now)
+            key = (op.table, op.row_id)
+            cur = current.get(key)
+            if problem is None and cur is not None and not _may_write(studio, cur.owner, head_office):
+                problem = translate("Server", "This record belongs to another studio.")
+            if problem is not None:
+                outcome = OpResult(op_id=op.op_id, outcome=OpOutcome.REJECTED, reason=problem)
+            else:
+                payload = canonical_json(op.payload)
+                keep = policy_for(op.table) is ConflictPolicy.KEEP_CONFLICT
+                if cur is None or op.hlc > cur.hlc:
+                    if (
+                        keep
+                        and cur is not None
+                        and op.base_hlc != cur.hlc
+                        and cur.origin != request.node_id
+                        and cur.payload != payload
+                    ):
+                        # Concurrent edits: the newer stamp wins, the other version is kept for the user.
+                        conflict_rows.append(
+                            _conflict_row(op, cur.owner, cur.writer, cur.hlc, cur.payload, op.hlc, now)
+                        )
+                    owner = cur.owner if cur is not None else studio.id
+                    exists = cur.exists if cur is not None else False
+                    current[key] = _Current(owner, studio.id, request.node_id, op.hlc, payload, exists, True)
+                    applied += 1
+                elif op.hlc != cur.hlc:
+                    # The edit lost: send the winner out again so this studio's copy converges.
+                    cur.changed = True
+                    if keep and cur.payload != payload:
+                        conflict_rows.append(_conflict_row(op, cur.owner, studio.id, op.hlc, payload, cur.hlc, now))
+                        outcome = OpResult(
+                            op_id=op.op_id,
+                            outcome=OpOutcome.CONFLICT,
+                            reason=translate("Server", "Someone else changed this at the same time."),
+                            winner_hlc=cur.hlc,
+                        )
+            if outcome is not None:
+                results.append(outcome)
+            op_rows.append(
+                {
+                    "op_id": op.op_id,
+                    "studio_id": studio.id,
+                    "outcome": outcome.outcome.value if outcome else None,
+                    "reason": outcome.reason if outcome else None,
+                    "winner_hlc": outcome.winner_hlc if outcome else None,
+                }
+            )
+
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        for (table_name, record_id), cur in current.items():
+            if not cur.changed:
+                continue
+            seq += 1
+            row = {
+                "table_name": table_name,
+                "record_id": record_id,
+                "owner_studio_id": cur.owner,
+                "writer_studio_id": cur.writer,
+                "origin_node": cur.origin,
+                "hlc": cur.hlc,
+                "seq": seq,
+                "digest": row_digest(table_name, cur.payload),
+                "payload": cur.payload,
+            }
+            (updates if cur.exists else inserts).append(row)
+        for conflict in conflict_rows:
+            seq += 1
+            conflict["seq"] = seq
+        if inserts:
+            conn.execute(insert(t.records), inserts)
+        if updates:
+            from sqlalchemy import bindparam
+
+            stmt = (
+                update(t.records)
+                .where(
+                    t.records.c.table_name == bindparam("b_table"),
+                    t.records.c.record_id == bindparam("b_id"),
+                )
+                .values(
+                    owner_studio_id=bindparam("owner_studio_id"),
+                    writer_studio_id=bindparam("writer_studio_id"),
+                    origin_node=bindparam("origin_node"),
+                    hlc=bindparam("hlc"),
+                    seq=bindparam("seq"),
+                    digest=bindparam("digest"),
+                    payload=bindparam("payload"),
+                )
+            )
+            conn.execute(
+                stmt,
+                [
+                    {**{k: v for k, v in u.items() if k not in ("table_name", "record_id")},
+                     "b_table": u["table_name"], "b_id": u["record_id"]}
+                    for u in updates
+                ],
+            )
+        if conflict_rows:
+            conn.execute(insert(t.conflicts), conflict_rows)
+        if op_rows:
+            conn.execute(insert(t.applied_ops), op_rows)
+        conn.execute(update(t.counter).where(t.counter.c.id == 1).values(value=seq))
+    return PushResponse(
+        batch_id=request.batch_id,
+        received=len(request.ops),
+        applied=applied,
+        duplicates=duplicates,
+        results=results,
+        server_time_ms=now_ms(),
+    )
+
+
+def _may_write(studio: Studio, owner: str, head_office: set[str]) -> bool:
+    return studio.head_office or owner == studio.id or owner in head_office
+
+
+def _conflict_row(
+    op: Op, owner: str, losing_studio: str, losing_hlc: str, payload: str, winner_hlc: str, now: int
+) -> dict[str, Any]:
+    return {
+        "table_name": op.table,
+        "record_id": op.row_id,
+        "owner_studio_id": owner,
+        "losing_studio_id": losing_studio,
+        "losing_hlc": losing_hlc,
+        "winner_hlc": winner_hlc,
+        "payload": payload,
+        "created_at": datetime.fromtimestamp(now / 1000, UTC),
+    }
+
+
+def _load_current(conn: Connection, ops: Sequence[Op]) -> dict[tuple[str, str], _Current]:
+    by_table: dict[str, set[str]] = {}
+    for op in ops:
+        by_table.setdefault(op.table, set()).add(op.row_id)
+    current: dict[tuple[str, str], _Current] = {}
+    cols = t.records.c
+    for table_name, ids in by_table.items():
+        for chunk in _chunks(sorted(ids)):
+            query = select(
+                cols.record_id, cols.owner_studio_id, cols.writer_studio_id, cols.origin_node, cols.hlc,
+                cols.payload,
+            ).where(cols.table_name == table_name, cols.record_id.in_(chunk))
+            for row in conn.execute(query):
+                current[(table_name, row.record_id)] = _Current(
+                    row.owner_studio_id, row.writer_studio_id, row.origin_node, row.hlc, row.payload, True
+                )
+    return current
+
+
+def _visible_owner_clause(conn: Connection, studio: Studio, column: Any) -> Any:
+    if studio.head_office:
+        return None
+    return column.in_([studio.id, *head_office_ids(conn)])
+
+
+def pull_page(engine: Engine, studio: Studio, node_id: str, cursor: int, limit: int) -> PullPage:
+    import json
+
+    with engine.connect() as conn:
+        # Read the counter first: every seq at or below it belongs to a committed push.
+        head = int(conn.execute(select(t.counter.c.value).where(t.counter.c.id == 1)).scalar_one())
+        owners = _visible_owner_clause(conn, studio, t.records.c.owner_studio_id)
+        query = (
+            select(t.records)
+            .where(t.records.c.seq > cursor, t.records.c.seq <= head, t.records.c.origin_node != node_id)
+            .order_by(t.records.c.seq)
+            .limit(limit)
+        )
+        if owners is not None:
+            query = query.where(owners)
+        changes = [
+            Change(
+                seq=row.seq,
+                table=row.table_name,
+                row_id=row.record_id,
+                hlc=row.hlc,
+                payload=json.loads(row.payload),
+            )
+            for row in conn.execute(query)
+        ]
+        cq = (
+            select(t.conflicts)
+            .where(t.conflicts.c.seq > cursor, t.conflicts.c.seq <= head)
+            .order_by(t.conflicts.c.seq)
+            .limit(limit)
+        )
+        if not studio.head_office:
+            cq = cq.where(
+                or_(t.conflicts.c.losing_studio_id == studio.id, t.conflicts.c.owner_studio_id == studio.id)
+            )
+        for row in conn.execute(cq):
+            changes.append(
+                Change(
+                    seq=row.seq,
+                    kind=ChangeKind.CONFLICT,
+                    table=row.table_name,
+                    row_id=row.record_id,
+                    hlc=row.losing_hlc,
+                    winner_hlc=row.winner_hlc,
+                    payload=json.loads(row.payload),
+                )
+            )
+    changes.sort(key=lambda c: c.seq)
+    if len(changes) >= limit:
+        changes = changes[:limit]
+        return PullPage(changes=changes, next_cursor=changes[-1].seq, has_more=True, server_time_ms=now_ms())
+    return PullPage(changes=changes, next_cursor=max(head, cursor), has_more=False, server_time_ms=now_ms())
+
+
+def summary(engine: Engine, studio: Studio) -> SummaryResponse:
+    with engine.connect() as conn:
+        head = int(conn.execute(select(t.counter.c.value).where(t.counter.c.id == 1)).scalar_one())
+        owners = _visible_owner_clause(conn, studio, t.records.c.owner_studio_id)
+        query = select(t.records.c.table_name, func.count(), func.coalesce(func.sum(t.records.c.digest), 0))
+        if owners is not None:
+            query = query.where(owners)
+        query = query.group_by(t.records.c.table_name)
+        tables = {
+            name: TableSummary(count=int(count), checksum=int(total) % (1 << 62))
+            for name, count, total in conn.execute(query)
+        }
+    return SummaryResponse(tables=tables, cursor=head)

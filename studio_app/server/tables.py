@@ -1,0 +1,86 @@
+"""The backend's own tables (its own metadata, not the desktop's): studios, records, change feed, conflicts.
+
+``records`` holds the current version of every synced row of every studio, keyed by (table, id), with the
+studio that owns it and the HLC stamp of the version. Its ``seq`` comes from one global counter; a row's
+seq is renewed whenever the row changes, so "records with seq above my cursor" is the change feed. The
+counter row is also the write lock: every push updates it first, so pushes commit in seq order and a
+reader never sees seq 11 before seq 10 has committed.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+BigId = BigInteger().with_variant(Integer, "sqlite")
+
+studios = Table(
+    "studios",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("token_sha256", String(64), nullable=False, unique=True),
+    Column("head_office", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+counter = Table(
+    "sync_counter",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("value", BigInteger, nullable=False),
+)
+
+records = Table(
+    "records",
+    metadata,
+    Column("table_name", String(80), primary_key=True),
+    Column("record_id", String(36), primary_key=True),
+    Column("owner_studio_id", String(36), nullable=False),
+    Column("writer_studio_id", String(36), nullable=False),
+    Column("origin_node", String(36), nullable=False),
+    Column("hlc", String(64), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("digest", BigInteger, nullable=False),
+    Column("payload", Text, nullable=False),
+    Index("ix_records_seq", "seq"),
+    Index("ix_records_owner", "owner_studio_id", "table_name"),
+)
+
+applied_ops = Table(
+    "applied_ops",
+    metadata,
+    Column("op_id", String(36), primary_key=True),
+    Column("studio_id", String(36), nullable=False),
+    # Kept so that a repeated push of a refused op gets the same answer, not a silent "already done".
+    Column("outcome", String(20), nullable=True),
+    Column("reason", Text, nullable=True),
+    Column("winner_hlc", String(64), nullable=True),
+)
+
+conflicts = Table(
+    "conflicts",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("seq", BigInteger, nullable=False, index=True),
+    Column("table_name", String(80), nullable=False),
+    Column("record_id", String(36), nullable=False),
+    Column("owner_studio_id", String(36), nullable=False),
+    Column("losing_studio_id", String(36), nullable=False),
+    Column("losing_hlc", String(64), nullable=False),
+    Column("winner_hlc", String(64), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)

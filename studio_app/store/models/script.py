@@ -1,0 +1,1 @@
+"""Tables of the script area (filled in by its issue)."""

@@ -1,0 +1,190 @@
+"""Which tables travel, and how a row becomes JSON and back, the same way on every machine.
+
+Every table whose model uses :class:`SyncedMixin` travels, including tables added after this code was
+written: they are discovered from the mapper registry. A row travels as a dict of column name to a JSON
+value; :func:`canonical_json` of that dict is what checksums are computed over, so encoding must be
+deterministic (UTC ISO datetimes with microseconds, sorted keys).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import decimal
+import enum
+import hashlib
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Column, Table
+from sqlalchemy import Enum as SAEnum
+from sqlalchemy.orm import Mapper
+from sqlalchemy.types import TypeDecorator
+
+Encoder = Callable[[Any], Any]
+Decoder = Callable[[Any], Any]
+
+
+class ConflictPolicy(enum.StrEnum):
+    LAST_WRITER_WINS = "lww"
+    # The losing version is kept in a conflict list for the user to merge (scripts: both edits matter).
+    KEEP_CONFLICT = "keep"
+
+
+# Per-table policy; a table not named here is last-writer-wins on the hybrid logical clock.
+KEEP_CONFLICT_TABLES: frozenset[str] = frozenset(
+    {"scripts", "script_segments", "segments", "script_products", "products", "rundowns", "wordlists"}
+)
+
+
+def policy_for(table_name: str) -> ConflictPolicy:
+    if table_name in KEEP_CONFLICT_TABLES:
+        return ConflictPolicy.KEEP_CONFLICT
+    return ConflictPolicy.LAST_WRITER_WINS
+
+
+@dataclass(frozen=True)
+class ColumnCodec:
+    name: str
+    attr_key: str
+    encode: Encoder
+    decode: Decoder
+
+
+@dataclass(frozen=True)
+class TableCodec:
+    table: Table
+    columns: tuple[ColumnCodec, ...]
+
+    @property
+    def name(self) -> str:
+        return self.table.name
+
+    def encode_object(self, obj: object) -> dict[str, Any]:
+        return {c.name: c.encode(getattr(obj, c.attr_key)) for c in self.columns}
+
+    def encode_row(self, row: Mapping[str, Any]) -> dict[str, Any]:
+        return {c.name: c.encode(row[c.name]) for c in self.columns}
+
+    def decode_payload(self, payload: Mapping[str, Any]) -> dict[str, Any]:
+        """Column values for an insert; columns the payload lacks (an older sender) are left out."""
+        return {c.name: c.decode(payload[c.name]) for c in self.columns if c.name in payload}
+
+
+def _none_safe(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def wrapped(value: Any) -> Any:
+        return None if value is None else fn(value)
+
+    return wrapped
+
+
+def _encode_datetime(value: dt.datetime) -> str:
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def _encode_enum_for(column: Column[Any]) -> Encoder:
+    names = set(getattr(column.type, "enums", ()) or ())
+
+    def encode(value: Any) -> Any:
+        if isinstance(value, enum.Enum):
+            return value.name if value.name in names else value.value
+        return value
+
+    return encode
+
+
+def _codec_for_column(column: Column[Any], attr_key: str) -> ColumnCodec:
+    identity: Callable[[Any], Any] = lambda v: v  # noqa: E731
+    if isinstance(column.type, SAEnum):
+        return ColumnCodec(column.name, attr_key, _encode_enum_for(column), identity)
+    sql_type = column.type
+    if isinstance(sql_type, TypeDecorator):
+        sql_type = sql_type.impl_instance
+    try:
+        python_type = sql_type.python_type
+    except NotImplementedError:
+        python_type = object
+    encode: Encoder = identity
+    decode: Decoder = identity
+    if python_type is dt.datetime:
+        encode, decode = _encode_datetime, dt.datetime.fromisoformat
+    elif python_type in (dt.date, dt.time):
+        encode, decode = (lambda v: v.isoformat()), python_type.fromisoformat
+    elif python_type is dt.timedelta:
+        encode, decode = (lambda v: v.total_seconds()), (lambda v: dt.timedelta(seconds=v))
+    elif python_type is decimal.Decimal:
+        encode, decode = str, decimal.Decimal
+    elif python_type is bytes:
+        encode, decode = (lambda v: base64.b64encode(v).decode("ascii")), base64.b64decode
+    elif python_type is float:
+        encode = float
+    return ColumnCodec(column.name, attr_key, _none_safe(encode), _none_safe(decode))
+
+
+def _mapper_codec(mapper: Mapper[Any]) -> TableCodec:
+    table = mapper.local_table
+    assert isinstance(table, Table)
+    columns = []
+    for column in table.columns:
+        prop = mapper.get_property_by_column(column)
+        columns.append(_codec_for_column(column, prop.key))
+    return TableCodec(table, tuple(columns))
+
+
+_codecs: dict[str, TableCodec] | None = None
+_codec_by_class: dict[type, TableCodec] = {}
+
+
+def synced_codecs() -> dict[str, TableCodec]:
+    """Every synced table by name, discovered from the mapper registry (all models imported first)."""
+    global _codecs
+    import studio_app.store.models  # noqa: F401  (registers every area's tables)
+    from studio_app.store.models.base import Base, SyncedMixin
+
+    mappers = list(Base.registry.mappers)
+    if _codecs is None or len(_codec_by_class) != sum(
+        1 for m in mappers if issubclass(m.class_, SyncedMixin)
+    ):
+        codecs: dict[str, TableCodec] = {}
+        _codec_by_class.clear()
+        for mapper in mappers:
+            if issubclass(mapper.class_, SyncedMixin) and mapper.inherits is None:
+                codec = _mapper_codec(mapper)
+                codecs[codec.name] = codec
+                _codec_by_class[mapper.class_] = codec
+        _codecs = codecs
+    return _codecs
+
+
+def codec_for_object(obj: object) -> TableCodec:
+    codec = _codec_by_class.get(type(obj))
+    if codec is None:
+        synced_codecs()
+        codec = _codec_by_class[type(obj)]
+    return codec
+
+
+def canonical_json(payload: Mapping[str, Any]) -> str:
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+def row_digest(table_name: str, canonical: str) -> int:
+    """A 31-bit digest of one row; the sum over a table is the checksum both sides compare.
+
+    31 bits keep the SQL ``SUM`` of millions of rows inside a 64-bit integer on SQLite.
+    """
+    raw = hashlib.blake2b(f"{table_name}\x00{canonical}".encode(), digest_size=8).digest()
+    return int.from_bytes(raw, "big") & 0x7FFF_FFFF
+
+
+def schema_fingerprint() -> str:
+    """Identifies the shape of the synced tables; the server refuses a client whose shape differs."""
+    parts = []
+    for name, codec in sorted(synced_codecs().items()):
+        cols = ",".join(sorted(f"{c.name}:{type(c.type).__name__}" for c in codec.table.columns))
+        parts.append(f"{name}({cols})")
+    return hashlib.sha256(";".join(parts).encode()).hexdigest()[:16]

@@ -1,0 +1,112 @@
+"""The JSON messages between a desktop and the backend (pydantic models, shared by both sides).
+
+Every request carries ``Authorization: Bearer <studio token>``, ``X-Studio-Node`` (the workspace's node id)
+and ``X-Studio-Schema`` (the fingerprint of the synced tables; a mismatch is answered with 409 and nothing
+is applied). Push sends outbox entries in sequence order; the server answers with the ops it refused or
+kept as conflicts, every other op of the batch is applied (or was already, for a repeated delivery).
+Pull pages through the server's change feed with an opaque integer cursor.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+PROTOCOL_VERSION = 1
+NODE_HEADER = "X-Studio-Node"
+SCHEMA_HEADER = "X-Studio-Schema"
+PUSH_PATH = "/sync/push"
+PULL_PATH = "/sync/pull"
+SUMMARY_PATH = "/sync/summary"
+HELLO_PATH = "/sync/hello"
+UPLOAD_MEASURE_PATH = "/measure/upload"
+
+
+class Op(BaseModel):
+    op_id: str = Field(min_length=1, max_length=36)
+    seq: int
+    table: str = Field(max_length=80)
+    row_id: str = Field(min_length=1, max_length=36)
+    hlc: str = Field(max_length=64)
+    # The version this edit was made on (keep-conflict tables only): tells a concurrent edit from a later one.
+    base_hlc: str | None = None
+    payload: dict[str, Any]
+
+
+class PushRequest(BaseModel):
+    schema_version: str
+    node_id: str
+    batch_id: str
+    ops: list[Op]
+
+
+class OpOutcome(StrEnum):
+    REJECTED = "rejected"  # refused for good (bad table, bad data, not this studio's record, clock far ahead)
+    CONFLICT = "conflict"  # lost to a concurrent edit; the losing version is kept for the user
+
+
+class OpResult(BaseModel):
+    op_id: str
+    outcome: OpOutcome
+    reason: str = ""
+    winner_hlc: str = ""
+
+
+class PushResponse(BaseModel):
+    batch_id: str
+    received: int
+    applied: int
+    duplicates: int
+    results: list[OpResult] = []
+    server_time_ms: int
+
+
+class ChangeKind(StrEnum):
+    UPSERT = "upsert"
+    CONFLICT = "conflict"
+
+
+class Change(BaseModel):
+    seq: int
+    kind: ChangeKind = ChangeKind.UPSERT
+    table: str
+    row_id: str
+    hlc: str
+    payload: dict[str, Any]
+    winner_hlc: str = ""
+    reason: str = ""
+
+
+class PullPage(BaseModel):
+    changes: list[Change]
+    next_cursor: int
+    has_more: bool
+    server_time_ms: int
+
+
+class TableSummary(BaseModel):
+    count: int
+    checksum: int
+
+
+class SummaryResponse(BaseModel):
+    tables: dict[str, TableSummary]
+    cursor: int
+
+
+class HelloResponse(BaseModel):
+    studio: str
+    head_office: bool
+    schema_version: str
+    protocol_version: int = PROTOCOL_VERSION
+    max_request_bytes: int
+    server_time_ms: int
+
+
+class ErrorBody(BaseModel):
+    """``detail`` of every error answer: a stable code for programs and a message for people."""
+
+    code: str
+    message: str

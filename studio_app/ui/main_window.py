@@ -1,0 +1,259 @@
+"""The shell: three areas (device check, script runner, data), menus, status bar."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio_app import __version__
+from studio_app.context import AppContext
+from studio_app.ui import settings
+from studio_app.ui.settings_dialog import SettingsDialog
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    module: str
+    widget_class: str
+
+
+AREAS = (
+    Area("checks", "studio_app.ui.check_panel", "CheckPanel"),
+    Area("script", "studio_app.ui.script_panel", "ScriptPanel"),
+    Area("data", "studio_app.ui.data_panel", "DataPanel"),
+)
+
+
+class PlaceholderPanel(QWidget):
+    """Shown only while an area's module is missing from this build."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        heading = QLabel(title)
+        heading.setProperty("role", "placeholder-title")
+        body = QLabel(text)
+        body.setProperty("role", "placeholder-text")
+        body.setWordWrap(True)
+        for label in (heading, body):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(label)
+        layout.addStretch(2)
+
+
+class MainWindow(QMainWindow):
+    area_changed = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(self.tr("Studio Console"))
+        self.setMinimumSize(QSize(1024, 680))
+        self._panels: dict[str, QWidget] = {}
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(168)
+        self.navigation.setIconSize(QSize(22, 22))
+        self.stack = QStackedWidget()
+        for area in AREAS:
+            item = QListWidgetItem(self._area_title(area.key))
+            item.setData(Qt.ItemDataRole.UserRole, area.key)
+            item.setToolTip(self._area_hint(area.key))
+            item.setSizeHint(QSize(150, 54))
+            self.navigation.addItem(item)
+            # Panels are built when first shown: the window appears before cameras and charts load.
+            self.stack.addWidget(QWidget())
+        self.navigation.currentRowChanged.connect(self._show_area)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_layout()
+
+    # -- areas -------------------------------------------------------------------------------------
+    def _area_title(self, key: str) -> str:
+        return {
+            "checks": self.tr("Device check"),
+            "script": self.tr("Script runner"),
+            "data": self.tr("Data"),
+        }[key]
+
+    def _area_hint(self, key: str) -> str:
+        return {
+            "checks": self.tr("Pre-stream checks of camera, microphone, lighting and network"),
+            "script": self.tr("Rundown, teleprompter, product cards and the promo clock"),
+            "data": self.tr("Live numbers, review metrics and sync with the head office"),
+        }[key]
+
+    def area_keys(self) -> list[str]:
+        return [area.key for area in AREAS]
+
+    def show_area(self, key: str) -> None:
+        self.navigation.setCurrentRow(self.area_keys().index(key))
+
+    def panel(self, key: str) -> QWidget:
+        """The area's panel, built on first use."""
+        if key not in self._panels:
+            index = self.area_keys().index(key)
+            area = AREAS[index]
+            panel = self._create_panel(area)
+            old = self.stack.widget(index)
+            self.stack.insertWidget(index, panel)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self._panels[key] = panel
+        return self._panels[key]
+
+    def _create_panel(self, area: Area) -> QWidget:
+        try:
+            module = importlib.import_module(area.module)
+        except ModuleNotFoundError as exc:
+            if exc.name != area.module:
+                raise
+            return PlaceholderPanel(self._area_title(area.key), self._area_hint(area.key))
+        panel_class = getattr(module, area.widget_class)
+        panel: QWidget = panel_class(self.context, self)
+        return panel
+
+    def _show_area(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.area_keys()[row]
+        self.panel(key)
+        self.stack.setCurrentIndex(row)
+        self.area_changed.emit(key)
+
+    # -- menus and status ----------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        open_folder = QAction(self.tr("Open workspace folder"), self)
+        open_folder.triggered.connect(lambda: self._open_folder(self.context.workspace.root))
+        reports = QAction(self.tr("Open reports folder"), self)
+        reports.triggered.connect(lambda: self._open_folder(self.context.workspace.reports_dir))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (open_folder, reports):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for number, area in enumerate(AREAS, start=1):
+            action = QAction(self._area_title(area.key), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, key=area.key: self.show_area(key))
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        fullscreen = QAction(self.tr("Full screen"), self)
+        fullscreen.setShortcut(QKeySequence.StandardKey.FullScreen)
+        fullscreen.triggered.connect(self._toggle_fullscreen)
+        view_menu.addAction(fullscreen)
+
+        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        self.settings_action = QAction(self.tr("Settings…"), self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.triggered.connect(self.open_settings)
+        tools_menu.addAction(self.settings_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        logs = QAction(self.tr("Open log folder"), self)
+        logs.triggered.connect(lambda: self._open_folder(self.context.workspace.logs_dir))
+        about = QAction(self.tr("About Studio Console"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(logs)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.workspace_label = QLabel(self.tr("Workspace: {path}").format(path=self.context.workspace.root))
+        bar.addWidget(self.workspace_label, 1)
+        try:
+            from studio_app.ui.sync_status import SyncStatusWidget
+        except ModuleNotFoundError as exc:
+            if exc.name != "studio_app.ui.sync_status":
+                raise
+        else:
+            self.sync_status = SyncStatusWidget(self.context, self)
+            bar.addPermanentWidget(self.sync_status)
+        bar.addPermanentWidget(QLabel(f"v{__version__}"))
+
+    def open_settings(self) -> None:
+        SettingsDialog(self.context, self).exec()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Studio Console"),
+            self.tr(
+                "Studio Console {version}\nPre-stream device checks, teleprompter and show review "
+                "for live-commerce studios.\nWorkspace: {path}"
+            ).format(version=__version__, path=self.context.workspace.root),
+        )
+
+    def _open_folder(self, folder: object) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _toggle_fullscreen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    # -- layout memory -------------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        store = settings.app_settings()
+        geometry = store.value(settings.GEOMETRY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            # First run: most of the screen, centred; a studio PC is usually 1080p or more.
+            screen = self.screen().availableGeometry()
+            self.resize(min(1600, int(screen.width() * 0.9)), min(1000, int(screen.height() * 0.9)))
+            self.move(screen.center() - self.rect().center())
+        state = store.value(settings.STATE)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        area = str(store.value(settings.CURRENT_AREA, "checks"))
+        self.show_area(area if area in self.area_keys() else "checks")
+
+    def save_layout(self) -> None:
+        store = settings.app_settings()
+        store.setValue(settings.GEOMETRY, self.saveGeometry())
+        store.setValue(settings.STATE, self.saveState())
+        row = self.navigation.currentRow()
+        if row >= 0:
+            store.setValue(settings.CURRENT_AREA, self.area_keys()[row])
+        store.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        for panel in self._panels.values():
+            shutdown = getattr(panel, "shutdown", None)
+            if callable(shutdown):
+                shutdown()
+        super().closeEvent(event)

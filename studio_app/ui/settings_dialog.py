@@ -1,0 +1,94 @@
+"""Settings: language and workspace here; each area may add its own page."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio_app.context import AppContext
+from studio_app.ui import settings
+
+log = logging.getLogger(__name__)
+
+# Pages other areas contribute: (module, class). Each is a QWidget(context, parent) with apply() -> None.
+EXTRA_PAGES = (("studio_app.ui.sync_settings", "SyncSettingsPage"),)
+
+
+class GeneralPage(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings.app_settings()
+        form = QFormLayout(self)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("Follow the system"), "auto")
+        self.language.addItem("简体中文", "zh_CN")
+        self.language.addItem("English", "en")
+        current = str(self._settings.value(settings.LANGUAGE, "auto"))
+        self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        form.addRow(self.tr("Language"), self.language)
+
+        row = QHBoxLayout()
+        self.workspace = QLineEdit(str(self._settings.value(settings.WORKSPACE, "") or ""))
+        self.workspace.setPlaceholderText(str(context.workspace.root))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        row.addWidget(self.workspace, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("Workspace folder"), row)
+        note = QLabel(self.tr("Language and workspace changes take effect the next time Studio Console starts."))
+        note.setWordWrap(True)
+        note.setProperty("role", "muted")
+        form.addRow(note)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a workspace folder"))
+        if folder:
+            self.workspace.setText(folder)
+
+    def apply(self) -> None:
+        self._settings.setValue(settings.LANGUAGE, self.language.currentData())
+        self._settings.setValue(settings.WORKSPACE, self.workspace.text().strip())
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.resize(620, 420)
+        self.tabs = QTabWidget()
+        self.pages: list[QWidget] = [GeneralPage(context)]
+        self.tabs.addTab(self.pages[0], self.tr("General"))
+        for module_name, class_name in EXTRA_PAGES:
+            try:
+                page_class = getattr(importlib.import_module(module_name), class_name)
+            except (ModuleNotFoundError, AttributeError):
+                continue
+            page = page_class(context)
+            self.pages.append(page)
+            self.tabs.addTab(page, page.windowTitle() or class_name)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        for page in self.pages:
+            page.apply()  # type: ignore[attr-defined]
+        super().accept()

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from studio_app import __version__
+from studio_app.cli import build_parser
+
+
+def _run(*args: str, workspace: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "studio_app", "--workspace", str(workspace), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+
+
+def test_version_prints_the_package_version(tmp_path: Path) -> None:
+    result = _run("--version", workspace=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"studio-app {__version__}"
+
+
+def test_help_lists_the_subcommands(tmp_path: Path) -> None:
+    result = _run("--help", workspace=tmp_path)
+    assert result.returncode == 0
+    for command in ("gui", "selftest", "check", "script", "sync", "serve"):
+        assert command in result.stdout, f"{command} missing from --help"
+
+
+def test_unknown_option_exits_with_status_2(tmp_path: Path) -> None:
+    result = _run("--no-such-option", workspace=tmp_path)
+    assert result.returncode == 2
+    assert "unrecognized arguments" in result.stderr
+
+
+def test_selftest_loads_qt_opencv_portaudio_translations_and_store(tmp_path: Path) -> None:
+    result = _run("selftest", workspace=tmp_path / "ws")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for part in ("Qt", "OpenCV", "PortAudio", "translations", "store"):
+        assert f"{part}:" in result.stdout
+    assert "FAILED" not in result.stdout
+    assert (tmp_path / "ws" / "studio.sqlite3").exists()
+
+
+def test_gui_is_the_default_command() -> None:
+    args = build_parser().parse_args([])
+    assert getattr(args, "func", None) is None  # main() then runs the GUI
