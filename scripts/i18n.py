@@ -23,8 +23,21 @@ LANGUAGES = ("zh_CN",)
 
 # First matching prefix wins; everything else belongs to "app" (the foundation).
 AREAS: dict[str, tuple[str, ...]] = {
-    "checks": ("probes/", "ui/check_panel.py", "ui/checks/", "store/models/checks.py", "store/checks_repo.py"),
-    "script": ("script/", "promo/", "ui/script_panel.py", "ui/prompter/", "ui/script/", "store/models/script.py"),
+    "checks": (
+        "probes/",
+        "ui/check_panel.py",
+        "ui/checks/",
+        "store/models/checks.py",
+        "store/checks_repo.py",
+    ),
+    "script": (
+        "script/",
+        "promo/",
+        "ui/script_panel.py",
+        "ui/prompter/",
+        "ui/script/",
+        "store/models/script.py",
+    ),
     "data": (
         "store/models/data.py",
         "store/models/sync.py",
@@ -108,9 +121,11 @@ def untranslated() -> list[str]:
                     name = context.findtext("name")
                     for message in context.iter("message"):
                         translation = message.find("translation")
-                        if translation is None or translation.get("type") == "unfinished" or not (
-                            translation.text or ""
-                        ).strip():
+                        if (
+                            translation is None
+                            or translation.get("type") == "unfinished"
+                            or not (translation.text or "").strip()
+                        ):
                             missing.append(f"{area}: {name}: {message.findtext('source')}")
     return missing
 

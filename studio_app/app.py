@@ -20,6 +20,7 @@ from studio_app.ui import settings
 from studio_app.ui.main_window import MainWindow
 from studio_app.ui.theme import apply_theme
 from studio_app.ui.translations import install_translator
+from studio_app.ui.workers import wait_for_workers
 from studio_app.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -140,5 +141,6 @@ def run_gui(args: argparse.Namespace) -> int:
 
     QTimer.singleShot(0, shown)
     code = app.exec()
+    wait_for_workers()
     context.close()
     return int(code)

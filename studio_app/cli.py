@@ -24,6 +24,7 @@ FEATURE_CLIS = (
 
 EXIT_BAD_ARGS = 2
 
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="studio-app",
@@ -34,9 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--workspace",
         metavar="DIR",
-        help="workspace folder (database, logs, reports); default: $STUDIO_APP_WORKSPACE or the user data folder",
+        help="workspace folder (database, logs, reports); "
+        "default: $STUDIO_APP_WORKSPACE or the user data folder",
     )
-    parser.add_argument("--lang", choices=("zh_CN", "en"), help="language for this run (overrides the setting)")
+    parser.add_argument(
+        "--lang", choices=("zh_CN", "en"), help="language for this run (overrides the setting)"
+    )
     parser.add_argument("--verbose", "-v", action="store_true", help="also log to the terminal")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help="open the desktop app (the default)")
@@ -54,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         module.register(sub)
     return parser
 
+
 def open_context(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The workspace and its database for a command; sets up logging and the translator."""
     from studio_app.context import AppContext
@@ -65,16 +70,19 @@ def open_context(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     install_cli_translator(getattr(args, "lang", None))
     return AppContext.open(workspace)
 
+
 def install_cli_translator(lang: str | None) -> None:
     """Domain messages printed by commands speak the same language as the app."""
     from studio_app.ui.translations import install_translator
 
     install_translator(None, lang)
 
+
 def _run_gui(args: argparse.Namespace) -> int:
     from studio_app.app import run_gui
 
     return run_gui(args)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
@@ -94,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -21,6 +21,10 @@ class AppContext:
         workspace.ensure()
         db = Database.open(workspace.db_path, backups_dir=workspace.backups_dir)
         context = cls(workspace, db, clock or SystemClock())
+        # Change stamps for sync come from the same clock as everything else.
+        from studio_app.sync.outbox import use_clock
+
+        use_clock(db.engine, context.clock)
         if seed_demo:
             from studio_app.demo import seed_demo_once
 

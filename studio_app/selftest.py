@@ -6,7 +6,9 @@ import argparse
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = sub.add_parser("selftest", help="check that Qt, OpenCV, PortAudio, translations and the store load")
+    parser = sub.add_parser(
+        "selftest", help="check that Qt, OpenCV, PortAudio, translations and the store load"
+    )
     parser.set_defaults(func=run)
 
 

@@ -21,7 +21,9 @@ from studio_app.workspace import Workspace
 
 
 @pytest.fixture(autouse=True)
-def _isolated_workspace_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_workspace_env(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test may touch the real user data folder or settings."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("STUDIO_APP_WORKSPACE", str(home / "workspace"))

@@ -2,345 +2,1012 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>PrompterKeys</source>
-        <comment>Faster (gear up)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PrompterKeys</source>
-        <comment>Slower (gear down)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PrompterKeys</source>
-        <comment>Pause / resume (starts the show)</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PrompterKeys</source>
-        <comment>Next segment</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PrompterKeys</source>
-        <comment>Previous segment</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PrompterKeys</source>
-        <comment>First segment</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PrompterKeys</source>
-        <comment>Last segment</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PrompterKeys</source>
-        <comment>Rewind while held</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PrompterKeys</source>
-        <comment>Blank the screen</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PrompterKeys</source>
-        <comment>Dismiss cue or emergency text</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PrompterKeys</source>
-        <comment>Promo done</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PrompterKeys</source>
-        <comment>Promo skipped</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PrompterKeys</source>
-        <comment>Log a correction</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PrompterKeys</source>
-        <comment>Gear {n}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PrompterKeys</source>
-        <comment>Emergency script {n}</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>EmergencyKind</name>
     <message>
         <source>Device failure</source>
-        <translation type="unfinished"></translation>
+        <translation>设备故障</translation>
     </message>
     <message>
         <source>Network drop</source>
-        <translation type="unfinished"></translation>
+        <translation>网络中断</translation>
     </message>
     <message>
         <source>Wrong price</source>
-        <translation type="unfinished"></translation>
+        <translation>价格错误</translation>
     </message>
     <message>
         <source>Wrong stock</source>
-        <translation type="unfinished"></translation>
+        <translation>库存错误</translation>
     </message>
     <message>
         <source>Hostile comment</source>
-        <translation type="unfinished"></translation>
+        <translation>恶意评论</translation>
     </message>
     <message>
         <source>Host needs a break</source>
-        <translation type="unfinished"></translation>
+        <translation>主播暂离</translation>
+    </message>
+</context>
+<context>
+    <name>KeyBindingsDialog</name>
+    <message>
+        <source>Prompter keys</source>
+        <translation>提词器按键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Second key</source>
+        <translation>第二按键</translation>
+    </message>
+    <message>
+        <source>Click a cell and press the key (a clicker or foot pedal works too).</source>
+        <translation>点一下格子，再按下要用的键（翻页笔或脚踏板也可以）。</translation>
+    </message>
+</context>
+<context>
+    <name>Lint</name>
+    <message>
+        <source>Forbidden</source>
+        <translation>禁用</translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation>慎用</translation>
+    </message>
+    <message>
+        <source>Needs evidence</source>
+        <translation>需依据</translation>
+    </message>
+    <message>
+        <source>Absolute claim</source>
+        <translation>绝对化用语</translation>
+    </message>
+    <message>
+        <source>Guarantee of effect</source>
+        <translation>功效保证</translation>
+    </message>
+    <message>
+        <source>False authority</source>
+        <translation>虚假权威</translation>
+    </message>
+    <message>
+        <source>Medical claim</source>
+        <translation>医疗用语</translation>
+    </message>
+    <message>
+        <source>Numeric claim</source>
+        <translation>数据宣称</translation>
+    </message>
+    <message>
+        <source>Price or urgency claim</source>
+        <translation>价格与紧迫感</translation>
+    </message>
+    <message>
+        <source>{where}: the pattern “{pattern}” is not a valid regular expression ({error}).</source>
+        <translation>{where}：“{pattern}”不是有效的正则表达式（{error}）。</translation>
+    </message>
+    <message>
+        <source>{where}: every entry needs a non-empty “pattern”.</source>
+        <translation>{where}：每个词条都需要非空的“pattern”。</translation>
+    </message>
+    <message>
+        <source>{where}: “{pattern}” needs a category ({categories}) and a severity (forbidden, caution, needs_evidence).</source>
+        <translation>{where}：“{pattern}”需要类别（{categories}）和级别（forbidden、caution、needs_evidence）。</translation>
+    </message>
+    <message>
+        <source>{where}: every exception needs a non-empty “pattern”.</source>
+        <translation>{where}：每个例外都需要非空的“pattern”。</translation>
+    </message>
+    <message>
+        <source>Cannot read the word list {path}: {error}</source>
+        <translation>无法读取词表 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>The word list {path} is not valid UTF-8 JSON: {error}</source>
+        <translation>词表 {path} 不是有效的 UTF-8 JSON：{error}</translation>
+    </message>
+    <message>
+        <source>The word list {path} must be a JSON object with an “entries” list.</source>
+        <translation>词表 {path} 应是包含“entries”列表的 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>{severity} “{text}”: {category} ({basis}). {hint}</source>
+        <translation>{severity}“{text}”：{category}（{basis}）。{hint}</translation>
+    </message>
+    <message>
+        <source>Line {line}, column {column}: {description}</source>
+        <translation>第 {line} 行第 {column} 列：{description}</translation>
     </message>
 </context>
 <context>
     <name>OnAirSession</name>
     <message>
         <source>On time</source>
-        <translation type="unfinished"></translation>
+        <translation>准点</translation>
     </message>
     <message>
         <source>{m:.1f} min behind</source>
-        <translation type="unfinished"></translation>
+        <translation>落后 {m:.1f} 分钟</translation>
     </message>
     <message>
         <source>{m:.1f} min ahead</source>
-        <translation type="unfinished"></translation>
+        <translation>提前 {m:.1f} 分钟</translation>
     </message>
     <message>
         <source>The script has no segments to run.</source>
-        <translation type="unfinished"></translation>
+        <translation>脚本里没有可以播的环节。</translation>
     </message>
     <message>
         <source>The reading rate must be above zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>语速必须大于零。</translation>
     </message>
     <message>
         <source>The show has already started.</source>
-        <translation type="unfinished"></translation>
+        <translation>直播已经开始了。</translation>
     </message>
     <message>
         <source>Type a message for the host first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先输入给主播的提示。</translation>
     </message>
     <message>
         <source>A cue is at most {n} characters; the host reads it at a glance.</source>
-        <translation type="unfinished"></translation>
+        <translation>提示最多 {n} 个字，主播要一眼看完。</translation>
     </message>
     <message>
         <source>This script has no emergency text for “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>这份脚本没有“{name}”的应急话术。</translation>
     </message>
     <message>
         <source>Correction made on air</source>
-        <translation type="unfinished"></translation>
+        <translation>直播中已更正</translation>
     </message>
     <message>
         <source>The saved on-air state could not be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取保存的直播状态：{error}</translation>
     </message>
     <message>
         <source>The show is not on air.</source>
-        <translation type="unfinished"></translation>
+        <translation>直播尚未开始。</translation>
+    </message>
+</context>
+<context>
+    <name>Pricing</name>
+    <message>
+        <source>Link {n} ({name}) has no live price.</source>
+        <translation>{n}号链接（{name}）没有填写到手价。</translation>
+    </message>
+    <message>
+        <source>Link {n} ({name}) sells at ¥0; confirm it is meant as a free giveaway.</source>
+        <translation>{n}号链接（{name}）售价为¥0，请确认是免费福利。</translation>
+    </message>
+    <message>
+        <source>Link {n} ({name}): live price {live} is about a tenth of the list price {list} or less — a missing zero?</source>
+        <translation>{n}号链接（{name}）：到手价{live}只有原价{list}的十分之一左右或更低——是否少打了一个0？</translation>
+    </message>
+    <message>
+        <source>Link {n} ({name}): live price {live} is about ten times the list price {list} — an extra zero?</source>
+        <translation>{n}号链接（{name}）：到手价{live}约为原价{list}的十倍——是否多打了一个0？</translation>
+    </message>
+    <message>
+        <source>Link {n} ({name}): live price {live} is above the list price {list}.</source>
+        <translation>{n}号链接（{name}）：到手价{live}高于原价{list}。</translation>
+    </message>
+    <message>
+        <source>Link {n} ({name}) has no stock ({stock}).</source>
+        <translation>{n}号链接（{name}）没有库存（{stock}）。</translation>
     </message>
 </context>
 <context>
     <name>Product</name>
     <message>
         <source>Link {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}号链接</translation>
     </message>
 </context>
 <context>
     <name>PromoClock</name>
     <message>
         <source>Promo due now {late}</source>
-        <translation type="unfinished"></translation>
+        <translation>福利时间到 {late}</translation>
     </message>
     <message>
         <source>Next promo {countdown}</source>
-        <translation type="unfinished"></translation>
+        <translation>下一轮福利 {countdown}</translation>
     </message>
     <message>
         <source>Promo {slot} is already marked.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {slot} 轮福利已经标记过了。</translation>
     </message>
     <message>
         <source>Promo {slot} was missed and can no longer be marked.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {slot} 轮福利已错过，无法再标记。</translation>
+    </message>
+</context>
+<context>
+    <name>PrompterKeys</name>
+    <message>
+        <source>Faster (gear up)</source>
+        <translation>加速（升一档）</translation>
+    </message>
+    <message>
+        <source>Slower (gear down)</source>
+        <translation>减速（降一档）</translation>
+    </message>
+    <message>
+        <source>Pause / resume (starts the show)</source>
+        <translation>暂停 / 继续（未开播时开播）</translation>
+    </message>
+    <message>
+        <source>Next segment</source>
+        <translation>下一环节</translation>
+    </message>
+    <message>
+        <source>Previous segment</source>
+        <translation>上一环节</translation>
+    </message>
+    <message>
+        <source>First segment</source>
+        <translation>第一个环节</translation>
+    </message>
+    <message>
+        <source>Last segment</source>
+        <translation>最后一个环节</translation>
+    </message>
+    <message>
+        <source>Rewind while held</source>
+        <translation>按住倒退</translation>
+    </message>
+    <message>
+        <source>Blank the screen</source>
+        <translation>黑屏</translation>
+    </message>
+    <message>
+        <source>Dismiss cue or emergency text</source>
+        <translation>关闭提示或应急话术</translation>
+    </message>
+    <message>
+        <source>Promo done</source>
+        <translation>福利已完成</translation>
+    </message>
+    <message>
+        <source>Promo skipped</source>
+        <translation>福利已跳过</translation>
+    </message>
+    <message>
+        <source>Log a correction</source>
+        <translation>记录一次更正</translation>
+    </message>
+    <message>
+        <source>Gear {n}</source>
+        <translation>{n} 档</translation>
+    </message>
+    <message>
+        <source>Emergency script {n}</source>
+        <translation>应急话术 {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PrompterView</name>
+    <message>
+        <source>Press Space to start · {cpm:.0f} chars/min</source>
+        <translation>按空格开播 · {cpm:.0f} 字/分</translation>
+    </message>
+    <message>
+        <source>Paused · gear {gear} · {cpm:.0f} chars/min</source>
+        <translation>已暂停 · {gear} 档 · {cpm:.0f} 字/分</translation>
+    </message>
+    <message>
+        <source>Gear {gear} · {cpm:.0f} chars/min</source>
+        <translation>{gear} 档 · {cpm:.0f} 字/分</translation>
+    </message>
+    <message>
+        <source>Promo now {late}</source>
+        <translation>福利时间 {late}</translation>
+    </message>
+    <message>
+        <source>Promo time! Round {n} — giveaway / flash sale now</source>
+        <translation>福利时间到！第 {n} 轮 —— 现在抽奖 / 秒杀</translation>
+    </message>
+    <message>
+        <source>Next promo {countdown}</source>
+        <translation>下一轮福利 {countdown}</translation>
+    </message>
+    <message>
+        <source>Promo in {countdown} — get ready</source>
+        <translation>{countdown} 后福利 —— 准备</translation>
+    </message>
+    <message>
+        <source>Promo clock starts with the show</source>
+        <translation>开播后开始福利倒计时</translation>
+    </message>
+    <message>
+        <source>Link {n} {name}</source>
+        <translation>{n}号链接 {name}</translation>
+    </message>
+    <message>
+        <source>Live price {price}</source>
+        <translation>到手价 {price}</translation>
+    </message>
+    <message>
+        <source>Coupon {coupon}</source>
+        <translation>券 {coupon}</translation>
+    </message>
+    <message>
+        <source>Stock {n}</source>
+        <translation>库存 {n}</translation>
+    </message>
+    <message>
+        <source>Q&amp;A time {remaining}</source>
+        <translation>答疑时间 {remaining}</translation>
+    </message>
+    <message>
+        <source>{text}  (+{n} more)</source>
+        <translation>{text}（另有 {n} 条）</translation>
+    </message>
+    <message>
+        <source>Emergency script — Esc to close</source>
+        <translation>应急话术 —— 按 Esc 关闭</translation>
+    </message>
+</context>
+<context>
+    <name>PrompterWindow</name>
+    <message>
+        <source>Prompter</source>
+        <translation>提词器</translation>
     </message>
 </context>
 <context>
     <name>QaTimer</name>
     <message>
         <source>Q&amp;A {remaining}</source>
-        <translation type="unfinished"></translation>
+        <translation>答疑 {remaining}</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptCli</name>
+    <message>
+        <source>standard input is not UTF-8 text.</source>
+        <translation>标准输入不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {error}</source>
+        <translation>无法读取 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{path} is not UTF-8 text; save it as UTF-8 and try again.</source>
+        <translation>{path} 不是 UTF-8 文本，请另存为 UTF-8 后重试。</translation>
+    </message>
+    <message>
+        <source>{path}: {error}</source>
+        <translation>{path}：{error}</translation>
+    </message>
+    <message>
+        <source>{forbidden} forbidden, {caution} caution, {evidence} needing evidence.</source>
+        <translation>禁用 {forbidden} 处，慎用 {caution} 处，需依据 {evidence} 处。</translation>
+    </message>
+    <message>
+        <source>Compliance review saved with show {id}: accepted.</source>
+        <translation>合规审核已保存到场次 {id}：已确认。</translation>
+    </message>
+    <message>
+        <source>Compliance review saved with show {id}: not accepted.</source>
+        <translation>合规审核已保存到场次 {id}：未确认。</translation>
+    </message>
+    <message>
+        <source>{n} price or stock warning(s) need a second confirmation.</source>
+        <translation>有 {n} 条价格或库存提醒需要二次确认。</translation>
+    </message>
+    <message>
+        <source>{n} product card(s) checked; prices and stock look sane.</source>
+        <translation>已检查 {n} 个商品卡，价格和库存看起来正常。</translation>
+    </message>
+    <message>
+        <source>{path} already exists; use --force to overwrite it.</source>
+        <translation>{path} 已存在；如需覆盖请加 --force。</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Wrote a new-show template to {path}.</source>
+        <translation>已将新场次模板写入 {path}。</translation>
+    </message>
+    <message>
+        <source>there is no show with id {id}.</source>
+        <translation>没有 id 为 {id} 的场次。</translation>
+    </message>
+    <message>
+        <source>Imported “{title}” ({n} segments, {p} products) as revision {rev} of show {id}.</source>
+        <translation>已导入“{title}”（{n} 个环节，{p} 个商品），为场次 {id} 的第 {rev} 版脚本。</translation>
+    </message>
+    <message>
+        <source>show {id} has no script (or there is no such show).</source>
+        <translation>场次 {id} 没有脚本（或没有这个场次）。</translation>
+    </message>
+    <message>
+        <source>Wrote the script of show {id} to {path}.</source>
+        <translation>已将场次 {id} 的脚本写入 {path}。</translation>
     </message>
 </context>
 <context>
     <name>ScriptFormat</name>
     <message>
         <source>Line {line}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
         <source>The segment heading needs its planned duration at the end, e.g. “(5 min)”.</source>
-        <translation type="unfinished"></translation>
+        <translation>环节标题末尾需要写计划时长，例如“(5 min)”。</translation>
     </message>
     <message>
         <source>“{text}” is not a duration; write the minutes like “(5 min)” or “(5分钟)”.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}”不是时长；请写成“(5 min)”或“(5分钟)”。</translation>
     </message>
     <message>
         <source>A segment lasts more than 0 and at most 1440 minutes, not {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>环节时长应大于 0 且不超过 1440 分钟，而不是 {n}。</translation>
     </message>
     <message>
         <source>A segment heading looks like “## [开场] 欢迎 (5 min)”; this one could not be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>环节标题的格式是“## [开场] 欢迎 (5 min)”；这一行无法识别。</translation>
     </message>
     <message>
         <source>The segment type is missing inside the brackets, e.g. “[开场]”.</source>
-        <translation type="unfinished"></translation>
+        <translation>方括号里缺少环节类型，例如“[开场]”。</translation>
     </message>
     <message>
         <source>Unknown segment type “{kind}”. Use one of: {known} (or their English names).</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的环节类型“{kind}”。可用：{known}（或对应的英文名）。</translation>
     </message>
     <message>
         <source>“{token}” is not a link number; write it like “[讲品 1号链接]”.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{token}”不是链接号；请写成“[讲品 1号链接]”。</translation>
     </message>
     <message>
         <source>“{value}” is not a price; write a number of yuan like “89” or “19.9”.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是价格；请写成以元为单位的数字，如“89”或“19.9”。</translation>
     </message>
     <message>
         <source>“{value}” is not a stock count; write a whole number like “500”.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}”不是库存数量；请写整数，如“500”。</translation>
     </message>
     <message>
         <source>A product block starts like “::: product 1号链接”; the link number is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>商品块应以“::: product 1号链接”开头；缺少链接号。</translation>
     </message>
     <message>
         <source>Product lines are “field: value”; “{line}” is not one. Fields: name, list_price, live_price, price_basis, coupon, stock, feature, advantage, benefit, proof, Q, A.</source>
-        <translation type="unfinished"></translation>
+        <translation>商品信息每行为“字段: 值”；“{line}”不符合。字段：name、list_price、live_price、price_basis、coupon、stock、feature、advantage、benefit、proof、Q、A（也可用中文名）。</translation>
     </message>
     <message>
         <source>This question has no answer line (“A: …”) after it.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个问题后面缺少回答行（“A: …”）。</translation>
     </message>
     <message>
         <source>An answer (“A: …”) must follow its question (“Q: …”).</source>
-        <translation type="unfinished"></translation>
+        <translation>回答（“A: …”）必须跟在问题（“Q: …”）后面。</translation>
     </message>
     <message>
         <source>The field “{key}” is given twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>字段“{key}”重复出现。</translation>
     </message>
     <message>
         <source>The product needs a name line (“name: …”).</source>
-        <translation type="unfinished"></translation>
+        <translation>商品需要名称行（“name: …”）。</translation>
     </message>
     <message>
         <source>An emergency block starts like “::: emergency 网络中断 F2”; the kind is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>应急话术块应以“::: emergency 网络中断 F2”开头；缺少类型。</translation>
     </message>
     <message>
         <source>Unknown emergency kind “{kind}”. Use one of: {known} (or their English names).</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的应急类型“{kind}”。可用：{known}（或对应的英文名）。</translation>
+    </message>
+    <message>
+        <source>This comment is not closed; end it with “--&gt;”.</source>
+        <translation>注释没有结束；请用“--&gt;”结束。</translation>
     </message>
     <message>
         <source>A script starts with its title line, e.g. “# 秋季好物专场”.</source>
-        <translation type="unfinished"></translation>
+        <translation>脚本第一行应是标题，例如“# 秋季好物专场”。</translation>
     </message>
     <message>
         <source>This block is not closed; end it with a line “:::”.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个块没有结束；请用单独一行“:::”结束。</translation>
     </message>
     <message>
         <source>Link {n} is already used by the product on line {other}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}号链接已被第 {other} 行的商品使用。</translation>
     </message>
     <message>
         <source>Unknown block “{kind}”; blocks are “::: product …” and “::: emergency …”.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的块“{kind}”；可用的块是“::: product …”和“::: emergency …”。</translation>
     </message>
     <message>
         <source>A script has one title line; segments start with “## ”. Write “\#” for a literal “#”.</source>
-        <translation type="unfinished"></translation>
+        <translation>脚本只有一行标题；环节以“## ”开头。正文中的“#”请写成“\#”。</translation>
     </message>
     <message>
         <source>Before the first segment only header lines “key: value” are allowed (host, rate, promo_every …); “{line}” is not one.</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个环节之前只能写“键: 值”形式的表头（host、rate、promo_every 等）；“{line}”不符合。</translation>
     </message>
     <message>
         <source>The file is empty; a script starts with its title line “# …”.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件是空的；脚本第一行应是标题“# …”。</translation>
     </message>
     <message>
         <source>This segment sells link {n}, but no “::: product {n}号链接” block defines it.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个环节讲的是{n}号链接，但没有“::: product {n}号链接”商品块。</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptPanel</name>
+    <message>
+        <source>Start show</source>
+        <translation>开播</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter (or Space on the prompter)</source>
+        <translation>Ctrl+Enter（或在提词器上按空格）</translation>
+    </message>
+    <message>
+        <source>Open prompter</source>
+        <translation>打开提词器</translation>
+    </message>
+    <message>
+        <source>Ctrl+P: full screen on the chosen display</source>
+        <translation>Ctrl+P：在所选显示器上全屏</translation>
+    </message>
+    <message>
+        <source>Mirror ↔</source>
+        <translation>左右镜像</translation>
+    </message>
+    <message>
+        <source>Mirror ↕</source>
+        <translation>上下镜像</translation>
+    </message>
+    <message>
+        <source>Prompter font size</source>
+        <translation>提词器字号</translation>
+    </message>
+    <message>
+        <source>Keys…</source>
+        <translation>按键…</translation>
+    </message>
+    <message>
+        <source>Rebind the prompter&apos;s keys (clicker, foot pedal)</source>
+        <translation>重新设置提词器按键（翻页笔、脚踏板）</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>直播场次</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Estimated</source>
+        <translation>预估</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Product card</source>
+        <translation>商品卡</translation>
+    </message>
+    <message>
+        <source>On air</source>
+        <translation>直播中</translation>
+    </message>
+    <message>
+        <source>Script editor</source>
+        <translation>脚本编辑</translation>
+    </message>
+    <message>
+        <source>Promo clock</source>
+        <translation>福利节奏</translation>
+    </message>
+    <message>
+        <source>Done (Ctrl+D)</source>
+        <translation>已完成 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Skipped (Ctrl+K)</source>
+        <translation>跳过 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>读稿</translation>
+    </message>
+    <message>
+        <source>Fit to time (Ctrl+T)</source>
+        <translation>按时收尾 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Set the speed so the current segment ends on time</source>
+        <translation>调整语速，让当前环节按计划时间结束</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Calibrate rate from this show</source>
+        <translation>按本场实读校准语速</translation>
+    </message>
+    <message>
+        <source>Learn the host&apos;s rate (chars/min) from the segments read so far and use it as gear 5</source>
+        <translation>根据本场已读环节算出主播的实际语速（字/分），作为 5 档速度</translation>
+    </message>
+    <message>
+        <source>Cue for the host</source>
+        <translation>给主播的提示</translation>
+    </message>
+    <message>
+        <source>e.g. 讲3号链接 / 库存剩50 — Enter sends (Ctrl+L to type)</source>
+        <translation>例如 讲3号链接 / 库存剩50 —— 回车发送（Ctrl+L 输入）</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Dismiss (Ctrl+Shift+D)</source>
+        <translation>关闭 (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>Emergency scripts</source>
+        <translation>应急话术</translation>
+    </message>
+    <message>
+        <source>What was corrected (optional)</source>
+        <translation>更正了什么（可不填）</translation>
+    </message>
+    <message>
+        <source>Log correction (Ctrl+R)</source>
+        <translation>记录更正 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Check (F7)</source>
+        <translation>检查 (F7)</translation>
+    </message>
+    <message>
+        <source>Save to show (Ctrl+S)</source>
+        <translation>保存到本场 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>No show yet. Create one, then write or import its script.</source>
+        <translation>还没有直播场次。先新建一场，再编写或导入脚本。</translation>
+    </message>
+    <message>
+        <source>End the show on air before switching to another one.</source>
+        <translation>请先结束正在进行的直播，再切换场次。</translation>
+    </message>
+    <message>
+        <source>Could not load the show: {error}</source>
+        <translation>无法加载这场直播：{error}</translation>
+    </message>
+    <message>
+        <source>This show has no script yet: write one in the editor or import a file.</source>
+        <translation>这场直播还没有脚本：在编辑器里编写，或导入文件。</translation>
+    </message>
+    <message>
+        <source>Run log not saved: {error}</source>
+        <translation>直播记录未保存：{error}</translation>
+    </message>
+    <message>
+        <source>Resumed the show in progress.</source>
+        <translation>已恢复进行中的直播。</translation>
+    </message>
+    <message>
+        <source>End the show</source>
+        <translation>结束直播</translation>
+    </message>
+    <message>
+        <source>End the show now? The run log is closed and the promo clock stops.</source>
+        <translation>现在结束直播吗？直播记录将关闭，福利倒计时停止。</translation>
+    </message>
+    <message>
+        <source>Close prompter</source>
+        <translation>关闭提词器</translation>
+    </message>
+    <message>
+        <source>Emergency script on the prompter: {title} (Esc closes it)</source>
+        <translation>提词器正在显示应急话术：{title}（按 Esc 关闭）</translation>
+    </message>
+    <message>
+        <source>Correction logged.</source>
+        <translation>已记录更正。</translation>
+    </message>
+    <message>
+        <source>Fit to time works once the show is on air.</source>
+        <translation>开播后才能按时收尾。</translation>
+    </message>
+    <message>
+        <source>Speed set to {cpm:.0f} chars/min to end the segment on time.</source>
+        <translation>语速已设为 {cpm:.0f} 字/分，当前环节可按时结束。</translation>
+    </message>
+    <message>
+        <source>Not enough reading yet to calibrate: read a few segments first.</source>
+        <translation>已读内容太少，无法校准：先读几个环节。</translation>
+    </message>
+    <message>
+        <source>Host&apos;s rate calibrated to {cpm:.0f} chars/min from {n} segments.</source>
+        <translation>已根据 {n} 个环节把主播语速校准为 {cpm:.0f} 字/分。</translation>
+    </message>
+    <message>
+        <source>End show</source>
+        <translation>结束直播</translation>
+    </message>
+    <message>
+        <source>The text takes {s:.0f} s longer to read than planned</source>
+        <translation>读完这段文字比计划多 {s:.0f} 秒</translation>
+    </message>
+    <message>
+        <source>Planned {planned} · estimated {estimated} at {rate:.0f} chars/min</source>
+        <translation>计划 {planned} · 按 {rate:.0f} 字/分预估 {estimated}</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No product in this segment.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;本环节没有商品。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Live price &lt;b style=&apos;color:#e5484d;font-size:14pt&apos;&gt;{live}&lt;/b&gt; (list {list}, {basis})</source>
+        <translation>到手价 &lt;b style=&apos;color:#e5484d;font-size:14pt&apos;&gt;{live}&lt;/b&gt;（对比价 {list}，{basis}）</translation>
+    </message>
+    <message>
+        <source>basis not given</source>
+        <translation>未注明依据</translation>
+    </message>
+    <message>
+        <source>Coupon: {coupon}</source>
+        <translation>优惠券：{coupon}</translation>
+    </message>
+    <message>
+        <source>Stock: {n}</source>
+        <translation>库存：{n}</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>特点</translation>
+    </message>
+    <message>
+        <source>Advantages</source>
+        <translation>优势</translation>
+    </message>
+    <message>
+        <source>Benefits</source>
+        <translation>好处</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>滚动中</translation>
+    </message>
+    <message>
+        <source>Gear {gear} · {cpm:.0f} chars/min · {state}</source>
+        <translation>{gear} 档 · {cpm:.0f} 字/分 · {state}</translation>
+    </message>
+    <message>
+        <source>Starts with the show</source>
+        <translation>开播后开始</translation>
+    </message>
+    <message>
+        <source>Every {m:.0f} min from the start</source>
+        <translation>从开播起每 {m:.0f} 分钟一轮</translation>
+    </message>
+    <message>
+        <source>Round {n} due at {time}</source>
+        <translation>第 {n} 轮 {time} 到点</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>未计时</translation>
+    </message>
+    <message>
+        <source>No promo due yet.</source>
+        <translation>还没有到点的福利。</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>已错过</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>到点</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>soon</source>
+        <translation>即将开始</translation>
+    </message>
+    <message>
+        <source>upcoming</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <source>Round {n} ({due}): {state}</source>
+        <translation>第 {n} 轮（{due}）：{state}</translation>
+    </message>
+    <message>
+        <source>{m:.1f} min late</source>
+        <translation>晚了 {m:.1f} 分钟</translation>
+    </message>
+    <message>
+        <source>Line {n}: {message}</source>
+        <translation>第 {n} 行：{message}</translation>
+    </message>
+    <message>
+        <source>Price check: {message}</source>
+        <translation>价格检查：{message}</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>没有发现问题。</translation>
+    </message>
+    <message>
+        <source>Choose a show first.</source>
+        <translation>请先选择直播场次。</translation>
+    </message>
+    <message>
+        <source>The script was not saved: fix the line shown in the list first.</source>
+        <translation>脚本未保存：请先改正列表中指出的那一行。</translation>
+    </message>
+    <message>
+        <source>Not saved: the prices need a second look.</source>
+        <translation>未保存：价格需要再次核对。</translation>
+    </message>
+    <message>
+        <source>Could not save the script: {error}</source>
+        <translation>无法保存脚本：{error}</translation>
+    </message>
+    <message>
+        <source>Check the prices</source>
+        <translation>核对价格</translation>
+    </message>
+    <message>
+        <source>These prices look wrong:
+
+{lines}
+
+Are they really right?</source>
+        <translation>这些价格看起来不对：
+
+{lines}
+
+确认无误吗？</translation>
+    </message>
+    <message>
+        <source>Script saved to the show.</source>
+        <translation>脚本已保存到本场直播。</translation>
+    </message>
+    <message>
+        <source>Import a script</source>
+        <translation>导入脚本</translation>
+    </message>
+    <message>
+        <source>Scripts (*.md *.txt);;All files (*)</source>
+        <translation>脚本 (*.md *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{name}, line {n}: {message} Nothing was imported.</source>
+        <translation>{name} 第 {n} 行：{message} 未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Imported {name}. Check it, then save it to the show (Ctrl+S).</source>
+        <translation>已导入 {name}。检查无误后保存到本场 (Ctrl+S)。</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text. Nothing was imported.</source>
+        <translation>{name} 不是 UTF-8 文本，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Q&amp;&amp;A timer</source>
+        <translation>答疑计时</translation>
+    </message>
+    <message>
+        <source>Could not read {name}: {error}</source>
+        <translation>无法读取 {name}：{error}</translation>
+    </message>
+    <message>
+        <source>Export the script</source>
+        <translation>导出脚本</translation>
+    </message>
+    <message>
+        <source>Scripts (*.md *.txt)</source>
+        <translation>脚本 (*.md *.txt)</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {error}</source>
+        <translation>无法导出到 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation>已导出到 {path}。</translation>
     </message>
 </context>
 <context>
     <name>SegmentKind</name>
     <message>
         <source>Opening</source>
-        <translation type="unfinished"></translation>
+        <translation>开场</translation>
     </message>
     <message>
         <source>Product</source>
-        <translation type="unfinished"></translation>
+        <translation>讲品</translation>
     </message>
     <message>
         <source>Closing push</source>
-        <translation type="unfinished"></translation>
+        <translation>逼单</translation>
     </message>
     <message>
         <source>Giveaway</source>
-        <translation type="unfinished"></translation>
+        <translation>福利</translation>
     </message>
     <message>
         <source>Flash sale</source>
-        <translation type="unfinished"></translation>
+        <translation>秒杀</translation>
     </message>
     <message>
         <source>Transition</source>
-        <translation type="unfinished"></translation>
+        <translation>过款</translation>
     </message>
     <message>
         <source>Q&amp;A</source>
-        <translation type="unfinished"></translation>
+        <translation>答疑</translation>
     </message>
     <message>
         <source>Wrap-up</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SessionFile</name>
-    <message>
-        <source>The saved on-air state {path} could not be read: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The saved on-air state {path} is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>收尾</translation>
     </message>
 </context>
 </TS>

@@ -55,7 +55,9 @@ class FeedError(ValueError):
 
 def _number(key: str, value: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise FeedError(translate("MetricsFeed", "{key}: expected a number, got {value!r}").format(key=key, value=value))
+        raise FeedError(
+            translate("MetricsFeed", "{key}: expected a number, got {value!r}").format(key=key, value=value)
+        )
     try:
         number = Decimal(str(value))
     except InvalidOperation as exc:
@@ -159,7 +161,7 @@ def batch_from_json(payload: Any, now: datetime) -> FeedBatch:
 
 
 class MetricsFeedServer:
-    """``POST /v1/samples`` and ``GET /v1/health`` on loopback. Start with :meth:`start`, end with :meth:`stop`."""
+    """``POST /v1/samples`` and ``GET /v1/health`` on loopback; :meth:`start`, then :meth:`stop`."""
 
     def __init__(
         self,
@@ -186,7 +188,8 @@ class MetricsFeedServer:
     @property
     def url(self) -> str:
         host = self._httpd.server_address[0]
-        return f"http://{host}:{self.port}"
+        host_text = host.decode() if isinstance(host, bytes) else str(host)
+        return f"http://{host_text}:{self.port}"
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._httpd.serve_forever, name="metrics-feed", daemon=True)
@@ -206,7 +209,7 @@ class MetricsFeedServer:
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: Any) -> None:
                 log.debug("feed: " + format, *args)
 
             def _reply(self, status: HTTPStatus, body: dict[str, Any]) -> None:
@@ -223,13 +226,13 @@ class MetricsFeedServer:
                 given = self.headers.get("Authorization", "")
                 return given == f"Bearer {server._token}"
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 if self.path.rstrip("/") != "/v1/health":
                     self._reply(HTTPStatus.NOT_FOUND, {"error": "not found"})
                     return
                 self._reply(HTTPStatus.OK, {"ok": True, "received": server.received_count})
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 if self.path.rstrip("/") != "/v1/samples":
                     self._reply(HTTPStatus.NOT_FOUND, {"error": "not found"})
                     return
@@ -242,7 +245,9 @@ class MetricsFeedServer:
                     length = -1
                 if length < 0 or length > MAX_BODY_BYTES:
                     self.close_connection = True
-                    self._reply(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, {"error": f"body over {MAX_BODY_BYTES} bytes"})
+                    self._reply(
+                        HTTPStatus.REQUEST_ENTITY_TOO_LARGE, {"error": f"body over {MAX_BODY_BYTES} bytes"}
+                    )
                     return
                 body = self.rfile.read(length)
                 try:
@@ -260,7 +265,9 @@ class MetricsFeedServer:
                     return
                 except Exception:
                     log.exception("metrics feed sink failed")
-                    self._reply(HTTPStatus.SERVICE_UNAVAILABLE, {"error": "could not store the samples; retry"})
+                    self._reply(
+                        HTTPStatus.SERVICE_UNAVAILABLE, {"error": "could not store the samples; retry"}
+                    )
                     return
                 server.received_count += accepted
                 self._reply(HTTPStatus.OK, {"accepted": accepted})

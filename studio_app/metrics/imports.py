@@ -58,36 +58,91 @@ TIME_COLUMN = "time"
 # Aliases are compared after _normalise_header (lower case, no spaces, no unit in brackets).
 _ALIASES: dict[str, tuple[str, ...]] = {
     TIME_COLUMN: (
-        "时间", "时间段", "时间点", "分钟", "统计时间", "日期时间", "日期", "time", "minute", "datetime",
-        "date_time", "stat_time", "timestamp", "date",
+        "时间",
+        "时间段",
+        "时间点",
+        "分钟",
+        "统计时间",
+        "日期时间",
+        "日期",
+        "time",
+        "minute",
+        "datetime",
+        "date_time",
+        "stat_time",
+        "timestamp",
+        "date",
     ),
     MetricField.ONLINE_VIEWERS: (
-        "在线人数", "实时在线人数", "同时在线人数", "在线用户数", "在线观众", "pcu", "acu", "online",
-        "online_viewers", "online_user_cnt", "onlineusers", "onlineviewers", "viewersonline",
-        "concurrentviewers", "currentviewers",
+        "在线人数",
+        "实时在线人数",
+        "同时在线人数",
+        "在线用户数",
+        "在线观众",
+        "pcu",
+        "acu",
+        "online",
+        "online_viewers",
+        "online_user_cnt",
+        "onlineusers",
+        "onlineviewers",
+        "viewersonline",
+        "concurrentviewers",
+        "currentviewers",
     ),
     MetricField.ROOM_SHOW_UCNT: (
-        "直播间曝光人数", "曝光人数", "room_show_ucnt", "live_show_ucnt", "roomimpressions", "roomexposureusers",
+        "直播间曝光人数",
+        "曝光人数",
+        "room_show_ucnt",
+        "live_show_ucnt",
+        "roomimpressions",
+        "roomexposureusers",
     ),
     MetricField.WATCH_UCNT: (
-        "进入人数", "进入直播间人数", "直播间进入人数", "观看人数", "累计观看人数", "watch_ucnt", "viewers",
-        "uniqueviewers", "enteredusers",
+        "进入人数",
+        "进入直播间人数",
+        "直播间进入人数",
+        "观看人数",
+        "累计观看人数",
+        "watch_ucnt",
+        "viewers",
+        "uniqueviewers",
+        "enteredusers",
     ),
     MetricField.WATCH_CNT: (
-        "进入次数", "进入直播间次数", "直播间进入次数", "观看次数", "累计观看次数", "watch_cnt", "views",
+        "进入次数",
+        "进入直播间次数",
+        "直播间进入次数",
+        "观看次数",
+        "累计观看次数",
+        "watch_cnt",
+        "views",
         "entries",
     ),
     MetricField.LEAVE_UCNT: ("离开人数", "离开直播间人数", "leave_ucnt", "leftusers", "leavers"),
     MetricField.LEAVE_CNT: ("离开次数", "离开直播间次数", "leave_cnt", "leaves"),
     MetricField.AVG_WATCH_SECONDS: (
-        "平均停留时长", "人均停留时长", "人均观看时长", "平均观看时长", "avg_watch_duration",
-        "avg_watch_seconds", "averagedwell", "avgwatchtime", "averagewatchtime",
+        "平均停留时长",
+        "人均停留时长",
+        "人均观看时长",
+        "平均观看时长",
+        "avg_watch_duration",
+        "avg_watch_seconds",
+        "averagedwell",
+        "avgwatchtime",
+        "averagewatchtime",
     ),
     MetricField.PRODUCT_SHOW_UCNT: (
-        "商品曝光人数", "product_show_ucnt", "productexposureusers", "productimpressionusers",
+        "商品曝光人数",
+        "product_show_ucnt",
+        "productexposureusers",
+        "productimpressionusers",
     ),
     MetricField.PRODUCT_SHOW_CNT: (
-        "商品曝光次数", "product_show_cnt", "productexposures", "productimpressions",
+        "商品曝光次数",
+        "product_show_cnt",
+        "productexposures",
+        "productimpressions",
     ),
     MetricField.PRODUCT_CLICK_UCNT: ("商品点击人数", "product_click_ucnt", "productclickusers"),
     MetricField.PRODUCT_CLICK_CNT: ("商品点击次数", "product_click_cnt", "productclicks"),
@@ -96,7 +151,13 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     MetricField.PAY_GMV_FEN: ("成交金额", "支付金额", "直播间成交金额", "gmv", "pay_gmv", "sales"),
     MetricField.REFUND_GMV_FEN: ("退款金额", "refund_gmv", "refunds", "refundamount"),
     MetricField.INCR_FANS_CNT: (
-        "新增粉丝", "新增粉丝数", "涨粉", "涨粉数", "incr_fans_cnt", "newfollowers", "newfans",
+        "新增粉丝",
+        "新增粉丝数",
+        "涨粉",
+        "涨粉数",
+        "incr_fans_cnt",
+        "newfollowers",
+        "newfans",
     ),
 }
 
@@ -219,7 +280,8 @@ def _decode(data: bytes) -> tuple[str, str]:
         raise MetricImportError(
             translate(
                 "DataImport",
-                "The file is neither UTF-8 nor GBK text. Save it again as CSV (UTF-8) or as an Excel .xlsx file.",
+                "The file is neither UTF-8 nor GBK text. "
+                "Save it again as CSV (UTF-8) or as an Excel .xlsx file.",
             )
         ) from exc
 
@@ -284,7 +346,9 @@ def read_table(path: Path) -> RawTable:
         data = path.read_bytes()
     except OSError as exc:
         raise MetricImportError(
-            translate("DataImport", "Cannot read {name}: {reason}").format(name=path.name, reason=exc.strerror)
+            translate("DataImport", "Cannot read {name}: {reason}").format(
+                name=path.name, reason=exc.strerror
+            )
         ) from exc
     suffix = path.suffix.lower()
     if suffix == ".xls":
@@ -367,7 +431,7 @@ def _parse_time(cell: Cell, day: date | None, tz: tzinfo) -> tuple[datetime | No
 def _parse_number(cell: Cell, kind: FieldKind, unit: str) -> int | float | None:
     if cell is None:
         return None
-    if isinstance(cell, bool) or isinstance(cell, datetime | date | time):
+    if isinstance(cell, (bool, datetime | date | time)):
         if isinstance(cell, time) and kind is FieldKind.SECONDS:
             return cell.hour * 3600 + cell.minute * 60 + cell.second
         raise _CellError(translate("DataImport", "not a number: {value}").format(value=cell))
@@ -399,8 +463,10 @@ def _parse_number(cell: Cell, kind: FieldKind, unit: str) -> int | float | None:
     return int(number)
 
 
-_DURATION_RE = re.compile(r"^(?:(\d+(?:\.\d+)?)\s*(?:小时|h))?\s*(?:(\d+(?:\.\d+)?)\s*(?:分钟|分|m|min))?\s*"
-                          r"(?:(\d+(?:\.\d+)?)\s*(?:秒|s|sec))?$")
+_DURATION_RE = re.compile(
+    r"^(?:(\d+(?:\.\d+)?)\s*(?:小时|h))?\s*(?:(\d+(?:\.\d+)?)\s*(?:分钟|分|m|min))?\s*"
+    r"(?:(\d+(?:\.\d+)?)\s*(?:秒|s|sec))?$"
+)
 
 
 def _parse_duration_s(text: str, unit: str) -> float:
@@ -476,9 +542,7 @@ def parse_samples(
             continue
         time_cell = cells[time_index] if time_index < len(cells) else None
         if isinstance(time_cell, str) and time_cell.strip().lower().startswith(_SUMMARY_WORDS):
-            warnings.append(
-                translate("DataImport", "Line {line}: summary row skipped.").format(line=line)
-            )
+            warnings.append(translate("DataImport", "Line {line}: summary row skipped.").format(line=line))
             continue
         if len(cells) < width:
             errors.append(
@@ -558,7 +622,9 @@ def parse_samples(
             line=first.line, where=where, problem=first.message
         )
         if len(errors) > 1:
-            message += " " + translate("DataImport", "({n} lines have problems in all.)").format(n=len(errors))
+            message += " " + translate("DataImport", "({n} lines have problems in all.)").format(
+                n=len(errors)
+            )
         raise MetricImportError(message, errors[:MAX_ERRORS_REPORTED])
     if not samples:
         raise MetricImportError(translate("DataImport", "The file has a header but no data rows."))

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from studio_app.i18n import translate
 from studio_app.metrics.imports import ColumnMapping, ParsedExport
 from studio_app.metrics.review import PromoMark, SegmentSpan, ShowReview, review_show, samples_from_manual
 from studio_app.metrics.samples import SAMPLE_FIELD_NAMES, Sample
@@ -106,7 +107,9 @@ def _upsert_samples(
         values = {name: getattr(s, name) for name in SAMPLE_FIELD_NAMES}
         row = existing.get(s.at)
         if row is None:
-            new_rows.append({"show_id": show_id, "at": s.at, "source": source, "import_id": import_id, **values})
+            new_rows.append(
+                {"show_id": show_id, "at": s.at, "source": source, "import_id": import_id, **values}
+            )
         else:
             for name, value in values.items():
                 if value is not None:
@@ -329,6 +332,8 @@ def _event_name(event: object) -> str:
         for key in ("title", "name", "label", "segment", "promo"):
             if payload.get(key):
                 return str(payload[key])
+        if payload.get("slot") is not None:
+            return translate("DataTimeline", "Promo {slot}").format(slot=payload["slot"])
     return ""
 
 
@@ -336,7 +341,7 @@ def timeline_from_events(events: Sequence[object], show_end: datetime | None = N
     """Segments and promos from run-log events (objects with ``kind`` and ``at``, and a title somewhere).
 
     A segment runs from its ``segment_start`` to its ``segment_end``, or to the next segment's start, or to
-    ``show_end``; a promo is marked at its ``promo_done`` (or ``promo_start``) time.
+    ``show_end``; a promo is marked at its ``promo_done`` time (skipped and missed promos are not).
     """
     ordered = sorted(events, key=lambda e: getattr(e, "at"))  # noqa: B009
     segments: list[SegmentSpan] = []
@@ -350,14 +355,15 @@ def timeline_from_events(events: Sequence[object], show_end: datetime | None = N
             if open_start is not None and open_name is not None:
                 segments.append(SegmentSpan(open_name, open_start, at))
             open_name, open_start = _event_name(event) or f"#{len(segments) + 1}", at
-        elif kind.endswith("segment_end"):
+        elif kind.endswith("segment_end") or kind == "show_end":
             if open_start is not None and open_name is not None:
                 segments.append(SegmentSpan(open_name, open_start, at))
             open_name, open_start = None, None
-        elif kind in ("promo_done", "promo_start", "promo"):
+        elif kind in ("promo_done", "promo"):
             promos.append(PromoMark(_event_name(event) or kind, at))
     if open_start is not None and open_name is not None:
-        end = show_end if show_end and show_end > open_start else (ordered[-1].at if ordered else open_start)
+        last_at: datetime = getattr(ordered[-1], "at")  # noqa: B009
+        end = show_end if show_end and show_end > open_start else last_at
         if end > open_start:
             segments.append(SegmentSpan(open_name, open_start, end))
     return ShowTimeline(tuple(segments), tuple(promos))
@@ -366,7 +372,9 @@ def timeline_from_events(events: Sequence[object], show_end: datetime | None = N
 def show_timeline(session: Session, show_id: str) -> ShowTimeline:
     """The run log's segments and promos, if the script area's run log is installed."""
     try:
-        from studio_app.script import repo as script_repo
+        import importlib
+
+        script_repo = importlib.import_module("studio_app.script.repo")
     except ImportError:
         return ShowTimeline((), ())
     list_run_log = getattr(script_repo, "list_run_log", None)
@@ -401,7 +409,6 @@ def seed_metrics_demo(session: Session, show: Show) -> None:
     """The demo show's numbers: a two-hour minute table as if imported, some ad spend and an incident."""
     from datetime import timedelta
 
-    from studio_app.i18n import translate
     from studio_app.metrics.demo import demo_samples
 
     start = show_start(show)
@@ -420,6 +427,7 @@ def seed_metrics_demo(session: Session, show: Show) -> None:
     record.row_count = len(samples)
     _upsert_samples(session, show.id, SampleSource.IMPORT, samples, import_id=record.id)
     add_ad_spend(session, show.id, translate("DataDemo", "Qianchuan"), 80000)
+    _seed_demo_run_log(session, show, start)
     add_incident(
         session,
         show.id,
@@ -429,3 +437,56 @@ def seed_metrics_demo(session: Session, show: Show) -> None:
         translate("DataDemo", "Switched the encoder to the backup line."),
         20.0,
     )
+
+
+def _seed_demo_run_log(session: Session, show: Show, start: datetime) -> None:
+    """As if the demo script had run: its segments one after another over the two hours, and a promo
+    marked done every 15 minutes (the demo numbers rise after each). Written through the script area's
+    own API; skipped when that area is not installed or the show has no script."""
+    import importlib
+    from datetime import timedelta
+
+    from studio_app.metrics.demo import DEMO_MINUTES, PROMO_EVERY_MIN
+
+    try:
+        script_repo = importlib.import_module("studio_app.script.repo")
+        model = importlib.import_module("studio_app.script.model")
+    except ImportError:
+        return
+    script = script_repo.load_script(session, show.id)
+    if script is None or not script.segments:
+        return
+    kinds = model.RunLogKind
+    planned = [max(float(seg.planned_seconds or 60.0), 1.0) for seg in script.segments]
+    scale = DEMO_MINUTES * 60.0 / sum(planned)
+    at = start
+    for index, (segment, seconds) in enumerate(zip(script.segments, planned, strict=True)):
+        script_repo.append_run_log(
+            session, show.id, kinds.SEGMENT_START, at, index, {"title": segment.title, "reason": "demo"}
+        )
+        at = at + timedelta(seconds=seconds * scale)
+        script_repo.append_run_log(session, show.id, kinds.SEGMENT_END, at, index, {})
+    for slot, minute in enumerate(range(PROMO_EVERY_MIN, DEMO_MINUTES, PROMO_EVERY_MIN), start=1):
+        script_repo.append_run_log(
+            session, show.id, kinds.PROMO_DONE, start + timedelta(minutes=minute), None, {"slot": slot}
+        )
+
+
+# --------------------------------------------------------------------------------------------- device checks
+
+DEVICE_HISTORY_SERIES = (("mic", "noise_floor_dbfs"), ("network", "upload_mbps"))
+
+
+def device_history(session: Session, since: datetime) -> tuple[list[tuple[float, float]], ...]:
+    """(epoch seconds, value) of each of ``DEVICE_HISTORY_SERIES`` since ``since``, from the check runs."""
+    import importlib
+
+    try:
+        checks_repo = importlib.import_module("studio_app.store.checks_repo")
+    except ImportError:
+        return tuple([] for _ in DEVICE_HISTORY_SERIES)
+    out = []
+    for probe, metric in DEVICE_HISTORY_SERIES:
+        points = checks_repo.metric_history(session, probe, metric, since)
+        out.append([(p.at.timestamp(), float(p.value)) for p in points])
+    return tuple(out)

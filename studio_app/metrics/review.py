@@ -13,6 +13,7 @@ Conventions, shown to the user with every number:
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -199,7 +200,7 @@ def sample_interval_s(samples: Sequence[Sample]) -> float:
     """The typical spacing of samples (median), 60 s for a single minute row."""
     if len(samples) < 2:
         return DEFAULT_INTERVAL_S
-    gaps = [(b.at - a.at).total_seconds() for a, b in zip(samples, samples[1:], strict=False)]
+    gaps = [(b.at - a.at).total_seconds() for a, b in itertools.pairwise(samples)]
     positive = [g for g in gaps if g > 0]
     return statistics.median(positive) if positive else DEFAULT_INTERVAL_S
 
@@ -211,9 +212,7 @@ def totals(samples: Sequence[Sample]) -> Totals:
     viewers = _sum(samples, MetricField.WATCH_UCNT)
     # Dwell: the file's per-interval average weighted by the people who entered in that interval; without
     # it, Little's law: viewer-seconds online / people who entered.
-    weighted = [
-        (s.avg_watch_seconds, s.watch_ucnt or 0) for s in samples if s.avg_watch_seconds is not None
-    ]
+    weighted = [(s.avg_watch_seconds, s.watch_ucnt or 0) for s in samples if s.avg_watch_seconds is not None]
     dwell: float | None = None
     from_online = False
     if weighted:
@@ -262,107 +261,197 @@ def _n(value: float | None, money: bool = False) -> str:
 
 
 def review_metrics(t: Totals, ad_spend_fen: int | None = None) -> tuple[ReviewMetric, ...]:
-    tr = translate
+
     gmv, refund = _yuan(t.gmv_fen), _yuan(t.refund_fen)
     net = None if gmv is None else gmv - (refund or 0.0)
     spend = _yuan(ad_spend_fen) if ad_spend_fen else None
     gpm_base, gpm_base_name = (
-        (t.views, tr("Review", "views (进入次数)"))
+        (t.views, translate("Review", "views (进入次数)"))
         if t.views
-        else (t.viewers, tr("Review", "viewers (进入人数), as the file has no views"))
+        else (t.viewers, translate("Review", "viewers (进入人数), as the file has no views"))
     )
-    summed = tr("Review", "summed over the minutes")
+    summed = translate("Review", "summed over the minutes")
 
-    def m(key: MetricKey, label: str, value: float | None, unit: Unit, formula: str, detail: str) -> ReviewMetric:
+    def m(
+        key: MetricKey, label: str, value: float | None, unit: Unit, formula: str, detail: str
+    ) -> ReviewMetric:
         return ReviewMetric(key, label, value, unit, formula, detail)
 
     dwell_formula = (
-        tr("Review", "online viewers × sample interval / viewers (estimated: the file has no dwell column)")
+        translate(
+            "Review", "online viewers × sample interval / viewers (estimated: the file has no dwell column)"
+        )
         if t.dwell_from_online
-        else tr("Review", "average of 平均停留时长, weighted by the viewers of each minute")
+        else translate("Review", "average of 平均停留时长, weighted by the viewers of each minute")
     )
     return (
-        m(MetricKey.GMV, tr("Review", "GMV"), gmv, Unit.YUAN, tr("Review", "sum of 成交金额"), _n(gmv, True)),
         m(
-            MetricKey.REFUND_GMV, tr("Review", "Refunds"), refund, Unit.YUAN,
-            tr("Review", "sum of 退款金额"), _n(refund, True),
+            MetricKey.GMV,
+            translate("Review", "GMV"),
+            gmv,
+            Unit.YUAN,
+            translate("Review", "sum of 成交金额"),
+            _n(gmv, True),
         ),
         m(
-            MetricKey.NET_GMV, tr("Review", "Net GMV"), net, Unit.YUAN, tr("Review", "GMV − refunds"),
+            MetricKey.REFUND_GMV,
+            translate("Review", "Refunds"),
+            refund,
+            Unit.YUAN,
+            translate("Review", "sum of 退款金额"),
+            _n(refund, True),
+        ),
+        m(
+            MetricKey.NET_GMV,
+            translate("Review", "Net GMV"),
+            net,
+            Unit.YUAN,
+            translate("Review", "GMV − refunds"),
             f"{_n(gmv, True)} − {_n(refund or 0.0, True)}",
         ),
         m(
-            MetricKey.BUYERS, tr("Review", "Buyers"), t.buyers, Unit.COUNT,
-            tr("Review", "sum of 成交人数") + f" ({summed})", _n(t.buyers),
+            MetricKey.BUYERS,
+            translate("Review", "Buyers"),
+            t.buyers,
+            Unit.COUNT,
+            translate("Review", "sum of 成交人数") + f" ({summed})",
+            _n(t.buyers),
         ),
         m(
-            MetricKey.ORDERS, tr("Review", "Orders"), t.orders, Unit.COUNT,
-            tr("Review", "sum of 成交订单数"), _n(t.orders),
+            MetricKey.ORDERS,
+            translate("Review", "Orders"),
+            t.orders,
+            Unit.COUNT,
+            translate("Review", "sum of 成交订单数"),
+            _n(t.orders),
         ),
         m(
-            MetricKey.AOV, tr("Review", "Average order value"), _ratio(gmv, t.buyers), Unit.YUAN,
-            tr("Review", "GMV / buyers"), f"{_n(gmv, True)} / {_n(t.buyers)}",
+            MetricKey.AOV,
+            translate("Review", "Average order value"),
+            _ratio(gmv, t.buyers),
+            Unit.YUAN,
+            translate("Review", "GMV / buyers"),
+            f"{_n(gmv, True)} / {_n(t.buyers)}",
         ),
         m(
-            MetricKey.VIEWERS, tr("Review", "Viewers"), t.viewers, Unit.COUNT,
-            tr("Review", "sum of 进入人数") + f" ({summed})", _n(t.viewers),
+            MetricKey.VIEWERS,
+            translate("Review", "Viewers"),
+            t.viewers,
+            Unit.COUNT,
+            translate("Review", "sum of 进入人数") + f" ({summed})",
+            _n(t.viewers),
         ),
-        m(MetricKey.VIEWS, tr("Review", "Views"), t.views, Unit.COUNT, tr("Review", "sum of 进入次数"), _n(t.views)),
         m(
-            MetricKey.GPM, tr("Review", "GPM"),
-            None if gmv is None else _ratio(gmv * 1000, gpm_base), Unit.YUAN,
-            tr("Review", "GMV × 1000 / {base}").format(base=gpm_base_name),
+            MetricKey.VIEWS,
+            translate("Review", "Views"),
+            t.views,
+            Unit.COUNT,
+            translate("Review", "sum of 进入次数"),
+            _n(t.views),
+        ),
+        m(
+            MetricKey.GPM,
+            translate("Review", "GPM"),
+            None if gmv is None else _ratio(gmv * 1000, gpm_base),
+            Unit.YUAN,
+            translate("Review", "GMV × 1000 / {base}").format(base=gpm_base_name),
             f"{_n(gmv, True)} × 1000 / {_n(gpm_base)}",
         ),
         m(
-            MetricKey.UV_VALUE, tr("Review", "UV value"), _ratio(gmv, t.viewers), Unit.YUAN,
-            tr("Review", "GMV / viewers (进入人数)"), f"{_n(gmv, True)} / {_n(t.viewers)}",
+            MetricKey.UV_VALUE,
+            translate("Review", "UV value"),
+            _ratio(gmv, t.viewers),
+            Unit.YUAN,
+            translate("Review", "GMV / viewers (进入人数)"),
+            f"{_n(gmv, True)} / {_n(t.viewers)}",
         ),
         m(
-            MetricKey.CLICK_RATE, tr("Review", "Click rate"), _ratio(t.clicks, t.exposures), Unit.RATIO,
-            tr("Review", "product clicks (商品点击人数) / product exposures (商品曝光人数)"),
+            MetricKey.CLICK_RATE,
+            translate("Review", "Click rate"),
+            _ratio(t.clicks, t.exposures),
+            Unit.RATIO,
+            translate("Review", "product clicks (商品点击人数) / product exposures (商品曝光人数)"),
             f"{_n(t.clicks)} / {_n(t.exposures)}",
         ),
         m(
-            MetricKey.CLICK_TO_PAY, tr("Review", "Click-to-pay conversion"), _ratio(t.buyers, t.clicks),
-            Unit.RATIO, tr("Review", "buyers / product clicks"), f"{_n(t.buyers)} / {_n(t.clicks)}",
+            MetricKey.CLICK_TO_PAY,
+            translate("Review", "Click-to-pay conversion"),
+            _ratio(t.buyers, t.clicks),
+            Unit.RATIO,
+            translate("Review", "buyers / product clicks"),
+            f"{_n(t.buyers)} / {_n(t.clicks)}",
         ),
         m(
-            MetricKey.VIEW_TO_PAY, tr("Review", "View-to-pay conversion"), _ratio(t.buyers, t.viewers),
-            Unit.RATIO, tr("Review", "buyers / viewers"), f"{_n(t.buyers)} / {_n(t.viewers)}",
+            MetricKey.VIEW_TO_PAY,
+            translate("Review", "View-to-pay conversion"),
+            _ratio(t.buyers, t.viewers),
+            Unit.RATIO,
+            translate("Review", "buyers / viewers"),
+            f"{_n(t.buyers)} / {_n(t.viewers)}",
         ),
         m(
-            MetricKey.AVG_DWELL, tr("Review", "Average dwell"), t.avg_dwell_s, Unit.SECONDS, dwell_formula,
+            MetricKey.AVG_DWELL,
+            translate("Review", "Average dwell"),
+            t.avg_dwell_s,
+            Unit.SECONDS,
+            dwell_formula,
             format_seconds(t.avg_dwell_s),
         ),
         m(
-            MetricKey.PEAK_ONLINE, tr("Review", "Peak online"), t.peak_online, Unit.COUNT,
-            tr("Review", "maximum of 在线人数"), _n(t.peak_online),
+            MetricKey.PEAK_ONLINE,
+            translate("Review", "Peak online"),
+            t.peak_online,
+            Unit.COUNT,
+            translate("Review", "maximum of 在线人数"),
+            _n(t.peak_online),
         ),
         m(
-            MetricKey.AVG_ONLINE, tr("Review", "Average online"), t.avg_online, Unit.COUNT,
-            tr("Review", "mean of 在线人数 over the samples"), _n(t.avg_online),
+            MetricKey.AVG_ONLINE,
+            translate("Review", "Average online"),
+            t.avg_online,
+            Unit.COUNT,
+            translate("Review", "mean of 在线人数 over the samples"),
+            _n(t.avg_online),
         ),
         m(
-            MetricKey.NEW_FANS, tr("Review", "New followers"), t.new_fans, Unit.COUNT,
-            tr("Review", "sum of 新增粉丝"), _n(t.new_fans),
+            MetricKey.NEW_FANS,
+            translate("Review", "New followers"),
+            t.new_fans,
+            Unit.COUNT,
+            translate("Review", "sum of 新增粉丝"),
+            _n(t.new_fans),
         ),
         m(
-            MetricKey.NEW_FAN_RATE, tr("Review", "New-follower rate"), _ratio(t.new_fans, t.viewers), Unit.RATIO,
-            tr("Review", "new followers / viewers"), f"{_n(t.new_fans)} / {_n(t.viewers)}",
+            MetricKey.NEW_FAN_RATE,
+            translate("Review", "New-follower rate"),
+            _ratio(t.new_fans, t.viewers),
+            Unit.RATIO,
+            translate("Review", "new followers / viewers"),
+            f"{_n(t.new_fans)} / {_n(t.viewers)}",
         ),
         m(
-            MetricKey.REFUND_RATE, tr("Review", "Refund rate"), _ratio(refund, gmv), Unit.RATIO,
-            tr("Review", "refunds / GMV"), f"{_n(refund, True)} / {_n(gmv, True)}",
+            MetricKey.REFUND_RATE,
+            translate("Review", "Refund rate"),
+            _ratio(refund, gmv),
+            Unit.RATIO,
+            translate("Review", "refunds / GMV"),
+            f"{_n(refund, True)} / {_n(gmv, True)}",
         ),
         m(
-            MetricKey.AD_SPEND, tr("Review", "Ad spend"), spend, Unit.YUAN,
-            tr("Review", "sum of the spend entered for the show"), _n(spend, True),
+            MetricKey.AD_SPEND,
+            translate("Review", "Ad spend"),
+            spend,
+            Unit.YUAN,
+            translate("Review", "sum of the spend entered for the show"),
+            _n(spend, True),
         ),
         m(
-            MetricKey.AD_ROI, tr("Review", "Ad ROI"), _ratio(gmv, spend), Unit.MULTIPLE,
-            tr("Review", "GMV / ad spend"),
-            f"{_n(gmv, True)} / {_n(spend, True)}" if spend else tr("Review", "no ad spend entered"),
+            MetricKey.AD_ROI,
+            translate("Review", "Ad ROI"),
+            _ratio(gmv, spend),
+            Unit.MULTIPLE,
+            translate("Review", "GMV / ad spend"),
+            f"{_n(gmv, True)} / {_n(spend, True)}" if spend else translate("Review", "no ad spend entered"),
         ),
     )
 
@@ -425,7 +514,7 @@ def segment_stats(samples: Sequence[Sample], segments: Sequence[SegmentSpan]) ->
 def promo_effects(
     samples: Sequence[Sample], promos: Sequence[PromoMark], window: timedelta = PROMO_WINDOW
 ) -> tuple[PromoEffect, ...]:
-    """Viewers and orders in the ``window`` before each promo (``[at − w, at)``) vs after (``[at, at + w)``)."""
+    """Viewers and orders in the ``window`` before a promo, ``[at − w, at)``, vs after, ``[at, at + w)``."""
     out = []
     for promo in promos:
         before = totals(_between(samples, promo.at - window, promo.at))
@@ -472,13 +561,13 @@ def longest_no_order(samples: Sequence[Sample]) -> NoOrderStretch | None:
 
 def funnel(t: Totals) -> tuple[FunnelStep, ...]:
     """Room exposure → entry → product exposure → click → pay, with the steps the data has."""
-    tr = translate
+
     raw = [
-        (tr("Review", "Room exposure"), t.room_exposures),
-        (tr("Review", "Entered"), t.viewers),
-        (tr("Review", "Product exposure"), t.exposures),
-        (tr("Review", "Product click"), t.clicks),
-        (tr("Review", "Paid"), t.buyers),
+        (translate("Review", "Room exposure"), t.room_exposures),
+        (translate("Review", "Entered"), t.viewers),
+        (translate("Review", "Product exposure"), t.exposures),
+        (translate("Review", "Product click"), t.clicks),
+        (translate("Review", "Paid"), t.buyers),
     ]
     steps: list[FunnelStep] = []
     previous: int | None = None

@@ -87,8 +87,35 @@ class Sample:
 
 
 SAMPLE_FIELD_NAMES = tuple(f.name for f in fields(Sample) if f.name != "at")
-assert SAMPLE_FIELD_NAMES == tuple(f.value for f in MetricField), "Sample and MetricField must list the same fields"
+assert tuple(f.value for f in MetricField) == SAMPLE_FIELD_NAMES, (
+    "Sample and MetricField must list the same fields"
+)
 
 
 def fen_to_yuan(fen: int | float) -> float:
     return float(fen) / 100.0
+
+
+def field_label(field: MetricField) -> str:
+    """The field's name for people: the platform's Chinese term with an English gloss, translated."""
+    from studio_app.i18n import translate
+
+    labels = {
+        MetricField.ONLINE_VIEWERS: translate("Fields", "Online viewers (在线人数)"),
+        MetricField.ROOM_SHOW_UCNT: translate("Fields", "Room exposure, people (直播间曝光人数)"),
+        MetricField.WATCH_UCNT: translate("Fields", "Entered, people (进入人数)"),
+        MetricField.WATCH_CNT: translate("Fields", "Entered, times (进入次数)"),
+        MetricField.LEAVE_UCNT: translate("Fields", "Left, people (离开人数)"),
+        MetricField.LEAVE_CNT: translate("Fields", "Left, times (离开次数)"),
+        MetricField.AVG_WATCH_SECONDS: translate("Fields", "Average dwell, s (平均停留时长)"),
+        MetricField.PRODUCT_SHOW_UCNT: translate("Fields", "Product exposure, people (商品曝光人数)"),
+        MetricField.PRODUCT_SHOW_CNT: translate("Fields", "Product exposure, times (商品曝光次数)"),
+        MetricField.PRODUCT_CLICK_UCNT: translate("Fields", "Product clicks, people (商品点击人数)"),
+        MetricField.PRODUCT_CLICK_CNT: translate("Fields", "Product clicks, times (商品点击次数)"),
+        MetricField.PAY_UCNT: translate("Fields", "Buyers (成交人数)"),
+        MetricField.PAY_ORDER_CNT: translate("Fields", "Orders (成交订单数)"),
+        MetricField.PAY_GMV_FEN: translate("Fields", "GMV, yuan (成交金额)"),
+        MetricField.REFUND_GMV_FEN: translate("Fields", "Refunds, yuan (退款金额)"),
+        MetricField.INCR_FANS_CNT: translate("Fields", "New followers (新增粉丝)"),
+    }
+    return labels[field]

@@ -19,13 +19,12 @@ from studio_app.probes.result import Finding, ProbeStatus
 FLOOR_DBFS = -120.0
 MAINS_HZ = (50.0, 60.0)
 _HUM_HARMONICS = 5  # 50..250 Hz or 60..300 Hz
-_CTX = "MicProbe"
 
 
 @dataclass(frozen=True)
 class AudioThresholds:
-    low_rms_dbfs: float = -60.0  # quieter than this: warn (webrtc testrtc)
-    snr_warn_db: float = 20.0
+    mic_low_rms_dbfs: float = -60.0  # quieter than this: warn (webrtc testrtc); profile key of the same name
+    mic_snr_warn_db: float = 20.0
     noise_floor_warn_dbfs: float = -50.0  # SNR is only a problem when the floor is audible
     hum_warn_db: float = -30.0  # hum within 30 dB of the whole signal
     dc_warn: float = 0.01  # 1 % of full scale
@@ -84,7 +83,7 @@ class AudioAnalysis:
             "snr_db": _r(min(c.snr_db for c in live)),
             "hum_hz": hum_worst.hum_hz,
             "hum_db": _r(hum_worst.hum_db),
-            "dc_offset": round(max((c.dc_offset for c in live), key=abs), 5),
+            "dc_offset": round(_largest_magnitude([c.dc_offset for c in live]), 5),
             "dropouts": self.dropouts,
             "overflows": self.overflows,
             "channel_imbalance_db": None
@@ -98,6 +97,10 @@ class AudioAnalysis:
                 out[f"rms_dbfs_ch{c.channel}"] = _r(c.rms_dbfs)
                 out[f"peak_dbfs_ch{c.channel}"] = _r(c.peak_dbfs)
         return out
+
+
+def _largest_magnitude(values: list[float]) -> float:
+    return max(values, key=abs)
 
 
 def _r(value: float) -> float:
@@ -173,7 +176,7 @@ def mains_hum(x: npt.NDArray[np.floating], samplerate: int) -> tuple[float | Non
     for mains in MAINS_HZ:
         hum_power = 0.0
         for k in range(1, _HUM_HARMONICS + 1):
-            centre = int(round(k * mains / bin_hz))
+            centre = round(k * mains / bin_hz)
             if centre + 12 >= power.size:
                 break
             line = float(power[centre - 2 : centre + 3].sum())  # Hann main lobe ±2 bins
@@ -198,7 +201,7 @@ def analyse_channel(
     ac = x64 - dc
     rms = float(np.sqrt(np.mean(ac * ac))) if ac.size else 0.0
     peak = float(np.max(np.abs(ac))) if ac.size else 0.0
-    clips, clipped_samples = clip_runs(x64, thresholds.clip_level, thresholds.clip_run_samples)
+    clips, clipped_samples = clip_runs(x64, thresholds.clip_level, int(thresholds.clip_run_samples))
     levels = window_levels_dbfs(ac, samplerate)
     quiet = np.sort(levels)[: max(1, levels.size // 10)]
     noise_floor = float(10 * np.log10(np.mean(10 ** (quiet / 10))))
@@ -260,10 +263,6 @@ def analyse_audio(
     return AudioAnalysis(**{**analysis.__dict__, "findings": tuple(audio_findings(analysis, th))})
 
 
-def _t(text: str, **values: object) -> str:
-    return translate(_CTX, text).format(**values)
-
-
 def audio_findings(a: AudioAnalysis, th: AudioThresholds) -> list[Finding]:
     """The problems in an analysis, each with a fix, in the UI language."""
     if a.silent:
@@ -271,10 +270,14 @@ def audio_findings(a: AudioAnalysis, th: AudioThresholds) -> list[Finding]:
             Finding(
                 ProbeStatus.FAIL,
                 "mic.silent",
-                _t("The input is silent (all zeros): check the OS microphone permission / mute."),
-                _t(
-                    "Allow microphone access for Studio Console in the system privacy settings, unmute the "
-                    "input (hardware mute switch, mixer) and check that the right device is selected."
+                translate(
+                    "MicProbe", "The input is silent (all zeros): check the OS microphone permission / mute."
+                ),
+                translate(
+                    "MicProbe",
+                    "Allow microphone access for Studio Console in the system privacy settings, "
+                    "unmute the input (hardware mute switch, mixer) and check that the right device "
+                    "is selected.",
                 ),
             )
         ]
@@ -287,33 +290,41 @@ def audio_findings(a: AudioAnalysis, th: AudioThresholds) -> list[Finding]:
                 Finding(
                     clip_status,
                     "mic.clipping",
-                    _t("Channel {ch} clips: {n} runs of full-scale samples.", ch=c.channel, n=c.clipping),
-                    _t("Lower the input gain on the interface or the mixer until peaks stay below −3 dBFS."),
+                    translate("MicProbe", "Channel {ch} clips: {n} runs of full-scale samples.").format(
+                        ch=c.channel, n=c.clipping
+                    ),
+                    translate(
+                        "MicProbe",
+                        "Lower the input gain on the interface or the mixer until peaks stay below −3 dBFS.",
+                    ),
                 )
             )
-        if c.rms_dbfs < th.low_rms_dbfs:
+        if c.rms_dbfs < th.mic_low_rms_dbfs:
             out.append(
                 Finding(
                     ProbeStatus.WARN,
                     "mic.level_low",
-                    _t("Channel {ch} is very quiet ({db:.1f} dBFS).", ch=c.channel, db=c.rms_dbfs),
-                    _t("Speak into the microphone during the check, raise the gain, or check the cable."),
+                    translate("MicProbe", "Channel {ch} is very quiet ({db:.1f} dBFS).").format(
+                        ch=c.channel, db=c.rms_dbfs
+                    ),
+                    translate(
+                        "MicProbe",
+                        "Speak into the microphone during the check, raise the gain, or check the cable.",
+                    ),
                 )
             )
-        if c.noise_floor_dbfs > th.noise_floor_warn_dbfs and c.snr_db < th.snr_warn_db:
+        if c.noise_floor_dbfs > th.noise_floor_warn_dbfs and c.snr_db < th.mic_snr_warn_db:
             out.append(
                 Finding(
                     ProbeStatus.WARN,
                     "mic.noisy",
-                    _t(
-                        "Channel {ch} is noisy: noise floor {floor:.1f} dBFS, SNR {snr:.1f} dB.",
-                        ch=c.channel,
-                        floor=c.noise_floor_dbfs,
-                        snr=c.snr_db,
-                    ),
-                    _t(
+                    translate(
+                        "MicProbe", "Channel {ch} is noisy: noise floor {floor:.1f} dBFS, SNR {snr:.1f} dB."
+                    ).format(ch=c.channel, floor=c.noise_floor_dbfs, snr=c.snr_db),
+                    translate(
+                        "MicProbe",
                         "Switch off fans and air conditioning near the set, move the microphone closer to "
-                        "the host and lower the gain."
+                        "the host and lower the gain.",
                     ),
                 )
             )
@@ -322,15 +333,14 @@ def audio_findings(a: AudioAnalysis, th: AudioThresholds) -> list[Finding]:
                 Finding(
                     ProbeStatus.WARN,
                     "mic.hum",
-                    _t(
+                    translate(
+                        "MicProbe",
                         "Mains hum at {hz:.0f} Hz on channel {ch} ({db:.1f} dB relative to the signal).",
-                        hz=c.hum_hz,
-                        ch=c.channel,
-                        db=c.hum_db,
-                    ),
-                    _t(
+                    ).format(hz=c.hum_hz, ch=c.channel, db=c.hum_db),
+                    translate(
+                        "MicProbe",
                         "Use a balanced (XLR) cable, keep audio cables away from power cables and lights, "
-                        "and plug the audio gear into the same power strip (ground loop)."
+                        "and plug the audio gear into the same power strip (ground loop).",
                     ),
                 )
             )
@@ -339,12 +349,13 @@ def audio_findings(a: AudioAnalysis, th: AudioThresholds) -> list[Finding]:
                 Finding(
                     ProbeStatus.WARN,
                     "mic.dc_offset",
-                    _t(
-                        "Channel {ch} has a DC offset of {pct:.1f} % of full scale.",
-                        ch=c.channel,
-                        pct=100 * c.dc_offset,
+                    translate(
+                        "MicProbe", "Channel {ch} has a DC offset of {pct:.1f} % of full scale."
+                    ).format(ch=c.channel, pct=100 * c.dc_offset),
+                    translate(
+                        "MicProbe",
+                        "The interface or microphone is faulty or mis-powered; check phantom power.",
                     ),
-                    _t("The interface or microphone is faulty or mis-powered; check phantom power."),
                 )
             )
     dropouts = a.dropouts
@@ -353,10 +364,13 @@ def audio_findings(a: AudioAnalysis, th: AudioThresholds) -> list[Finding]:
             Finding(
                 ProbeStatus.WARN,
                 "mic.dropouts",
-                _t("The audio had {n} dropouts (lost or zeroed blocks).", n=dropouts),
-                _t(
-                    "Close other programs using the microphone, use a shorter USB cable or another port, "
-                    "and avoid USB hubs."
+                translate("MicProbe", "The audio had {n} dropouts (lost or zeroed blocks).").format(
+                    n=dropouts
+                ),
+                translate(
+                    "MicProbe",
+                    "Close other programs using the microphone, use a shorter USB cable or another "
+                    "port, and avoid USB hubs.",
                 ),
             )
         )
@@ -366,8 +380,13 @@ def audio_findings(a: AudioAnalysis, th: AudioThresholds) -> list[Finding]:
             Finding(
                 ProbeStatus.WARN,
                 "mic.channel_silent",
-                _t("Channel(s) {chs} carry no signal at all.", chs=", ".join(str(d) for d in dead)),
-                _t("If only one microphone is connected, select a mono input; otherwise check that cable."),
+                translate("MicProbe", "Channel(s) {chs} carry no signal at all.").format(
+                    chs=", ".join(str(d) for d in dead)
+                ),
+                translate(
+                    "MicProbe",
+                    "If only one microphone is connected, select a mono input; otherwise check that cable.",
+                ),
             )
         )
     elif a.channel_imbalance_db is not None and a.channel_imbalance_db > th.imbalance_warn_db:
@@ -375,8 +394,12 @@ def audio_findings(a: AudioAnalysis, th: AudioThresholds) -> list[Finding]:
             Finding(
                 ProbeStatus.WARN,
                 "mic.imbalance",
-                _t("The channels differ by {db:.1f} dB.", db=a.channel_imbalance_db),
-                _t("Match the gain of both inputs, or use a mono input for a single microphone."),
+                translate("MicProbe", "The channels differ by {db:.1f} dB.").format(
+                    db=a.channel_imbalance_db
+                ),
+                translate(
+                    "MicProbe", "Match the gain of both inputs, or use a mono input for a single microphone."
+                ),
             )
         )
     return out

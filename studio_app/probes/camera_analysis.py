@@ -27,17 +27,11 @@ from studio_app.probes.frames import (
 )
 from studio_app.probes.result import Finding, ProbeResult, ProbeStatus
 
-CONTEXT = "CameraProbe"
-
 _T = TypeVar("_T")
 
 # The clipped-area mask handed to the preview is this wide: enough to outline a blown-out window or face,
 # small enough to recompute for every preview frame.
 OVERLAY_MASK_WIDTH_PX = 160
-
-
-def _tr(text: str) -> str:
-    return translate(CONTEXT, text)
 
 
 def thresholds_from_mapping(cls: type[_T], overrides: Mapping[str, float]) -> _T:
@@ -64,7 +58,9 @@ class CameraThresholds:
     black_fail_pct: float = 50.0  # any black frame warns; this share of them fails
     frozen_ssim: float = 0.985  # testrtc: SSIM above 0.985 to the previous frame means frozen
     frozen_warn_pct: float = 2.0
-    frozen_fail_pct: float = 50.0
+    # A live sensor always has some noise, so a still scene in good light can pass the SSIM line; only
+    # pixel-identical repeats prove a stuck pipeline. Failing takes this share of identical frames.
+    stuck_fail_pct: float = 50.0
     sharpness_warn_ratio: float = 0.5  # focus under 50 % of the saved reference frame warns
 
     @classmethod
@@ -130,28 +126,46 @@ _SSIM_C1 = (0.01 * 255) ** 2
 _SSIM_C2 = (0.03 * 255) ** 2
 
 
+def _ssim_blur(img: np.ndarray) -> np.ndarray:
+    return np.asarray(cv2.GaussianBlur(img, (11, 11), 1.5))
+
+
+@dataclass(frozen=True, eq=False)
+class _SsimSide:
+    """One image's share of the SSIM sums, computed once so a frame compared with its neighbour on each
+    side costs three blurs instead of five."""
+
+    x: np.ndarray
+    mu: np.ndarray
+    mu2: np.ndarray
+    sigma2: np.ndarray
+
+    @staticmethod
+    def of(grey: np.ndarray) -> _SsimSide:
+        x = grey.astype(np.float32)
+        mu = _ssim_blur(x)
+        mu2 = mu * mu
+        return _SsimSide(x, mu, mu2, _ssim_blur(x * x) - mu2)
+
+
+def _ssim(a: _SsimSide, b: _SsimSide) -> float:
+    mu_xy = a.mu * b.mu
+    sigma_xy = _ssim_blur(a.x * b.x) - mu_xy
+    num = (2 * mu_xy + _SSIM_C1) * (2 * sigma_xy + _SSIM_C2)
+    den = (a.mu2 + b.mu2 + _SSIM_C1) * (a.sigma2 + b.sigma2 + _SSIM_C2)
+    return float(np.mean(num / den))
+
+
 def structural_similarity(a: np.ndarray, b: np.ndarray) -> float:
-    """Mean SSIM (Wang et al. 2004; 11×11 Gaussian window, σ = 1.5) of two grey ``uint8`` images.
+    """Mean SSIM (Wang et al. 2004; 11×11 Gaussian window, σ = 1.5, K1 = 0.01, K2 = 0.03) of two grey
+    ``uint8`` images.
 
     Written out with OpenCV's Gaussian blur (as in OpenCV's own video-similarity tutorial) rather than adding
     scikit-image, a large dependency, for one formula.
     """
     if a.shape != b.shape or a.ndim != 2:
         raise ValueError("SSIM needs two grey images of the same size")
-    x = a.astype(np.float32)
-    y = b.astype(np.float32)
-
-    def blur(img: np.ndarray) -> np.ndarray:
-        return np.asarray(cv2.GaussianBlur(img, (11, 11), 1.5))
-
-    mu_x, mu_y = blur(x), blur(y)
-    mu_x2, mu_y2, mu_xy = mu_x * mu_x, mu_y * mu_y, mu_x * mu_y
-    sigma_x2 = blur(x * x) - mu_x2
-    sigma_y2 = blur(y * y) - mu_y2
-    sigma_xy = blur(x * y) - mu_xy
-    num = (2 * mu_xy + _SSIM_C1) * (2 * sigma_xy + _SSIM_C2)
-    den = (mu_x2 + mu_y2 + _SSIM_C1) * (sigma_x2 + sigma_y2 + _SSIM_C2)
-    return float(np.mean(num / den))
+    return _ssim(_SsimSide.of(a), _SsimSide.of(b))
 
 
 @dataclass(frozen=True)
@@ -160,7 +174,8 @@ class FrameContent:
 
     frames: int
     black_frames: int
-    frozen_frames: int
+    frozen_frames: int  # SSIM to the previous frame over the line
+    identical_frames: int  # pixel-identical to the previous frame: a stuck pipeline, not a still scene
     longest_frozen_run: int
     sharpness: float | None  # median focus score of the non-black frames
     frame_lumas: tuple[float, ...]  # mean BT.709 luma of every frame, for the flicker analysis
@@ -170,31 +185,36 @@ def analyse_content(frames: Sequence[np.ndarray], thresholds: CameraThresholds) 
     """Black frames (mean luma under the line), frozen frames (SSIM to the previous frame over the line)
     and focus. A black frame is reported as black only, never also as frozen."""
     lumas: list[float] = []
-    black = frozen = run = longest = 0
+    black = frozen = identical = run = longest = 0
     sharpness: list[float] = []
-    previous: np.ndarray | None = None
+    previous: _SsimSide | None = None
+    previous_small: np.ndarray | None = None
     for frame in frames:
         small = downscale_to_width(frame, ANALYSIS_WIDTH_PX)
         luma = mean_luma_bt709(small)
         lumas.append(luma)
         if luma < thresholds.black_luma:
             black += 1
-            previous = None
+            previous = previous_small = None
             run = 0
             continue
         grey = to_grey(small)
         sharpness.append(float(cv2.Laplacian(grey, cv2.CV_64F, ksize=1).var()))
-        if previous is not None and structural_similarity(previous, grey) > thresholds.frozen_ssim:
+        side = _SsimSide.of(grey)
+        if previous is not None and _ssim(previous, side) > thresholds.frozen_ssim:
             frozen += 1
             run += 1
             longest = max(longest, run)
+            if previous_small is not None and np.array_equal(previous_small, small):
+                identical += 1
         else:
             run = 0
-        previous = grey
+        previous, previous_small = side, small
     return FrameContent(
         frames=len(lumas),
         black_frames=black,
         frozen_frames=frozen,
+        identical_frames=identical,
         longest_frozen_run=longest,
         sharpness=float(np.median(sharpness)) if sharpness else None,
         frame_lumas=tuple(lumas),
@@ -249,12 +269,13 @@ def analyse_camera(
             Finding(
                 ProbeStatus.WARN,
                 "camera.resolution",
-                _tr("The camera delivers {w}×{h}; the profile expects {tw}×{th}.").format(
-                    w=width, h=height, tw=target_width, th=target_height
-                ),
-                _tr(
+                translate(
+                    "CameraProbe", "The camera delivers {w}×{h}; the profile expects {tw}×{th}."
+                ).format(w=width, h=height, tw=target_width, th=target_height),
+                translate(
+                    "CameraProbe",
                     "Set the camera to {tw}×{th} in its settings, and plug it into a USB 3 port "
-                    "(blue) or use a capture card."
+                    "(blue) or use a capture card.",
                 ).format(tw=target_width, th=target_height),
             )
         )
@@ -267,12 +288,14 @@ def analyse_camera(
                 Finding(
                     status,
                     "camera.fps_low",
-                    _tr("The camera delivers {fps:.1f} fps; the profile expects {target:g} fps.").format(
-                        fps=timing.fps, target=target_fps
-                    ),
-                    _tr(
+                    translate(
+                        "CameraProbe",
+                        "The camera delivers {fps:.1f} fps; the profile expects {target:g} fps.",
+                    ).format(fps=timing.fps, target=target_fps),
+                    translate(
+                        "CameraProbe",
                         "Add light (many cameras slow down in the dark), turn off the camera's low-light "
-                        "mode, and use a USB 3 port without a hub."
+                        "mode, and use a USB 3 port without a hub.",
                     ),
                 )
             )
@@ -285,10 +308,13 @@ def analyse_camera(
             Finding(
                 status,
                 "camera.dropped",
-                _tr("{n} frames were lost ({pct:.1f} %).").format(n=timing.dropped_frames, pct=dropped_pct),
-                _tr(
+                translate("CameraProbe", "{n} frames were lost ({pct:.1f} %).").format(
+                    n=timing.dropped_frames, pct=dropped_pct
+                ),
+                translate(
+                    "CameraProbe",
                     "Close other programs that use the camera or the CPU, and connect the camera directly "
-                    "with a short cable (no hub)."
+                    "with a short cable (no hub).",
                 ),
             )
         )
@@ -298,8 +324,13 @@ def analyse_camera(
             Finding(
                 ProbeStatus.WARN,
                 "camera.jitter",
-                _tr("Frames arrive unevenly (jitter {ms:.1f} ms).").format(ms=timing.jitter_ms),
-                _tr("Close heavy programs and avoid USB hubs; for a network camera, use a cable, not Wi-Fi."),
+                translate("CameraProbe", "Frames arrive unevenly (jitter {ms:.1f} ms).").format(
+                    ms=timing.jitter_ms
+                ),
+                translate(
+                    "CameraProbe",
+                    "Close heavy programs and avoid USB hubs; for a network camera, use a cable, not Wi-Fi.",
+                ),
             )
         )
 
@@ -311,31 +342,48 @@ def analyse_camera(
                 ProbeStatus.FAIL if failed else ProbeStatus.WARN,
                 "camera.black",
                 (
-                    _tr("The picture is black ({n} of {total} frames).")
+                    translate("CameraProbe", "The picture is black ({n} of {total} frames).")
                     if failed
-                    else _tr("{n} of {total} frames were black.")
+                    else translate("CameraProbe", "{n} of {total} frames were black.")
                 ).format(n=content.black_frames, total=content.frames),
-                _tr(
+                translate(
+                    "CameraProbe",
                     "Remove the lens cap or open the privacy shutter, and check the HDMI cable and the "
-                    "camera's output."
+                    "camera's output.",
                 ),
             )
         )
 
     if content.frames > 1 and content.frozen_frames:
         frozen_pct = 100.0 * content.frozen_frames / (content.frames - 1)
-        if frozen_pct > th.frozen_warn_pct:
-            failed = frozen_pct >= th.frozen_fail_pct
+        stuck_pct = 100.0 * content.identical_frames / (content.frames - 1)
+        if stuck_pct >= th.stuck_fail_pct:
             findings.append(
                 Finding(
-                    ProbeStatus.FAIL if failed else ProbeStatus.WARN,
+                    ProbeStatus.FAIL,
                     "camera.frozen",
-                    _tr("The picture froze: {n} frames repeated the previous one.").format(
-                        n=content.frozen_frames
-                    ),
-                    _tr(
+                    translate(
+                        "CameraProbe", "The picture is stuck: {n} frames repeated the previous one exactly."
+                    ).format(n=content.identical_frames),
+                    translate(
+                        "CameraProbe",
                         "Check the capture card and its cable, then unplug and replug the camera; "
-                        "close other programs that use it."
+                        "close other programs that use it.",
+                    ),
+                )
+            )
+        elif frozen_pct > th.frozen_warn_pct:
+            findings.append(
+                Finding(
+                    ProbeStatus.WARN,
+                    "camera.frozen",
+                    translate(
+                        "CameraProbe", "The picture did not change for {n} frames (longest run {run})."
+                    ).format(n=content.frozen_frames, run=content.longest_frozen_run),
+                    translate(
+                        "CameraProbe",
+                        "If nothing moves in front of the camera this is expected; otherwise check the "
+                        "capture card and its cable, then unplug and replug the camera.",
                     ),
                 )
             )
@@ -348,12 +396,13 @@ def analyse_camera(
                 Finding(
                     ProbeStatus.WARN,
                     "camera.focus",
-                    _tr("The picture is soft: focus is {pct:.0f} % of the saved reference.").format(
-                        pct=100.0 * sharpness_ratio
-                    ),
-                    _tr(
+                    translate(
+                        "CameraProbe", "The picture is soft: focus is {pct:.0f} % of the saved reference."
+                    ).format(pct=100.0 * sharpness_ratio),
+                    translate(
+                        "CameraProbe",
                         "Refocus on the presenter (manual focus or tap-to-focus), clean the lens, and save "
-                        "a new reference if the scene has changed."
+                        "a new reference if the scene has changed.",
                     ),
                 )
             )
@@ -366,6 +415,7 @@ def analyse_camera(
         "dropped_frames": timing.dropped_frames,
         "black_frames": content.black_frames,
         "frozen_frames": content.frozen_frames,
+        "identical_frames": content.identical_frames,
         "sharpness": _round(content.sharpness, 1),
         "sharpness_ratio": _round(sharpness_ratio, 3),
         "frames": content.frames,
@@ -379,7 +429,7 @@ def camera_result(analysis: CameraAnalysis, duration_s: float) -> ProbeResult:
         analysis.metrics,
         list(analysis.findings),
         duration_s,
-        _tr("Camera OK: {w}×{h} at {fps:.1f} fps").format(
+        translate("CameraProbe", "Camera OK: {w}×{h} at {fps:.1f} fps").format(
             w=analysis.metrics["width"], h=analysis.metrics["height"], fps=analysis.timing.fps or 0.0
         ),
     )

@@ -36,6 +36,15 @@ def parse_duration(text: str) -> float:
     return value
 
 
+def parse_report_path(text: str) -> str:
+    if text.lower().endswith(".pdf"):
+        # PDF is laid out by Qt, which the headless command does not load; the app exports PDF.
+        raise argparse.ArgumentTypeError(
+            "the command writes HTML reports (use FILE.html); export PDF from the app's check history"
+        )
+    return text
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
         "check",
@@ -48,7 +57,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--mic", metavar="DEVICE", help="microphone: device name (or part of it) or index")
     parser.add_argument("--ingest", metavar="URL", help="ingest: rtmp://host[:port]/app or host:port")
     parser.add_argument(
-        "--upload-target", metavar="URL", help="upload measurement endpoint (http(s)://… or iperf3://host:port)"
+        "--upload-target",
+        metavar="URL",
+        help="upload measurement endpoint (http(s)://… or iperf3://host:port)",
     )
     parser.add_argument("--hotspot", metavar="IFACE", help="backup hotspot network interface")
     parser.add_argument(
@@ -61,13 +72,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help=f"comma-separated subset of: {','.join(PROBE_NAMES)}",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
-    parser.add_argument("--report", metavar="FILE", help="also write an HTML report of the run to FILE")
+    parser.add_argument(
+        "--report",
+        metavar="FILE",
+        type=parse_report_path,
+        help="also write an HTML report of the run to FILE",
+    )
     parser.set_defaults(func=handler)
 
 
 def _table(run: Any) -> str:
     from studio_app.i18n import translate
-    from studio_app.probes.report import format_metric, probe_label, status_label
+    from studio_app.probes.labels import probe_label, status_label
+    from studio_app.probes.report import format_metric
     from studio_app.probes.verdict import fix_list
 
     key_metrics = {
@@ -94,7 +111,8 @@ def _table(run: Any) -> str:
     widths = [max(_width(x) for x in col) for col in zip(headers, *rows, strict=False)]
     lines = []
     for row in (headers, *rows):
-        lines.append("  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(row, widths, strict=True)))
+        cells = (cell + " " * (w - _width(cell)) for cell, w in zip(row, widths, strict=True))
+        lines.append("  ".join(cells).rstrip())
     lines.insert(1, "  ".join("-" * w for w in widths))
     lines.append("")
     lines.append(

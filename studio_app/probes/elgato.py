@@ -19,13 +19,8 @@ import httpx
 from studio_app.i18n import translate
 from studio_app.probes.result import Finding, ProbeStatus
 
-CONTEXT = "CameraProbe"
 KEY_LIGHT_PORT = 9123
 MIREDS_MIN, MIREDS_MAX = 143, 344
-
-
-def _tr(text: str) -> str:
-    return translate(CONTEXT, text)
 
 
 def mireds_to_kelvin(mireds: float) -> int:
@@ -75,24 +70,25 @@ def base_url(address: str) -> str:
     return f"http://{address}:{KEY_LIGHT_PORT}"
 
 
+def _number(item: dict[str, object], key: str) -> float:
+    value = item.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(f"'{key}' is not a number")
+    return float(value)
+
+
 def _parse_lights(data: object) -> tuple[KeyLightState, ...]:
+    """The lights in a ``/elgato/lights`` answer; ValueError for anything that is not one."""
     if not isinstance(data, dict) or not isinstance(data.get("lights"), list) or not data["lights"]:
         raise ValueError("no 'lights' list")
     states = []
     for item in data["lights"]:
         if not isinstance(item, dict):
             raise ValueError("a light is not an object")
-        on, brightness, mireds = item.get("on"), item.get("brightness"), item.get("temperature")
-        if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (on, brightness, mireds)):
-            raise ValueError("missing on/brightness/temperature")
-        assert (
-            isinstance(on, int | float)
-            and isinstance(brightness, int | float)
-            and isinstance(mireds, int | float)
-        )
-        if not (mireds > 0 and math.isfinite(mireds)):
+        mireds = _number(item, "temperature")
+        if mireds <= 0:
             raise ValueError("temperature out of range")
-        states.append(KeyLightState(bool(on), int(brightness), int(mireds)))
+        states.append(KeyLightState(bool(_number(item, "on")), int(_number(item, "brightness")), int(mireds)))
     return tuple(states)
 
 
@@ -102,6 +98,7 @@ def read_key_light(
     """Ask one light for its state; any failure becomes an unreachable reading with the reason."""
     url = base_url(address)
     owns_client = client is None
+    # trust_env=False: a system proxy (common on studio PCs) must not swallow requests to a LAN light.
     http = client or httpx.Client(timeout=timeout_s, trust_env=False)
     try:
         response = http.get(f"{url}/elgato/lights", timeout=timeout_s)
@@ -116,15 +113,23 @@ def read_key_light(
             name = ""  # the name is a nicety; the state above is what matters
         return KeyLightReading(address, True, name, lights)
     except httpx.TimeoutException:
-        return KeyLightReading(address, False, error=_tr("no answer within {s:g} s").format(s=timeout_s))
+        return KeyLightReading(
+            address, False, error=translate("CameraProbe", "no answer within {s:g} s").format(s=timeout_s)
+        )
     except httpx.ConnectError:
-        return KeyLightReading(address, False, error=_tr("connection refused or no route"))
+        return KeyLightReading(
+            address, False, error=translate("CameraProbe", "connection refused or no route")
+        )
     except httpx.HTTPStatusError as exc:
         return KeyLightReading(
-            address, False, error=_tr("it answered HTTP {code}").format(code=exc.response.status_code)
+            address,
+            False,
+            error=translate("CameraProbe", "it answered HTTP {code}").format(code=exc.response.status_code),
         )
     except (httpx.HTTPError, ValueError):
-        return KeyLightReading(address, False, error=_tr("it does not answer like an Elgato Key Light"))
+        return KeyLightReading(
+            address, False, error=translate("CameraProbe", "it does not answer like an Elgato Key Light")
+        )
     finally:
         if owns_client:
             http.close()
@@ -156,12 +161,13 @@ def assess_key_lights(
                 Finding(
                     ProbeStatus.WARN,
                     "lighting.key_light_unreachable",
-                    _tr("Key Light {light} cannot be reached: {why}.").format(
+                    translate("CameraProbe", "Key Light {light} cannot be reached: {why}.").format(
                         light=reading.label, why=reading.error
                     ),
-                    _tr(
+                    translate(
+                        "CameraProbe",
                         "Check that the light is powered and on the studio network, and that the pinned IP "
-                        "address is still its address."
+                        "address is still its address.",
                     ),
                 )
             )
@@ -173,8 +179,10 @@ def assess_key_lights(
                     Finding(
                         ProbeStatus.WARN,
                         "lighting.key_light_off",
-                        _tr("Key Light {light} is off.").format(light=label),
-                        _tr("Switch it on (button on the light or Elgato Control Center)."),
+                        translate("CameraProbe", "Key Light {light} is off.").format(light=label),
+                        translate(
+                            "CameraProbe", "Switch it on (button on the light or Elgato Control Center)."
+                        ),
                     )
                 )
                 continue
@@ -185,11 +193,13 @@ def assess_key_lights(
                     Finding(
                         ProbeStatus.WARN,
                         "lighting.key_light_temperature",
-                        _tr("Key Light {light} is at {k} K; the profile wants {target} K ± {tol} K.").format(
-                            light=label, k=state.temperature_k, target=target_k, tol=tolerance_k
-                        ),
-                        _tr(
-                            "Set the light to {target} K so all lights match the camera's white balance."
+                        translate(
+                            "CameraProbe",
+                            "Key Light {light} is at {k} K; the profile wants {target} K ± {tol} K.",
+                        ).format(light=label, k=state.temperature_k, target=target_k, tol=tolerance_k),
+                        translate(
+                            "CameraProbe",
+                            "Set the light to {target} K so all lights match the camera's white balance.",
                         ).format(target=target_k),
                     )
                 )

@@ -26,12 +26,6 @@ from studio_app.probes.frames import (
 )
 from studio_app.probes.result import Finding, ProbeResult, ProbeStatus
 
-CONTEXT = "CameraProbe"
-
-
-def _tr(text: str) -> str:
-    return translate(CONTEXT, text)
-
 
 @dataclass(frozen=True)
 class LightingThresholds:
@@ -54,10 +48,14 @@ class LightingThresholds:
     cast_warn_factor: float = 1.5  # cast factor K = D/M over 1.5: a cast is present
     cast_min_offset: float = 5.0  # ... and the mean a*/b* offset D is at least this (ignores near-grey noise)
     flicker_min_duration_s: float = 2.0
+    flicker_report_depth_pct: float = 0.5  # shallower pulses are reported as no flicker (no frequency)
     flicker_warn_depth_pct: float = 2.0  # peak amplitude in % of the mean luma, at a mains alias
     flicker_fail_depth_pct: float = 10.0
     flicker_other_warn_depth_pct: float = 5.0  # a pulse that matches no mains alias must be this deep
-    flicker_min_hz: float = 1.0  # slower changes are auto-exposure or people moving, not flicker
+    flicker_min_hz: float = 1.0  # slower changes are auto-exposure drift, not flicker
+    flicker_other_min_hz: float = 3.0  # a non-mains pulse slower than this is more likely people moving
+    # Black frames (the camera probe reports them) are left out of the flicker series.
+    black_luma: float = 20.0
     mains_match_tolerance_hz: float = 0.75
 
     @classmethod
@@ -75,8 +73,8 @@ class FrameLighting:
     lr_balance_stops: float | None  # log2(right/left) on the subject: > 0 means the left is darker
     lab_a: float
     lab_b: float
-    color_cast: float  # K = D/M
-    cast_offset: float  # D = |(mean a*, mean b*)|
+    cast_offset: float  # D = |(mean a*, mean b*)|, CIELab units
+    cast_factor: float  # K = D/M, M = spread of a*/b* over the picture
 
 
 def measure_frame_lighting(
@@ -110,8 +108,8 @@ def measure_frame_lighting(
         lr_balance_stops=balance,
         lab_a=a_mean,
         lab_b=b_mean,
-        color_cast=offset / spread,
         cast_offset=offset,
+        cast_factor=offset / spread,
     )
 
 
@@ -165,8 +163,17 @@ def measure_flicker(
     duration = float(t[-1] - t[0]) if t.size >= 2 else 0.0
     if t.size < 8 or duration < th.flicker_min_duration_s - 1e-9:
         return FlickerMeasurement(False, None, duration, None, None, None, None, ())
-    fps = (t.size - 1) / duration
-    grid_t = t[0] + np.arange(t.size) / fps
+    # The camera's own rate (median interval) is what aliases the mains, also when a few frames are lost;
+    # the gaps are bridged by the interpolation.
+    # Counting each interval in whole frame periods (a gap of three periods is three) and dividing by the
+    # span gives that rate to a fraction of a percent even when read times jitter.
+    intervals = np.diff(t)
+    median_interval = float(np.median(intervals))
+    periods = (
+        np.maximum(np.round(intervals / median_interval), 1.0) if median_interval > 0 else intervals * 0 + 1
+    )
+    fps = float(periods.sum()) / duration
+    grid_t = t[0] + np.arange(int(duration * fps + 1e-6) + 1) / fps
     samples = np.interp(grid_t, t, y)
     mean = float(samples.mean())
     alias_100 = mains_alias_hz(100.0, fps)
@@ -209,6 +216,7 @@ def empty_lighting_metrics() -> dict[str, float | int | str | None]:
         "crushed_pct": None,
         "uniformity": None,
         "color_cast": None,
+        "cast_factor": None,
         "flicker_hz": None,
         "flicker_depth": None,
         "lr_balance_stops": None,
@@ -224,18 +232,35 @@ _REGIONS = (
 )
 
 
+def darkest_region(grid: np.ndarray, similar: float = 1.15) -> tuple[int, int]:
+    """The (row, col) of the grid's region to name in a fix: the darkest cell, or the middle cell of its
+    column or row when that whole column or row is about as dark (a dark left side is "the left", not
+    whichever of its three cells came out a hair darker)."""
+    row, col = (int(i) for i in np.unravel_index(int(np.argmin(grid)), grid.shape))
+    darkest = float(grid[row, col])
+    if darkest <= 0:
+        return row, col
+    column_dark = float(grid[:, col].max()) <= similar * darkest
+    row_dark = float(grid[row, :].max()) <= similar * darkest
+    if column_dark and not row_dark:
+        return 1, col
+    if row_dark and not column_dark:
+        return row, 1
+    return row, col
+
+
 def _region_name(row: int, col: int) -> str:
     # Literal calls so the string extractor sees every region name.
     names = {
-        "top left": _tr("top left"),
-        "top": _tr("top"),
-        "top right": _tr("top right"),
-        "left": _tr("left"),
-        "centre": _tr("centre"),
-        "right": _tr("right"),
-        "bottom left": _tr("bottom left"),
-        "bottom": _tr("bottom"),
-        "bottom right": _tr("bottom right"),
+        "top left": translate("CameraProbe", "top left"),
+        "top": translate("CameraProbe", "top"),
+        "top right": translate("CameraProbe", "top right"),
+        "left": translate("CameraProbe", "left"),
+        "centre": translate("CameraProbe", "centre"),
+        "right": translate("CameraProbe", "right"),
+        "bottom left": translate("CameraProbe", "bottom left"),
+        "bottom": translate("CameraProbe", "bottom"),
+        "bottom right": translate("CameraProbe", "bottom right"),
     }
     return names[_REGIONS[row][col]]
 
@@ -243,12 +268,12 @@ def _region_name(row: int, col: int) -> str:
 def _cast_name(a: float, b: float) -> str:
     angle = math.degrees(math.atan2(b, a)) % 360.0
     if 45.0 <= angle < 135.0:
-        return _tr("yellow (warm)")
+        return translate("CameraProbe", "yellow (warm)")
     if 135.0 <= angle < 225.0:
-        return _tr("green")
+        return translate("CameraProbe", "green")
     if 225.0 <= angle < 315.0:
-        return _tr("blue (cold)")
-    return _tr("magenta")
+        return translate("CameraProbe", "blue (cold)")
+    return translate("CameraProbe", "magenta")
 
 
 def analyse_lighting(
@@ -273,9 +298,11 @@ def analyse_lighting(
     stats = (
         [measure_frame_lighting(frames[i], th.clipped_luma, th.crushed_luma) for i in picks] if frames else []
     )
+    # Black frames are a camera fault (reported there); as samples they would read as a deep pulse.
+    lit = [(y, t) for y, t in zip(lumas, timestamps_s, strict=True) if y >= th.black_luma]
     flicker = (
-        measure_flicker(lumas, timestamps_s, th)
-        if frames
+        measure_flicker([y for y, _ in lit], [t for _, t in lit], th)
+        if lit
         else FlickerMeasurement(False, None, 0.0, None, None, None, None, ())
     )
     metrics = empty_lighting_metrics()
@@ -295,7 +322,7 @@ def analyse_lighting(
     balance = med(balances) if balances else None
     lab_a = med([s.lab_a for s in stats])
     lab_b = med([s.lab_b for s in stats])
-    cast = med([s.color_cast for s in stats])
+    cast_factor = med([s.cast_factor for s in stats])
     cast_offset = math.hypot(lab_a, lab_b)
 
     metrics.update(
@@ -303,8 +330,12 @@ def analyse_lighting(
         clipped_pct=round(clipped, 2),
         crushed_pct=round(crushed, 2),
         uniformity=round(uniformity, 3),
-        color_cast=round(cast, 2),
-        flicker_hz=None if flicker.peak_hz is None else round(flicker.peak_hz, 2),
+        color_cast=round(cast_offset, 2),
+        cast_factor=round(cast_factor, 2),
+        # Below the reporting depth the "peak" is noise; a frequency there would only mislead.
+        flicker_hz=None
+        if flicker.peak_hz is None or (flicker.depth_pct or 0.0) < th.flicker_report_depth_pct
+        else round(flicker.peak_hz, 2),
         flicker_depth=None if flicker.depth_pct is None else round(flicker.depth_pct, 2),
         lr_balance_stops=None if balance is None else round(balance, 2),
         lab_a=round(lab_a, 2),
@@ -316,8 +347,10 @@ def analyse_lighting(
             Finding(
                 ProbeStatus.FAIL if mean_luma < th.luma_low_fail else ProbeStatus.WARN,
                 "lighting.too_dark",
-                _tr("The picture is too dark (mean brightness {luma:.0f} of 255).").format(luma=mean_luma),
-                _tr("Turn up the key and fill lights, or raise the camera's exposure."),
+                translate(
+                    "CameraProbe", "The picture is too dark (mean brightness {luma:.0f} of 255)."
+                ).format(luma=mean_luma),
+                translate("CameraProbe", "Turn up the key and fill lights, or raise the camera's exposure."),
             )
         )
     elif mean_luma > th.luma_high_warn:
@@ -325,8 +358,10 @@ def analyse_lighting(
             Finding(
                 ProbeStatus.FAIL if mean_luma > th.luma_high_fail else ProbeStatus.WARN,
                 "lighting.too_bright",
-                _tr("The picture is too bright (mean brightness {luma:.0f} of 255).").format(luma=mean_luma),
-                _tr("Dim the lights or lower the camera's exposure."),
+                translate(
+                    "CameraProbe", "The picture is too bright (mean brightness {luma:.0f} of 255)."
+                ).format(luma=mean_luma),
+                translate("CameraProbe", "Dim the lights or lower the camera's exposure."),
             )
         )
     if clipped > th.clipped_warn_pct:
@@ -334,10 +369,13 @@ def analyse_lighting(
             Finding(
                 ProbeStatus.FAIL if clipped > th.clipped_fail_pct else ProbeStatus.WARN,
                 "lighting.clipped",
-                _tr("{pct:.1f} % of the picture is blown out to pure white.").format(pct=clipped),
-                _tr(
+                translate("CameraProbe", "{pct:.1f} % of the picture is blown out to pure white.").format(
+                    pct=clipped
+                ),
+                translate(
+                    "CameraProbe",
                     "Lower the exposure or dim the light on the bright area; keep white products and walls "
-                    "out of direct light."
+                    "out of direct light.",
                 ),
             )
         )
@@ -346,44 +384,52 @@ def analyse_lighting(
             Finding(
                 ProbeStatus.FAIL if crushed > th.crushed_fail_pct else ProbeStatus.WARN,
                 "lighting.crushed",
-                _tr("{pct:.1f} % of the picture is lost in black shadow.").format(pct=crushed),
-                _tr("Add fill or background light, or raise the exposure."),
+                translate("CameraProbe", "{pct:.1f} % of the picture is lost in black shadow.").format(
+                    pct=crushed
+                ),
+                translate("CameraProbe", "Add fill or background light, or raise the exposure."),
             )
         )
     if uniformity < th.uniformity_warn:
-        row, col = np.unravel_index(int(np.argmin(grid)), grid.shape)
+        row, col = darkest_region(grid)
         findings.append(
             Finding(
                 ProbeStatus.FAIL if uniformity < th.uniformity_fail else ProbeStatus.WARN,
                 "lighting.uneven",
-                _tr(
-                    "Lighting is patchy: the {region} of the picture gets {pct:.0f} % of the average light."
-                ).format(region=_region_name(int(row), int(col)), pct=100.0 * uniformity),
-                _tr("Aim a light at the {region} of the picture or move the key light.").format(
-                    region=_region_name(int(row), int(col))
-                ),
+                translate(
+                    "CameraProbe",
+                    "Lighting is patchy: the {region} of the picture gets {pct:.0f} % of the average light.",
+                ).format(region=_region_name(row, col), pct=100.0 * uniformity),
+                translate(
+                    "CameraProbe", "Aim a light at the {region} of the picture or move the key light."
+                ).format(region=_region_name(row, col)),
             )
         )
     if balance is not None and abs(balance) > th.lr_warn_stops:
         status = ProbeStatus.FAIL if abs(balance) > th.lr_fail_stops else ProbeStatus.WARN
         if balance > 0:
-            message = _tr("Lighting is uneven: the left is {stops:.1f} stops darker than the right.")
-            fix = _tr("Brighten the left fill light (or dim the right one).")
+            message = translate(
+                "CameraProbe", "Lighting is uneven: the left is {stops:.1f} stops darker than the right."
+            )
+            fix = translate("CameraProbe", "Brighten the left fill light (or dim the right one).")
         else:
-            message = _tr("Lighting is uneven: the right is {stops:.1f} stops darker than the left.")
-            fix = _tr("Brighten the right fill light (or dim the left one).")
+            message = translate(
+                "CameraProbe", "Lighting is uneven: the right is {stops:.1f} stops darker than the left."
+            )
+            fix = translate("CameraProbe", "Brighten the right fill light (or dim the left one).")
         findings.append(Finding(status, "lighting.balance", message.format(stops=abs(balance)), fix))
-    if cast > th.cast_warn_factor and cast_offset >= th.cast_min_offset:
+    if cast_factor > th.cast_warn_factor and cast_offset >= th.cast_min_offset:
         findings.append(
             Finding(
                 ProbeStatus.WARN,
                 "lighting.color_cast",
-                _tr("The picture has a {hue} colour cast (a* {a:+.0f}, b* {b:+.0f}).").format(
-                    hue=_cast_name(lab_a, lab_b), a=lab_a, b=lab_b
-                ),
-                _tr(
+                translate(
+                    "CameraProbe", "The picture has a {hue} colour cast (a* {a:+.0f}, b* {b:+.0f})."
+                ).format(hue=_cast_name(lab_a, lab_b), a=lab_a, b=lab_b),
+                translate(
+                    "CameraProbe",
                     "Set the camera's white balance to the lights' colour temperature (or use a grey card), "
-                    "and switch off room lights of another colour."
+                    "and switch off room lights of another colour.",
                 ),
             )
         )
@@ -403,13 +449,15 @@ def _flicker_findings(flicker: FlickerMeasurement, th: LightingThresholds) -> li
                 Finding(
                     status,
                     "lighting.flicker_50hz",
-                    _tr(
+                    translate(
+                        "CameraProbe",
                         "The lights flicker with the 50 Hz mains: brightness pulses {depth:.1f} % at "
-                        "{hz:.1f} Hz in the picture."
+                        "{hz:.1f} Hz in the picture.",
                     ).format(depth=depth, hz=hz),
-                    _tr(
+                    translate(
+                        "CameraProbe",
                         "Set the shutter to a multiple of 10 ms (1/100 s or 1/50 s) or the camera's "
-                        "anti-banding to 50 Hz; or use flicker-free lights."
+                        "anti-banding to 50 Hz; or use flicker-free lights.",
                     ),
                 )
             )
@@ -418,26 +466,31 @@ def _flicker_findings(flicker: FlickerMeasurement, th: LightingThresholds) -> li
                 Finding(
                     status,
                     "lighting.flicker_60hz",
-                    _tr(
+                    translate(
+                        "CameraProbe",
                         "The lights flicker with the 60 Hz mains: brightness pulses {depth:.1f} % at "
-                        "{hz:.1f} Hz in the picture."
+                        "{hz:.1f} Hz in the picture.",
                     ).format(depth=depth, hz=hz),
-                    _tr(
+                    translate(
+                        "CameraProbe",
                         "Set the shutter to a multiple of 8.33 ms (1/120 s or 1/60 s) or the camera's "
-                        "anti-banding to 60 Hz; or use flicker-free lights."
+                        "anti-banding to 60 Hz; or use flicker-free lights.",
                     ),
                 )
             )
         return findings
-    if not flicker.mains_hz and depth >= th.flicker_other_warn_depth_pct:
+    if not flicker.mains_hz and depth >= th.flicker_other_warn_depth_pct and hz >= th.flicker_other_min_hz:
         return [
             Finding(
                 ProbeStatus.WARN,
                 "lighting.flicker",
-                _tr("Brightness pulses {depth:.1f} % at {hz:.1f} Hz.").format(depth=depth, hz=hz),
-                _tr(
+                translate("CameraProbe", "Brightness pulses {depth:.1f} % at {hz:.1f} Hz.").format(
+                    depth=depth, hz=hz
+                ),
+                translate(
+                    "CameraProbe",
                     "Look for a dimmer, a failing lamp or a flashing screen in the picture; lock the "
-                    "camera's exposure."
+                    "camera's exposure.",
                 ),
             )
         ]
@@ -466,14 +519,14 @@ def lighting_result(
             metrics,
             (),
             duration_s,
-            skipped_reason or _tr("No camera picture to judge the lighting."),
+            skipped_reason or translate("CameraProbe", "No camera picture to judge the lighting."),
         )
     return ProbeResult.from_findings(
         "lighting",
         metrics,
         findings,
         duration_s,
-        _tr("Lighting OK: brightness {luma:.0f}, uniformity {u:.2f}").format(
+        translate("CameraProbe", "Lighting OK: brightness {luma:.0f}, uniformity {u:.2f}").format(
             luma=metrics["mean_luma"] or 0.0, u=metrics["uniformity"] or 0.0
         ),
     )

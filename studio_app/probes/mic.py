@@ -1,4 +1,4 @@
-"""Microphone acquisition through sounddevice (PortAudio): device listing, a timed capture, a live level meter.
+"""Microphone acquisition through sounddevice (PortAudio): device listing, a timed capture, a live meter.
 
 PortAudio calls the stream callbacks on its own real-time thread, so they only copy the block into a
 preallocated buffer and count overflow flags; all analysis happens on the caller's thread.
@@ -22,8 +22,7 @@ from studio_app.i18n import translate
 from studio_app.probes.audio_analysis import AudioThresholds, analyse_audio, to_dbfs
 from studio_app.probes.result import Finding, ProbeResult, ProbeStatus
 
-_CTX = "MicProbe"
-_pa_lock = threading.Lock()
+_pa_lock = threading.RLock()  # PortAudio's API is not thread-safe across init/terminate
 _open_streams = 0
 
 # Which host API to use when one microphone is listed under several: the one with the least latency and
@@ -44,16 +43,14 @@ class MicError(RuntimeError):
         self.code = code
 
 
-def _t(text: str, **values: object) -> str:
-    return translate(_CTX, text).format(**values)
-
-
 def _sd() -> Any:
     """Import sounddevice lazily: it loads the PortAudio library, which may be missing on a bare machine."""
     try:
         import sounddevice
     except OSError as exc:  # the wheel has no PortAudio on Linux; libportaudio2 provides it
-        raise MicError(_t("The audio library PortAudio is not installed ({why}).", why=exc)) from exc
+        raise MicError(
+            translate("MicProbe", "The audio library PortAudio is not installed ({why}).").format(why=exc)
+        ) from exc
     return sounddevice
 
 
@@ -119,6 +116,11 @@ def _refresh_portaudio(sd: Any) -> None:
 
 def list_microphones(refresh: bool = True) -> list[MicDevice]:
     """Input devices grouped by name across host APIs, the system default first."""
+    with _pa_lock:
+        return _list_microphones(refresh)
+
+
+def _list_microphones(refresh: bool) -> list[MicDevice]:
     sd = _sd()
     if refresh:
         _refresh_portaudio(sd)
@@ -166,12 +168,17 @@ def list_microphones(refresh: bool = True) -> list[MicDevice]:
 
 def resolve_device(device: str | int | None) -> tuple[int, str, str, int]:
     """(PortAudio index, name, host API, max input channels) for a config's device, or :class:`MicError`."""
+    with _pa_lock:
+        return _resolve_device(device)
+
+
+def _resolve_device(device: str | int | None) -> tuple[int, str, str, int]:
     sd = _sd()
     if device is None or device == "":
         mics = list_microphones(refresh=True)
         if not mics:
             raise MicError(
-                _t("No microphone found. Plug one in and allow microphone access."),
+                translate("MicProbe", "No microphone found. Plug one in and allow microphone access."),
                 ProbeStatus.FAIL,
                 "mic.no_device",
             )
@@ -189,7 +196,9 @@ def resolve_device(device: str | int | None) -> tuple[int, str, str, int]:
         if not found:
             names = ", ".join(m.name for m in mics) or "—"
             raise MicError(
-                _t("Microphone “{name}” not found. Available: {names}.", name=device, names=names),
+                translate("MicProbe", "Microphone “{name}” not found. Available: {names}.").format(
+                    name=device, names=names
+                ),
                 ProbeStatus.FAIL,
                 "mic.not_found",
             )
@@ -198,11 +207,15 @@ def resolve_device(device: str | int | None) -> tuple[int, str, str, int]:
         info = sd.query_devices(index)
     except (ValueError, sd.PortAudioError) as exc:
         raise MicError(
-            _t("Microphone number {index} does not exist.", index=index), ProbeStatus.FAIL, "mic.not_found"
+            translate("MicProbe", "Microphone number {index} does not exist.").format(index=index),
+            ProbeStatus.FAIL,
+            "mic.not_found",
         ) from exc
     if info["max_input_channels"] <= 0:
         raise MicError(
-            _t("Device “{name}” has no input.", name=info["name"]), ProbeStatus.FAIL, "mic.not_found"
+            translate("MicProbe", "Device “{name}” has no input.").format(name=info["name"]),
+            ProbeStatus.FAIL,
+            "mic.not_found",
         )
     api = sd.query_hostapis(info["hostapi"])["name"]
     return index, str(info["name"]), str(api), int(info["max_input_channels"])
@@ -233,10 +246,14 @@ class _InputStream:
 def _open_error_message(exc: Exception) -> str:
     text = str(exc)
     if "busy" in text.lower() or "Device unavailable" in text:
-        return _t("The microphone is busy in another program ({why}). Close that program.", why=text)
+        return translate(
+            "MicProbe", "The microphone is busy in another program ({why}). Close that program."
+        ).format(why=text)
     if "Invalid sample rate" in text:
-        return _t("The microphone does not support this sample rate ({why}).", why=text)
-    return _t("The microphone could not be opened ({why}).", why=text)
+        return translate("MicProbe", "The microphone does not support this sample rate ({why}).").format(
+            why=text
+        )
+    return translate("MicProbe", "The microphone could not be opened ({why}).").format(why=text)
 
 
 def _open_input(
@@ -264,14 +281,18 @@ def capture_audio(cfg: MicConfig, cancel: threading.Event, deadline_s: float) ->
     channels = cfg.channels or min(2, max_ch)
     if channels > max_ch:
         raise MicError(
-            _t("“{name}” has {n} input channel(s), not {want}.", name=name, n=max_ch, want=channels),
+            translate("MicProbe", "“{name}” has {n} input channel(s), not {want}.").format(
+                name=name, n=max_ch, want=channels
+            ),
             ProbeStatus.FAIL,
             "mic.channels",
         )
     # Leave time to open and close the stream within the deadline.
     duration_s = min(cfg.duration_s, deadline_s - (time.monotonic() - started) - 0.4)
     if duration_s < 0.25:
-        raise MicError(_t("No time left to record the microphone."), ProbeStatus.ERROR, "mic.deadline")
+        raise MicError(
+            translate("MicProbe", "No time left to record the microphone."), ProbeStatus.ERROR, "mic.deadline"
+        )
     # Allocate the whole buffer for the fallback rate as well, so the callback never allocates.
     capacity = int(max(cfg.samplerate, 192000) * duration_s) + 1
     buffer = np.zeros((capacity, channels), dtype=np.float32)
@@ -297,22 +318,25 @@ def capture_audio(cfg: MicConfig, cancel: threading.Event, deadline_s: float) ->
         limit = started + deadline_s - 0.1
         while not done.wait(0.05):
             if cancel.is_set():
-                raise MicError(_t("The microphone check was cancelled."), ProbeStatus.SKIPPED, "mic.cancelled")
+                raise MicError(
+                    translate("MicProbe", "The microphone check was cancelled."),
+                    ProbeStatus.SKIPPED,
+                    "mic.cancelled",
+                )
             if not handle.stream.active and not done.is_set():
                 raise MicError(
-                    _t("The microphone stopped delivering audio (unplugged?)."),
+                    translate("MicProbe", "The microphone stopped delivering audio (unplugged?)."),
                     ProbeStatus.ERROR,
                     "mic.stopped",
                 )
             if time.monotonic() > limit:
                 got = state["written"] / rate
                 raise MicError(
-                    _t(
-                        "The microphone delivered only {got:.2f} s of audio in {limit:.1f} s: it stalled or "
-                        "was unplugged.",
-                        got=got,
-                        limit=deadline_s,
-                    ),
+                    translate(
+                        "MicProbe",
+                        "The microphone delivered only {got:.2f} s of audio in {limit:.1f} s: it stalled "
+                        "or was unplugged.",
+                    ).format(got=got, limit=deadline_s),
                     ProbeStatus.ERROR,
                     "mic.stalled",
                 )
@@ -345,17 +369,23 @@ def run_mic_probe(cfg: MicConfig, cancel: threading.Event, deadline_s: float) ->
         metrics,
         list(analysis.findings),
         time.monotonic() - started,
-        _t("Microphone OK: {rms:.1f} dBFS RMS, peak {peak:.1f} dBFS.", rms=metrics["rms_dbfs"], peak=metrics["peak_dbfs"]),
+        translate("MicProbe", "Microphone OK: {rms:.1f} dBFS RMS, peak {peak:.1f} dBFS.").format(
+            rms=metrics["rms_dbfs"], peak=metrics["peak_dbfs"]
+        ),
     )
 
 
 def _fix_for(code: str) -> str:
     if code in ("mic.no_device", "mic.not_found"):
-        return _t("Plug the microphone in, then pick it again in the studio profile.")
+        return translate("MicProbe", "Plug the microphone in, then pick it again in the studio profile.")
     if code == "mic.open_failed":
-        return _t("Close other programs that use the microphone and allow microphone access in the OS.")
+        return translate(
+            "MicProbe", "Close other programs that use the microphone and allow microphone access in the OS."
+        )
     if code in ("mic.stalled", "mic.stopped"):
-        return _t("Re-plug the microphone (another USB port, no hub) and run the check again.")
+        return translate(
+            "MicProbe", "Re-plug the microphone (another USB port, no hub) and run the check again."
+        )
     return ""
 
 

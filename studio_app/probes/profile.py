@@ -89,29 +89,35 @@ def default_profile() -> StudioProfile:
     return StudioProfile(name=DEFAULT_PROFILE_NAME)
 
 
-def _err(text: str, **values: object) -> ProfileError:
-    return ProfileError(translate("StudioProfile", text).format(**values))
+def _err(translated: str, **values: object) -> ProfileError:
+    # Callers pass translate("StudioProfile", "literal") so that lupdate finds every message.
+    return ProfileError(translated.format(**values))
 
 
 def validate_profile(profile: StudioProfile) -> StudioProfile:
     """Return the profile unchanged, or raise :class:`ProfileError` saying what to correct."""
     if not profile.name.strip():
-        raise _err("The profile needs a name.")
+        raise _err(translate("StudioProfile", "The profile needs a name."))
     if not (160 <= profile.target_width <= 7680 and 120 <= profile.target_height <= 4320):
         raise _err(
-            "Resolution {w}×{h} is not usable; use e.g. 1920×1080.",
+            translate("StudioProfile", "Resolution {w}×{h} is not usable; use e.g. 1920×1080."),
             w=profile.target_width,
             h=profile.target_height,
         )
     if not (math.isfinite(profile.target_fps) and 1 <= profile.target_fps <= 240):
-        raise _err("Frame rate {fps} is not usable; use e.g. 30.", fps=profile.target_fps)
+        raise _err(
+            translate("StudioProfile", "Frame rate {fps} is not usable; use e.g. 30."), fps=profile.target_fps
+        )
     if not (100 <= profile.push_bitrate_kbps <= 100_000):
         raise _err(
-            "Push bitrate {kbps} kbit/s is not usable; use e.g. 4000.", kbps=profile.push_bitrate_kbps
+            translate("StudioProfile", "Push bitrate {kbps} kbit/s is not usable; use e.g. 4000."),
+            kbps=profile.push_bitrate_kbps,
         )
     if not (1000 <= profile.color_temp_k <= 20000) or not (0 <= profile.color_temp_tolerance_k <= 5000):
         raise _err(
-            "Colour temperature {k} K ± {tol} K is not usable; use e.g. 5600 ± 300.",
+            translate(
+                "StudioProfile", "Colour temperature {k} K ± {tol} K is not usable; use e.g. 5600 ± 300."
+            ),
             k=profile.color_temp_k,
             tol=profile.color_temp_tolerance_k,
         )
@@ -119,18 +125,19 @@ def validate_profile(profile: StudioProfile) -> StudioProfile:
         profile.ingest_url.startswith(("rtmp://", "rtmps://")) or ":" in profile.ingest_url
     ):
         raise _err(
-            "Ingest “{url}” is neither rtmp://host[:port]/app nor host:port.", url=profile.ingest_url
+            translate("StudioProfile", "Ingest “{url}” is neither rtmp://host[:port]/app nor host:port."),
+            url=profile.ingest_url,
         )
     if profile.reference_sharpness is not None and not (
         math.isfinite(profile.reference_sharpness) and profile.reference_sharpness > 0
     ):
-        raise _err("The reference sharpness must be a positive number.")
+        raise _err(translate("StudioProfile", "The reference sharpness must be a positive number."))
     unknown = sorted(set(profile.thresholds) - known_thresholds())
     if unknown:
-        raise _err("Unknown threshold(s): {names}.", names=", ".join(unknown))
+        raise _err(translate("StudioProfile", "Unknown threshold(s): {names}."), names=", ".join(unknown))
     for key, value in profile.thresholds.items():
         if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
-            raise _err("Threshold {name} must be a number.", name=key)
+            raise _err(translate("StudioProfile", "Threshold {name} must be a number."), name=key)
     return profile
 
 
@@ -152,37 +159,37 @@ _STR_FIELDS = {"name", "ingest_url", "upload_target", "hotspot_interface", "came
 def profile_from_dict(data: Mapping[str, Any]) -> StudioProfile:
     """Build a profile from JSON-like data; missing fields take the defaults, unknown ones are refused."""
     if not isinstance(data, Mapping):
-        raise _err("A profile must be a JSON object.")
+        raise _err(translate("StudioProfile", "A profile must be a JSON object."))
     allowed = {f.name for f in fields(StudioProfile)}
     unknown = sorted(set(data) - allowed)
     if unknown:
-        raise _err("Unknown profile field(s): {names}.", names=", ".join(unknown))
+        raise _err(translate("StudioProfile", "Unknown profile field(s): {names}."), names=", ".join(unknown))
     if "name" not in data:
-        raise _err("The profile needs a name.")
+        raise _err(translate("StudioProfile", "The profile needs a name."))
     values: dict[str, Any] = {}
     for key, raw in data.items():
         if key in _INT_FIELDS:
             if isinstance(raw, bool) or not isinstance(raw, int | float) or raw != int(raw):
-                raise _err("Field {name} must be a whole number.", name=key)
+                raise _err(translate("StudioProfile", "Field {name} must be a whole number."), name=key)
             values[key] = int(raw)
         elif key in _STR_FIELDS:
             if not isinstance(raw, str):
-                raise _err("Field {name} must be text.", name=key)
+                raise _err(translate("StudioProfile", "Field {name} must be text."), name=key)
             values[key] = raw.strip()
         elif key in ("target_fps", "reference_sharpness"):
             if raw is None and key == "reference_sharpness":
                 values[key] = None
                 continue
             if isinstance(raw, bool) or not isinstance(raw, int | float):
-                raise _err("Field {name} must be a number.", name=key)
+                raise _err(translate("StudioProfile", "Field {name} must be a number."), name=key)
             values[key] = float(raw)
         elif key == "elgato_light_ips":
             if not isinstance(raw, list | tuple) or not all(isinstance(ip, str) for ip in raw):
-                raise _err("Field {name} must be a list of addresses.", name=key)
+                raise _err(translate("StudioProfile", "Field {name} must be a list of addresses."), name=key)
             values[key] = tuple(ip.strip() for ip in raw if ip.strip())
         elif key == "thresholds":
             if not isinstance(raw, Mapping):
-                raise _err("Field {name} must be an object of numbers.", name=key)
+                raise _err(translate("StudioProfile", "Field {name} must be an object of numbers."), name=key)
             values[key] = dict(raw)
     return validate_profile(StudioProfile(**values))
 
@@ -191,5 +198,9 @@ def profile_from_json(text: str) -> StudioProfile:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise _err("The profile is not valid JSON (line {line}): {why}", line=exc.lineno, why=exc.msg) from exc
+        raise _err(
+            translate("StudioProfile", "The profile is not valid JSON (line {line}): {why}"),
+            line=exc.lineno,
+            why=exc.msg,
+        ) from exc
     return profile_from_dict(data)

@@ -10,6 +10,7 @@ from html import escape
 from pathlib import Path
 
 from studio_app.i18n import translate
+from studio_app.probes.labels import probe_label, status_label
 from studio_app.probes.result import ProbeStatus
 from studio_app.probes.runner import CheckRun
 from studio_app.probes.verdict import Verdict, fix_list
@@ -22,28 +23,6 @@ STATUS_COLOURS = {
     ProbeStatus.SKIPPED: "#5f6368",
 }
 VERDICT_COLOURS = {Verdict.GO: "#1e8e3e", Verdict.WARN: "#b06000", Verdict.NO_GO: "#c5221f"}
-
-
-def probe_label(probe: str) -> str:
-    labels = {
-        "camera": translate("Probes", "Camera"),
-        "lighting": translate("Probes", "Lighting"),
-        "mic": translate("Probes", "Microphone"),
-        "network": translate("Probes", "Network"),
-        "hotspot": translate("Probes", "Backup hotspot"),
-        "lights": translate("Probes", "Network lights"),
-    }
-    return labels.get(probe, probe)
-
-
-def status_label(status: ProbeStatus) -> str:
-    return {
-        ProbeStatus.PASS: translate("Probes", "pass"),
-        ProbeStatus.WARN: translate("Probes", "warn"),
-        ProbeStatus.FAIL: translate("Probes", "fail"),
-        ProbeStatus.SKIPPED: translate("Probes", "skipped"),
-        ProbeStatus.ERROR: translate("Probes", "error"),
-    }[status]
 
 
 def format_metric(value: object) -> str:
@@ -63,6 +42,16 @@ def render_html(run: CheckRun, title: str = "") -> str:
     heading = title or translate("Report", "Device check report")
     when = run.started_at.astimezone().strftime("%Y-%m-%d %H:%M:%S %Z")
     colour = VERDICT_COLOURS[run.verdict]
+    started = translate("Report", "Started")
+    duration = translate("Report", "Duration")
+    profile = translate("Report", "Profile")
+    verdict = translate("Report", "Verdict")
+    columns = (
+        translate("Report", "Check"),
+        translate("Report", "Status"),
+        translate("Report", "Result"),
+        translate("Report", "Time"),
+    )
     parts: list[str] = [
         "<!DOCTYPE html><html><head><meta charset='utf-8'>",
         f"<title>{t(heading)}</title>",
@@ -70,12 +59,10 @@ def render_html(run: CheckRun, title: str = "") -> str:
         "table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:4px 8px;text-align:left}"
         "th{background:#eee}</style></head><body>",
         f"<h1>{t(heading)}</h1>",
-        f"<p>{t(translate('Report', 'Started'))}: {t(when)} · "
-        f"{t(translate('Report', 'Duration'))}: {run.duration_s:.1f} s · "
-        f"{t(translate('Report', 'Profile'))}: {t(run.profile.name)}</p>",
-        f"<h2 style='color:{colour}'>{t(translate('Report', 'Verdict'))}: {t(run.verdict.label())}</h2>",
-        f"<table><tr><th>{t(translate('Report', 'Check'))}</th><th>{t(translate('Report', 'Status'))}</th>"
-        f"<th>{t(translate('Report', 'Result'))}</th><th>{t(translate('Report', 'Time'))}</th></tr>",
+        f"<p>{t(started)}: {t(when)} · {t(duration)}: {run.duration_s:.1f} s · "
+        f"{t(profile)}: {t(run.profile.name)}</p>",
+        f"<h2 style='color:{colour}'>{t(verdict)}: {t(run.verdict.label())}</h2>",
+        "<table><tr>" + "".join(f"<th>{t(c)}</th>" for c in columns) + "</tr>",
     ]
     for r in run.results:
         parts.append(
@@ -86,7 +73,8 @@ def render_html(run: CheckRun, title: str = "") -> str:
     parts.append("</table>")
 
     fixes = fix_list(run.results)
-    parts.append(f"<h2>{t(translate('Report', 'What to fix'))}</h2>")
+    what_to_fix = translate("Report", "What to fix")
+    parts.append(f"<h2>{t(what_to_fix)}</h2>")
     if fixes:
         parts.append("<ol>")
         for probe, finding in fixes:
@@ -97,9 +85,11 @@ def render_html(run: CheckRun, title: str = "") -> str:
             )
         parts.append("</ol>")
     else:
-        parts.append(f"<p>{t(translate('Report', 'Nothing: every check passed.'))}</p>")
+        nothing = translate("Report", "Nothing: every check passed.")
+        parts.append(f"<p>{t(nothing)}</p>")
 
-    parts.append(f"<h2>{t(translate('Report', 'Measurements'))}</h2>")
+    measurements = translate("Report", "Measurements")
+    parts.append(f"<h2>{t(measurements)}</h2>")
     for r in run.results:
         if not r.metrics:
             continue

@@ -10,6 +10,7 @@ a :class:`ProbeTask` is just a name, the results it produces and a function ``(c
 from __future__ import annotations
 
 import logging
+import math
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -19,6 +20,7 @@ from typing import Any
 
 from studio_app.clock import Clock, SystemClock
 from studio_app.i18n import translate
+from studio_app.probes.labels import probe_label
 from studio_app.probes.profile import StudioProfile
 from studio_app.probes.result import Finding, ProbeResult, ProbeStatus
 from studio_app.probes.verdict import Verdict, verdict_for
@@ -63,13 +65,15 @@ class CheckRun:
     verdict: Verdict = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "verdict", verdict_for(self.results))
+        # A cancelled run vouches for nothing, even if every probe managed to answer "skipped" in time.
+        verdict = Verdict.NO_GO if self.cancelled else verdict_for(self.results)
+        object.__setattr__(self, "verdict", verdict)
 
     def result(self, probe: str) -> ProbeResult | None:
         return next((r for r in self.results if r.probe == probe), None)
 
     def to_json_dict(self) -> dict[str, Any]:
-        """The CLI's ``--json`` shape (issue 3): verdict, duration and each probe's status, metrics, message."""
+        """The CLI's ``--json`` shape (issue 3): verdict, duration, each probe's status, metrics, message."""
         return {
             "verdict": self.verdict.value,
             "duration_s": round(self.duration_s, 3),
@@ -78,7 +82,7 @@ class CheckRun:
             "probes": {
                 r.probe: {
                     "status": r.status.value,
-                    "metrics": dict(r.metrics),
+                    "metrics": {k: _json_number(v) for k, v in r.metrics.items()},
                     "message": r.message,
                     "duration_s": round(r.duration_s, 3),
                     "findings": [
@@ -89,6 +93,13 @@ class CheckRun:
                 for r in self.results
             },
         }
+
+
+def _json_number(value: object) -> object:
+    """NaN and infinities are not JSON; a script reading ``--json`` gets null for "not measured"."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
 
 
 def _error_results(task: ProbeTask, message: str, code: str, duration_s: float) -> list[ProbeResult]:
@@ -176,7 +187,7 @@ def run_checks(
                 if exc is not None:
                     log.warning("probe %s raised", task.name, exc_info=exc)
                     message = translate("Runner", "The {probe} check failed unexpectedly: {error}").format(
-                        probe=task.name, error=exc or type(exc).__name__
+                        probe=probe_label(task.name), error=exc or type(exc).__name__
                     )
                     finish(task, _error_results(task, message, f"{task.name}.crashed", duration_s))
                     continue
@@ -185,7 +196,7 @@ def run_checks(
                 except TypeError as bad:
                     log.error("%s", bad)
                     message = translate("Runner", "The {probe} check gave no usable result.").format(
-                        probe=task.name
+                        probe=probe_label(task.name)
                     )
                     finish(task, _error_results(task, message, f"{task.name}.bad_result", duration_s))
     finally:
@@ -200,13 +211,13 @@ def run_checks(
         task = futures[future]
         if was_cancelled:
             message = translate("Runner", "Cancelled before the {probe} check finished.").format(
-                probe=task.name
+                probe=probe_label(task.name)
             )
             code = f"{task.name}.cancelled"
         else:
             message = translate(
                 "Runner", "The {probe} check did not finish within {seconds:.0f} s; the device may be hung."
-            ).format(probe=task.name, seconds=task_deadline[task.name])
+            ).format(probe=probe_label(task.name), seconds=task_deadline[task.name])
             code = f"{task.name}.timeout"
         finish(task, _error_results(task, message, code, duration_s))
 

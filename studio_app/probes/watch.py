@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -117,6 +117,25 @@ class OnAirWatch:
     def active_alerts(self) -> list[WatchAlert]:
         return [s.alert for s in self._state.values() if s.alert is not None]
 
+    def remove_sensor(self, name: str) -> list[WatchAlert]:
+        """Stop watching a sensor (e.g. the camera turned out to be owned by the streaming software).
+
+        Its rules go too; alerts they had raised are returned as cleared, so a view can drop them."""
+        self._sensors = [s for s in self._sensors if s.name != name]
+        self._next_due.pop(name, None)
+        self._latest.pop(name, None)
+        cleared: list[WatchAlert] = []
+        for rule in [r for r in self._rules if r.sensor == name]:
+            alert = self._state.pop(rule.kind).alert
+            if alert is not None:
+                cleared.append(replace(alert, cleared_at=self._clock.now()))
+        self._rules = [r for r in self._rules if r.sensor != name]
+        return cleared
+
+    @property
+    def sensor_names(self) -> list[str]:
+        return [s.name for s in self._sensors]
+
     def tick(self) -> WatchEvents:
         """Read the sensors that are due, update the rules, return what changed."""
         now = self._clock.monotonic()
@@ -191,7 +210,9 @@ def default_rules(profile: StudioProfile, *, has_hotspot: bool | None = None) ->
     rtt_limit_ms = profile.threshold("watch_rtt_alert_ms", 400.0)
     fps_ratio = profile.threshold("watch_fps_alert_ratio", 0.8)
     if hotspot:
-        uplink_fix = translate("Watch", "Switch the push to the backup hotspot ({iface}).").format(iface=hotspot)
+        uplink_fix = translate("Watch", "Switch the push to the backup hotspot ({iface}).").format(
+            iface=hotspot
+        )
     else:
         uplink_fix = translate(
             "Watch", "Check the router and the line; lower the push bitrate or switch to a backup line."
@@ -226,7 +247,9 @@ def default_rules(profile: StudioProfile, *, has_hotspot: bool | None = None) ->
             profile.target_fps * fps_ratio,
             ProbeStatus.FAIL,
             translate("Watch", "The camera dropped to {value:.0f} fps (needs {limit:.0f})."),
-            translate("Watch", "Check the camera's USB/HDMI cable and close other programs using the camera."),
+            translate(
+                "Watch", "Check the camera's USB/HDMI cable and close other programs using the camera."
+            ),
             hold_s=3.0,
             missing_is_bad=True,
             missing_message=translate("Watch", "The camera gives no frames."),

@@ -129,7 +129,7 @@ class PromoSnapshot:
         return self.phase in (PromoPhase.DUE, PromoPhase.OVERDUE)
 
     def countdown_text(self) -> str:
-        """"03:12" before the due time, "+01:05" after it; hours are shown only when needed."""
+        """ "03:12" before the due time, "+01:05" after it; hours are shown only when needed."""
         seconds = self.seconds_to_due
         sign = "+" if seconds < 0 else ""
         # Ceil before due so "00:00" is shown exactly at the due moment, floor after.
@@ -174,7 +174,9 @@ class PromoState:
                 {"slot": m.slot, "kind": m.kind.value, "marked_at": m.marked_at.isoformat()}
                 for m in sorted(self.marks.values(), key=lambda m: m.slot)
             ],
-            "announced": {str(slot): sorted(k.value for k in kinds) for slot, kinds in self.announced.items()},
+            "announced": {
+                str(slot): sorted(k.value for k in kinds) for slot, kinds in self.announced.items()
+            },
         }
 
     @classmethod
@@ -282,9 +284,7 @@ class PromoClock:
         """The operator marks the current promo (or a given one) done or skipped."""
         target = self.current_slot() if slot is None else slot
         if target in self._state.marks:
-            raise PromoError(
-                translate("PromoClock", "Promo {slot} is already marked.").format(slot=target)
-            )
+            raise PromoError(translate("PromoClock", "Promo {slot} is already marked.").format(slot=target))
         if self.phase_of(target) is PromoPhase.MISSED:
             raise PromoError(
                 translate("PromoClock", "Promo {slot} was missed and can no longer be marked.").format(

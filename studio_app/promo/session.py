@@ -3,7 +3,8 @@
 Pure Python: the prompter window and the operator's panel both drive one :class:`OnAirSession`; every
 action on air becomes a :class:`~studio_app.script.model.RunLogEvent` handed to the ``log`` callback
 (the UI writes it to the store off the GUI thread), and the whole state serialises to a JSON-safe dict
-after each change, so an app restart mid-show resumes at the same segment, speed, promo and cues.
+after each change (kept with the show by ``script.repo.save_promo_state``), so an app restart mid-show
+resumes at the same segment, speed, promo and cues.
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ from studio_app.script.model import (
     Segment,
     SegmentKind,
 )
+from studio_app.script.reading import DEFAULT_RATE_CPM, ON_TIME_TOLERANCE_S, schedule_status
 
-DEFAULT_RATE_CPM = 270.0  # Chinese broadcast speech runs about 240-300 字/分
 GEAR_MIN = 1
 GEAR_MAX = 9
 GEAR_NEUTRAL = 5  # the host's own rate
@@ -89,7 +90,7 @@ class ScheduleStatus:
 
     def label(self) -> str:
         minutes = abs(self.behind_s) / 60
-        if abs(self.behind_s) < 30:
+        if abs(self.behind_s) <= ON_TIME_TOLERANCE_S:
             return translate("OnAirSession", "On time")
         if self.behind_s > 0:
             return translate("OnAirSession", "{m:.1f} min behind").format(m=minutes)
@@ -135,9 +136,7 @@ class OnAirSession:
         rate = base_cpm if base_cpm is not None else float(script.meta_int("rate", int(DEFAULT_RATE_CPM)))
         if rate <= 0:
             raise SessionError(translate("OnAirSession", "The reading rate must be above zero."))
-        self._promo_config = promo_config or PromoConfig(
-            interval_s=60.0 * script.meta_int("promo_every", 15)
-        )
+        self._promo_config = promo_config or PromoConfig(interval_s=60.0 * script.meta_int("promo_every", 15))
         self._s = _State(base_cpm=rate, speed_cpm=rate, qa=QaTimer(duration_s=qa_duration_s))
         self._promo: PromoClock | None = None
 
@@ -172,6 +171,10 @@ class OnAirSession:
         return self._s.paused
 
     @property
+    def promo_interval_s(self) -> float:
+        return self._promo_config.interval_s
+
+    @property
     def promo(self) -> PromoClock | None:
         return self._promo
 
@@ -200,13 +203,14 @@ class OnAirSession:
         return self._promo.elapsed_s() if self._promo is not None else 0.0
 
     def schedule(self) -> ScheduleStatus:
-        starts = self.script.segment_start_seconds()
         index = self._s.segment_index
         planned = self.script.segments[index].planned_seconds
         run = self._current_run()
         in_segment = self.elapsed_s() - run.started_s if run else 0.0
-        behind = self.elapsed_s() - starts[index] - min(in_segment, planned)
-        return ScheduleStatus(index, in_segment, planned, behind)
+        # The plan expects the segment to be read evenly over its planned time.
+        fraction = min(in_segment / planned, 1.0) if planned > 0 else 1.0
+        status = schedule_status(self.script, index, fraction, self.elapsed_s())
+        return ScheduleStatus(index, in_segment, planned, status.behind_s)
 
     # ---- actions -----------------------------------------------------------------------------------
 
@@ -275,6 +279,14 @@ class OnAirSession:
         )
         self._set_speed(speed_cpm, nearest)
 
+    def set_base_cpm(self, base_cpm: float) -> None:
+        """The host's own rate (gear 5), e.g. calibrated from what they actually read; the gear is kept."""
+        if base_cpm <= 0:
+            raise SessionError(translate("OnAirSession", "The reading rate must be above zero."))
+        self._s.base_cpm = base_cpm
+        self._set_speed(gear_speed_cpm(base_cpm, self._s.gear), self._s.gear)
+        self._changed()
+
     def set_paused(self, paused: bool) -> None:
         if paused == self._s.paused:
             return
@@ -292,9 +304,9 @@ class OnAirSession:
             raise SessionError(translate("OnAirSession", "Type a message for the host first."))
         if len(text) > MAX_CUE_CHARS:
             raise SessionError(
-                translate("OnAirSession", "A cue is at most {n} characters; the host reads it at a glance.").format(
-                    n=MAX_CUE_CHARS
-                )
+                translate(
+                    "OnAirSession", "A cue is at most {n} characters; the host reads it at a glance."
+                ).format(n=MAX_CUE_CHARS)
             )
         next_id = max((c.cue_id for c in self._s.cues), default=0) + 1
         cue = OperatorCue(cue_id=next_id, text=text, sent_at=self._now())
@@ -433,7 +445,9 @@ class OnAirSession:
             s.speed_cpm = float(data["speed_cpm"])
             s.paused = bool(data["paused"])
             s.segment_index = min(int(data["segment_index"]), len(script.segments) - 1)
-            s.runs = [SegmentRun(int(i), float(a), None if b is None else float(b)) for i, a, b in data["runs"]]
+            s.runs = [
+                SegmentRun(int(i), float(a), None if b is None else float(b)) for i, a, b in data["runs"]
+            ]
             s.cues = [
                 OperatorCue(
                     cue_id=int(c["cue_id"]),
@@ -452,7 +466,9 @@ class OnAirSession:
             s.qa = QaTimer.from_dict(data.get("qa", {}))
         except (KeyError, TypeError, ValueError) as exc:
             raise SessionError(
-                translate("OnAirSession", "The saved on-air state could not be read: {error}").format(error=exc)
+                translate("OnAirSession", "The saved on-air state could not be read: {error}").format(
+                    error=exc
+                )
             ) from exc
         return session
 

@@ -198,7 +198,13 @@ def _parse_segment_heading(line: str, line_no: int) -> _SegmentDraft:
             line_no,
             translate("ScriptFormat", "The segment type is missing inside the brackets, e.g. “[开场]”."),
         )
-    kind = SegmentKind.from_label(tag_parts[0])
+    # The type may be several words ("Flash sale"); whatever follows it is the link number.
+    kind, type_words = None, 1
+    for count in range(len(tag_parts), 0, -1):
+        kind = SegmentKind.from_label(" ".join(tag_parts[:count]))
+        if kind is not None:
+            type_words = count
+            break
     if kind is None:
         known = "、".join(k.label_zh for k in SegmentKind)
         raise ScriptFormatError(
@@ -208,14 +214,15 @@ def _parse_segment_heading(line: str, line_no: int) -> _SegmentDraft:
             ).format(kind=tag_parts[0], known=known),
         )
     product_ref = None
-    if len(tag_parts) > 1:
-        product_ref = parse_link_no(" ".join(tag_parts[1:]))
+    if len(tag_parts) > type_words:
+        link_token = " ".join(tag_parts[type_words:])
+        product_ref = parse_link_no(link_token)
         if product_ref is None:
             raise ScriptFormatError(
                 line_no,
                 translate(
                     "ScriptFormat", "“{token}” is not a link number; write it like “[讲品 1号链接]”."
-                ).format(token=" ".join(tag_parts[1:])),
+                ).format(token=link_token),
             )
     title = match.group("title").strip()
     if not title:
@@ -399,7 +406,15 @@ def parse_script(text: str) -> Script:
         line_no = index + 1
         line = lines[index].rstrip()
         index += 1
-        if _COMMENT_RE.match(line):
+        if line.lstrip().startswith("<!--"):
+            # A comment, on one line or over several; it is not part of the script.
+            while "-->" not in line:
+                if index >= len(lines):
+                    raise ScriptFormatError(
+                        line_no, translate("ScriptFormat", "This comment is not closed; end it with “-->”.")
+                    )
+                line = lines[index]
+                index += 1
             continue
         if title is None:
             if not line.strip():
@@ -608,3 +623,99 @@ def format_script(script: Script) -> str:
         out.append("")
         out += _format_emergency(item)
     return "\n".join(out) + "\n"
+
+
+# ----------------------------------------------------------------------------------------------------------
+# template
+
+_TEMPLATE = """\
+# {title}
+host: 主播名
+assistant: 副播名
+platform: douyin
+rate: 260
+promo_every: 15
+<!-- 新场次模板：每个 ## 是一个环节，方括号里写环节类型（开场 讲品 逼单 福利 秒杀 过款 答疑 收尾），
+     括号里写计划分钟数。讲品环节写上链接号，如 [讲品 1号链接]。以 > 开头的行是给场控、副播的提示。 -->
+
+::: product 1号链接
+name: 商品名称
+list_price: 99
+live_price: 59
+price_basis: 比价依据，如“品牌官方旗舰店近30天日常售价”
+coupon: 优惠券说明
+stock: 500
+feature: 特点（是什么：成分、材质、规格）
+advantage: 优势（比别的好在哪：有依据的对比）
+benefit: 利益（对观众有什么用：使用场景）
+proof: 证明（检测报告、备案号、用户评价）
+Q: 常见问题
+A: 标准回答
+:::
+
+## [开场] 欢迎与今日货盘 (5 min)
+欢迎进入直播间的朋友，先点个关注。今天给大家准备了……
+> 场控: 开播福袋上架
+
+## [福利] 开场福袋 (2 min)
+福袋奖品、参与口令和开奖时间。
+> 场控: 福袋上架，设置开奖时间
+
+## [讲品 1号链接] 商品讲解 (8 min)
+痛点：……
+演示：……
+卖点（FAB）：……
+价格：日常价……今天直播间到手价……
+> 场控: 1号链接准备库存
+
+## [答疑 1号链接] 商品答疑 (1 min)
+回答评论区关于这个商品的问题。
+
+## [秒杀 1号链接] 限时秒杀 (3 min)
+这一轮秒杀的数量和价格，倒计时上链接。
+> 场控: 上库存，倒计时3分钟
+
+## [逼单 1号链接] 逼单 (2 min)
+剩余库存、售后保障（七天无理由）、下单步骤。
+
+## [过款] 过到下一个商品 (1 min)
+一句话把话题引到下一个商品。
+
+## [收尾] 感谢与下播预告 (5 min)
+感谢观看，下一场的时间和主题，提醒关注。
+
+::: emergency 设备故障 F1
+title: 画面或声音出问题
+稍等一下，设备出了点小状况，技术同学正在处理，马上就好，大家先别走。
+:::
+
+::: emergency 网络中断 F2
+title: 画面卡顿、断流
+看到画面卡住的朋友刷新一下直播间，我们正在切换备用网络。
+:::
+
+::: emergency 价格错误 F3
+title: 价格挂错了
+刚才链接价格挂错了，正在修改，以现在口播的价格为准，已拍下的客服会联系处理。
+:::
+
+::: emergency 库存错误 F4
+title: 库存显示不对
+库存显示有误，正在和仓库核对，已拍下的订单都会正常处理。
+:::
+
+::: emergency 恶意评论 F5
+title: 有争议的评论（认同情绪—澄清事实—转移焦点）
+理解这位朋友的担心。相关的检测报告和资质都在详情页，有问题可以私信客服；我们接着看下一个链接。
+:::
+
+::: emergency 主播暂离 F6
+title: 主播需要短暂离开
+我去拿一下样品，副播先陪大家聊一会儿。
+:::
+"""
+
+
+def new_show_template(title: str = "新的一场直播") -> str:
+    """A script with the standard modules of a show, for ``script new`` and the editor's "New"."""
+    return _TEMPLATE.format(title=title.strip() or "新的一场直播")

@@ -266,7 +266,8 @@ def lint_text(text: str, wordlist: Wordlist) -> list[LintHit]:
     """Every flagged phrase in ``text``, in reading order.
 
     A hit inside an exception span (第一步, 最好先 …) is dropped, as is a hit lying inside a longer hit
-    (最低 inside 全网最低), so each phrase is reported once, by its most specific entry.
+    (最低 inside 全网最低) or overlapping one of the same or higher severity, so each phrase is reported
+    once, by its most specific entry.
     """
     exception_spans = sorted(
         (match.start(), match.end())
@@ -281,15 +282,18 @@ def lint_text(text: str, wordlist: Wordlist) -> list[LintHit]:
             start, end = match.span()
             if end > start and not _inside_any(start, end, exception_spans, exception_starts):
                 raw.append((start, end, entry))
-    # Longest first at each start, then drop anything nested in an earlier kept hit.
+    # Longest first at each start; a hit nested in an earlier kept one is dropped, and so is one that merely
+    # overlaps it (国家免检 / 免检产品) unless it is more severe, so the editor gets one mark per phrase.
     raw.sort(key=lambda item: (item[0], -(item[1] - item[0]), -item[2].severity.rank))
     kept: list[tuple[int, int, WordEntry]] = []
     reach = -1
+    reach_rank = 0
     for start, end, entry in raw:
-        if end <= reach:
+        if end <= reach or (start < reach and entry.severity.rank <= reach_rank):
             continue
         kept.append((start, end, entry))
-        reach = max(reach, end)
+        if end > reach:
+            reach, reach_rank = end, entry.severity.rank
     line_starts = [0] + [match.end() for match in _NEWLINE_RE.finditer(text)]
     hits = []
     for start, end, entry in kept:
@@ -330,16 +334,17 @@ def count_by_severity(hits: list[LintHit]) -> dict[Severity, int]:
     return counts
 
 
-def describe_hit(hit: LintHit) -> str:
-    """One line for a terminal or a tooltip, in the UI language."""
-    return translate(
-        "Lint", "line {line}, column {column}: “{text}” — {severity}, {category} ({basis}). {hint}"
-    ).format(
-        line=hit.line,
-        column=hit.column,
+def describe_hit(hit: LintHit, with_position: bool = True) -> str:
+    """One line for a list, a tooltip or a terminal, in the UI language."""
+    text = translate("Lint", "{severity} “{text}”: {category} ({basis}). {hint}").format(
         text=hit.text,
         severity=hit.severity.display_name(),
         category=hit.category.display_name(),
         basis=hit.entry.basis,
         hint=hit.entry.hint,
+    )
+    if not with_position:
+        return text
+    return translate("Lint", "Line {line}, column {column}: {description}").format(
+        line=hit.line, column=hit.column, description=text
     )

@@ -217,7 +217,9 @@ def reading_samples_from_run_log(events: Iterable[RunLogEvent], script: Script) 
     started_at = None
     paused_at = None
     paused_s = 0.0
-    for event in sorted(events, key=lambda e: e.at):
+    # At equal times an end comes before the next start (the prompter writes them in the same instant).
+    order = {RunLogKind.SEGMENT_END: 0, RunLogKind.RESUME: 1, RunLogKind.SEGMENT_START: 3}
+    for event in sorted(events, key=lambda e: (e.at, order.get(e.kind, 2))):
         if event.kind == RunLogKind.SEGMENT_START:
             current, started_at, paused_at, paused_s = event.segment_index, event.at, None, 0.0
         elif event.kind == RunLogKind.PAUSE and started_at is not None and paused_at is None:

@@ -6,10 +6,8 @@ stream and refused with 413 past the limit (the client then splits its batch); a
 tables have another shape gets 409 and nothing is applied.
 """
 
-from __future__ import annotations
-
+import contextlib
 import os
-import time
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
@@ -17,16 +15,16 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from sqlalchemy import Engine
+from starlette.routing import Route
 
 from studio_app.i18n import translate
+from studio_app.probes import upload_sink as upload_sink_protocol
 from studio_app.server import service
 from studio_app.sync.codec import schema_fingerprint
 from studio_app.sync.protocol import (
     HELLO_PATH,
-    NODE_HEADER,
     PULL_PATH,
     PUSH_PATH,
-    SCHEMA_HEADER,
     SUMMARY_PATH,
     UPLOAD_MEASURE_PATH,
     ErrorBody,
@@ -39,8 +37,6 @@ from studio_app.sync.protocol import (
 
 DEFAULT_MAX_REQUEST_BYTES = 8 * 1024 * 1024
 MAX_PULL_LIMIT = 5000
-# The upload sink is for a probe measuring the line, not storage: stop reading after this much.
-MAX_UPLOAD_MEASURE_BYTES = 1024 * 1024 * 1024
 
 
 class ApiError(HTTPException):
@@ -71,7 +67,9 @@ def create_app(
             raise ApiError(
                 401,
                 "unauthorized",
-                translate("Server", "The studio token is missing or wrong. Enter the token from the head office."),
+                translate(
+                    "Server", "The studio token is missing or wrong. Enter the token from the head office."
+                ),
             )
         return studio
 
@@ -89,7 +87,9 @@ def create_app(
 
     def node_of(x_studio_node: Annotated[str | None, Header()] = None) -> str:
         if not x_studio_node or len(x_studio_node) > 36:
-            raise ApiError(400, "no_node", translate("Server", "The request does not say which computer sent it."))
+            raise ApiError(
+                400, "no_node", translate("Server", "The request does not say which computer sent it.")
+            )
         return x_studio_node
 
     Authed = Annotated[service.Studio, Depends(studio_of)]
@@ -128,47 +128,84 @@ def create_app(
         node_id: Node,
         cursor: Annotated[int, Query(ge=0)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 1000,
+        include_own: Annotated[int, Query(ge=0, le=1)] = 0,
     ) -> PullPage:
-        return service.pull_page(engine, studio, node_id, cursor, limit)
+        return service.pull_page(engine, studio, node_id, cursor, limit, include_own=bool(include_own))
 
     @app.get(SUMMARY_PATH, response_model=SummaryResponse, dependencies=[Depends(check_schema)])
     def summary(studio: Authed) -> SummaryResponse:
         return service.summary(engine, studio)
 
-    @app.post(UPLOAD_MEASURE_PATH)
-    async def measure_upload(
-        request: Request, interval_ms: Annotated[int, Query(ge=10, le=10_000)] = 250
-    ) -> dict[str, Any]:
-        """Counts the bytes of the body as they arrive, per interval, for the network probe's upload test."""
-        start = time.monotonic()
-        intervals: list[int] = []
-        total = 0
-        async for chunk in request.stream():
-            elapsed_ms = (time.monotonic() - start) * 1000
-            index = int(elapsed_ms // interval_ms)
-            while len(intervals) <= index:
-                intervals.append(0)
-            intervals[index] += len(chunk)
-            total += len(chunk)
-            if total > MAX_UPLOAD_MEASURE_BYTES:
-                break
-        duration_s = time.monotonic() - start
-        return {
-            "bytes_received": total,
-            "duration_s": duration_s,
-            "interval_ms": interval_ms,
-            "bytes_per_interval": intervals,
-            "mbps": (total * 8 / duration_s / 1e6) if duration_s > 0 else 0.0,
-        }
+    # The network probe's upload test (protocol in studio_app/probes/upload_sink.py): no token, since the
+    # probe runs before anything is set up, and nothing is stored; the sink caps a measurement at 30 s.
+    upload_sink = UploadSinkEndpoint()
+    for path in (UPLOAD_MEASURE_PATH, upload_sink_protocol.PATH):
+        app.router.routes.append(Route(path, endpoint=upload_sink, methods=["POST"]))
 
     @app.exception_handler(HTTPException)
     async def _errors(request: Request, exc: HTTPException) -> JSONResponse:
-        detail = exc.detail
+        detail: Any = exc.detail
         if not isinstance(detail, dict):
             detail = ErrorBody(code="error", message=str(detail)).model_dump()
         return JSONResponse(status_code=exc.status_code, content={"detail": detail})
 
     return app
+
+
+class UploadSinkEndpoint:
+    """A raw ASGI endpoint: count the body per interval as it streams, answer, then drain the rest.
+
+    Answering before the body ends is the protocol (the client stops sending when it reads the answer);
+    draining afterwards keeps the connection from being reset under the answer.
+    """
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        target = scope["path"] + ("?" + scope["query_string"].decode() if scope.get("query_string") else "")
+        try:
+            seconds, interval_s = upload_sink_protocol.parse_request_target(
+                target.replace(UPLOAD_MEASURE_PATH, upload_sink_protocol.PATH, 1)
+            )
+            counter = upload_sink_protocol.IntervalCounter(seconds, interval_s)
+        except upload_sink_protocol.UploadProtocolError as exc:
+            body = ErrorBody(code="bad_upload_probe", message=str(exc)).model_dump_json().encode()
+            await _send_json(send, 400, body)
+            await _drain(receive)
+            return
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            more = message.get("more_body", False)
+            if counter.add(len(message.get("body", b""))):
+                break
+        await _send_json(send, 200, counter.report().to_json().encode())
+        if more:
+            await _drain(receive)
+
+
+async def _send_json(send: Any, status: int, body: bytes) -> None:
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+async def _drain(receive: Any, limit_s: float = 35.0) -> None:
+    import asyncio
+
+    async def drain() -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect" or not message.get("more_body", False):
+                return
+
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(drain(), limit_s)
 
 
 def _with_node(batch: PushRequest, node_id: str) -> PushRequest:
@@ -196,9 +233,9 @@ def _too_large(limit_bytes: int) -> ApiError:
     return ApiError(
         413,
         "too_large",
-        translate("Server", "The batch is larger than the server accepts ({limit} bytes); send it in parts.").format(
-            limit=limit_bytes
-        ),
+        translate(
+            "Server", "The batch is larger than the server accepts ({limit} bytes); send it in parts."
+        ).format(limit=limit_bytes),
     )
 
 

@@ -21,7 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add = actions.add_parser("add-studio", help="create a studio and print its token (shown only once)")
     add.add_argument("name")
     add.add_argument("--database", metavar="URL", required=True)
-    add.add_argument("--head-office", action="store_true", help="this studio sees and edits every studio's data")
+    add.add_argument(
+        "--head-office", action="store_true", help="this studio sees and edits every studio's data"
+    )
     add.set_defaults(func=_add_studio)
 
 
@@ -43,9 +45,18 @@ def _serve(args: argparse.Namespace) -> int:
         from studio_app.server.app import create_app
     except ModuleNotFoundError as exc:
         return _missing_extra(exc)
+    import socket
+
     app = create_app(args.database, max_request_bytes=args.max_request_bytes)
-    print(f"studio-app backend on http://{args.host}:{args.port}", flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    # Bind before announcing: whoever reads the line below can connect at once (port 0 picks a free one).
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((args.host, args.port))
+    sock.listen(2048)
+    port = sock.getsockname()[1]
+    print(f"studio-app backend on http://{args.host}:{port}", flush=True)
+    uvicorn.run(app, fd=sock.fileno(), log_level="warning", access_log=False)
     return 0
 
 

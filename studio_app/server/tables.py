@@ -54,9 +54,12 @@ records = Table(
     Column("hlc", String(64), nullable=False),
     Column("seq", BigInteger, nullable=False),
     Column("digest", BigInteger, nullable=False),
+    # False for a tombstone (deleted_at set): checksums compare the live rows only.
+    Column("live", Boolean, nullable=False),
     Column("payload", Text, nullable=False),
+    # Only the feed's order is indexed: every extra index is paid on each of the 100,000s of pushed rows,
+    # and the owner filter is applied while walking the feed in seq order anyway.
     Index("ix_records_seq", "seq"),
-    Index("ix_records_owner", "owner_studio_id", "table_name"),
 )
 
 applied_ops = Table(
@@ -79,6 +82,7 @@ conflicts = Table(
     Column("record_id", String(36), nullable=False),
     Column("owner_studio_id", String(36), nullable=False),
     Column("losing_studio_id", String(36), nullable=False),
+    Column("winning_studio_id", String(36), nullable=False),
     Column("losing_hlc", String(64), nullable=False),
     Column("winner_hlc", String(64), nullable=False),
     Column("payload", Text, nullable=False),

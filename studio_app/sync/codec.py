@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Column, Table
+from sqlalchemy import Column, Table, event
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import Mapper
 from sqlalchemy.types import TypeDecorator
@@ -35,7 +35,7 @@ class ConflictPolicy(enum.StrEnum):
 
 # Per-table policy; a table not named here is last-writer-wins on the hybrid logical clock.
 KEEP_CONFLICT_TABLES: frozenset[str] = frozenset(
-    {"scripts", "script_segments", "segments", "script_products", "products", "rundowns", "wordlists"}
+    {"scripts", "script_segments", "script_products", "script_emergencies", "word_lists"}
 )
 
 
@@ -57,6 +57,7 @@ class ColumnCodec:
 class TableCodec:
     table: Table
     columns: tuple[ColumnCodec, ...]
+    column_names: frozenset[str]
 
     @property
     def name(self) -> str:
@@ -65,7 +66,8 @@ class TableCodec:
     def encode_object(self, obj: object) -> dict[str, Any]:
         return {c.name: c.encode(getattr(obj, c.attr_key)) for c in self.columns}
 
-    def encode_row(self, row: Mapping[str, Any]) -> dict[str, Any]:
+    def encode_row(self, row: Any) -> dict[str, Any]:
+        """``row``: a mapping of column name to value (a Core ``RowMapping`` or a dict)."""
         return {c.name: c.encode(row[c.name]) for c in self.columns}
 
     def decode_payload(self, payload: Mapping[str, Any]) -> dict[str, Any]:
@@ -132,32 +134,39 @@ def _mapper_codec(mapper: Mapper[Any]) -> TableCodec:
     for column in table.columns:
         prop = mapper.get_property_by_column(column)
         columns.append(_codec_for_column(column, prop.key))
-    return TableCodec(table, tuple(columns))
+    return TableCodec(table, tuple(columns), frozenset(c.name for c in columns))
 
 
 _codecs: dict[str, TableCodec] | None = None
 _codec_by_class: dict[type, TableCodec] = {}
 
 
+@event.listens_for(Mapper, "after_mapper_constructed")
+def _forget_codecs(mapper: Mapper[Any], class_: type) -> None:
+    # A model defined later (another area's table, a test's) is picked up on the next call.
+    global _codecs
+    _codecs = None
+
+
 def synced_codecs() -> dict[str, TableCodec]:
     """Every synced table by name, discovered from the mapper registry (all models imported first)."""
     global _codecs
+    if _codecs is not None:
+        return _codecs
     import studio_app.store.models  # noqa: F401  (registers every area's tables)
     from studio_app.store.models.base import Base, SyncedMixin
 
-    mappers = list(Base.registry.mappers)
-    if _codecs is None or len(_codec_by_class) != sum(
-        1 for m in mappers if issubclass(m.class_, SyncedMixin)
-    ):
-        codecs: dict[str, TableCodec] = {}
-        _codec_by_class.clear()
-        for mapper in mappers:
-            if issubclass(mapper.class_, SyncedMixin) and mapper.inherits is None:
-                codec = _mapper_codec(mapper)
-                codecs[codec.name] = codec
-                _codec_by_class[mapper.class_] = codec
-        _codecs = codecs
-    return _codecs
+    codecs: dict[str, TableCodec] = {}
+    by_class: dict[type, TableCodec] = {}
+    for mapper in Base.registry.mappers:
+        if issubclass(mapper.class_, SyncedMixin) and mapper.inherits is None:
+            codec = _mapper_codec(mapper)
+            codecs[codec.name] = codec
+            by_class[mapper.class_] = codec
+    _codec_by_class.clear()
+    _codec_by_class.update(by_class)
+    _codecs = codecs
+    return codecs
 
 
 def codec_for_object(obj: object) -> TableCodec:

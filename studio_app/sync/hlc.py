@@ -125,7 +125,7 @@ def drift_message(ahead_ms: int) -> str:
 
 
 def skew_message(offset_ms: int) -> str:
-    """Told to the operator when this computer's clock differs from the server's by more than a few minutes."""
+    """Told to the operator when this computer's clock is more than a few minutes off the server's."""
     if offset_ms > 0:
         return translate(
             "Sync",

@@ -24,7 +24,13 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from studio_app.clock import Clock, SystemClock
 from studio_app.store.models.base import SyncedMixin, new_id
-from studio_app.store.models.sync import SyncOutbox, SyncRowVersion, SyncState
+from studio_app.store.models.sync import (
+    OUTBOX_TABLE,
+    STATE_TABLE,
+    VERSION_TABLE,
+    SyncOutbox,
+    SyncState,
+)
 from studio_app.sync.codec import (
     ConflictPolicy,
     TableCodec,
@@ -65,12 +71,12 @@ def _tracks(connection: Connection) -> bool:
     return known
 
 
-def ensure_state(connection: Connection) -> SyncState | Any:
+def ensure_state(connection: Connection) -> Any:
     """The single sync-state row, created with a fresh node id on first use."""
-    row = connection.execute(select(SyncState.__table__).where(SyncState.id == 1)).mappings().first()
+    row = connection.execute(select(STATE_TABLE).where(SyncState.id == 1)).mappings().first()
     if row is None:
         connection.execute(
-            insert(SyncState.__table__).values(
+            insert(STATE_TABLE).values(
                 id=1,
                 node_id=new_id(),
                 hlc_wall_ms=0,
@@ -82,7 +88,7 @@ def ensure_state(connection: Connection) -> SyncState | Any:
                 drift_warning="",
             )
         )
-        row = connection.execute(select(SyncState.__table__).where(SyncState.id == 1)).mappings().one()
+        row = connection.execute(select(STATE_TABLE).where(SyncState.id == 1)).mappings().one()
     return row
 
 
@@ -92,9 +98,7 @@ def record_changes(connection: Connection, changes: Sequence[tuple[TableCodec, d
         return 0
     clock = clock_for(_engine_of(connection))
     # The UPDATE first: it takes SQLite's write lock, so two writers cannot hand out the same numbers.
-    connection.execute(
-        update(SyncState.__table__).where(SyncState.id == 1).values(last_seq=SyncState.last_seq)
-    )
+    connection.execute(update(STATE_TABLE).where(SyncState.id == 1).values(last_seq=SyncState.last_seq))
     state = ensure_state(connection)
     hlc = HybridLogicalClock(clock, state["node_id"], state["hlc_wall_ms"], state["hlc_counter"])
     now = clock.now()
@@ -121,11 +125,11 @@ def record_changes(connection: Connection, changes: Sequence[tuple[TableCodec, d
                 "created_at": now,
             }
         )
-    connection.execute(insert(SyncOutbox.__table__), rows)
+    connection.execute(insert(OUTBOX_TABLE), rows)
     for (table_name, row_id), stamp in versions.items():
         set_known_version(connection, table_name, row_id, stamp)
     connection.execute(
-        update(SyncState.__table__)
+        update(STATE_TABLE)
         .where(SyncState.id == 1)
         .values(last_seq=seq, hlc_wall_ms=hlc.wall_ms, hlc_counter=hlc.counter)
     )
@@ -133,14 +137,14 @@ def record_changes(connection: Connection, changes: Sequence[tuple[TableCodec, d
 
 
 def _known_version(connection: Connection, table_name: str, row_id: str) -> str | None:
-    table = SyncRowVersion.__table__
+    table = VERSION_TABLE
     return connection.execute(
         select(table.c.hlc).where(table.c.table_name == table_name, table.c.row_id == row_id)
     ).scalar()
 
 
 def set_known_version(connection: Connection, table_name: str, row_id: str, stamp: str) -> None:
-    table = SyncRowVersion.__table__
+    table = VERSION_TABLE
     stmt = sqlite_insert(table).values(table_name=table_name, row_id=row_id, hlc=stamp)
     connection.execute(
         stmt.on_conflict_do_update(index_elements=["table_name", "row_id"], set_={"hlc": stamp})
@@ -192,7 +196,7 @@ def _bulk_statements(state: ORMExecuteState) -> Any:
     connection = state.session.connection()
     if not _tracks(connection):
         return None
-    codec = synced_codecs()[mapper.local_table.name]  # type: ignore[union-attr]
+    codec = synced_codecs()[mapper.local_table.name]  # type: ignore[attr-defined]
     if state.is_insert:
         return _bulk_insert(state, codec)
     return _bulk_update(state, codec, connection)
@@ -248,4 +252,4 @@ def _snapshot(
 def pending_count(connection: Connection) -> int:
     from sqlalchemy import func
 
-    return int(connection.execute(select(func.count()).select_from(SyncOutbox.__table__)).scalar_one())
+    return int(connection.execute(select(func.count()).select_from(OUTBOX_TABLE)).scalar_one())

@@ -32,7 +32,9 @@ class Op(BaseModel):
     hlc: str = Field(max_length=64)
     # The version this edit was made on (keep-conflict tables only): tells a concurrent edit from a later one.
     base_hlc: str | None = None
-    payload: dict[str, Any]
+    # The row as canonical JSON text (sorted keys, see sync.codec.canonical_json), sent as a string so the
+    # server stores and checksums exactly these bytes instead of decoding and re-encoding every row.
+    payload_json: str
 
 
 class PushRequest(BaseModel):

@@ -50,7 +50,9 @@ class GeneralPage(QWidget):
         row.addWidget(self.workspace, 1)
         row.addWidget(browse)
         form.addRow(self.tr("Workspace folder"), row)
-        note = QLabel(self.tr("Language and workspace changes take effect the next time Studio Console starts."))
+        note = QLabel(
+            self.tr("Language and workspace changes take effect the next time Studio Console starts.")
+        )
         note.setWordWrap(True)
         note.setProperty("role", "muted")
         form.addRow(note)
@@ -81,7 +83,9 @@ class SettingsDialog(QDialog):
             page = page_class(context)
             self.pages.append(page)
             self.tabs.addTab(page, page.windowTitle() or class_name)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

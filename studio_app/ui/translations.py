@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from studio_app import i18n
 from studio_app.paths import resource_path
@@ -28,7 +28,9 @@ def system_language() -> str:
 
 def _qm_files(lang: str) -> list[Path]:
     folder = resource_path("i18n")
-    files = []
+    # Qt's own strings (OK, Cancel, the file dialog) come with PySide6; without them dialogs stay English.
+    qt_own = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / f"qtbase_{lang}.qm"
+    files = [qt_own] if qt_own.exists() else []
     for area in AREAS:
         qm = folder / f"{area}_{lang}.qm"
         ts = folder / f"{area}_{lang}.ts"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
-from superqt.utils import create_worker
-from superqt.utils._qthreading import FunctionWorker
+from PySide6.QtCore import QCoreApplication, QEventLoop, QThreadPool
+from superqt.utils import FunctionWorker, create_worker
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,8 @@ def run_in_thread(
 
     Errors are logged and handed to ``on_error``; without one they are only logged, never raised into Qt.
     """
-    worker: FunctionWorker[Any] = create_worker(fn, *args, _start_thread=False, **kwargs)
+    # _ignore_errors: errors go to on_error (or the log), never re-raised into the Qt event loop.
+    worker: FunctionWorker[Any] = create_worker(fn, *args, _start_thread=False, _ignore_errors=True, **kwargs)
     if on_result is not None:
         worker.returned.connect(on_result)
 
@@ -52,3 +54,21 @@ def run_in_thread(
 
 def running_count() -> int:
     return len(_running)
+
+
+def wait_for_workers(timeout_s: float = 10.0) -> bool:
+    """Let running work finish before the QApplication goes away; True when none is left.
+
+    A worker that emits after the application is destroyed crashes the process. Events are processed
+    while waiting because superqt starts queued workers, and delivers their "finished", through the
+    event loop.
+    """
+    deadline = time.monotonic() + timeout_s
+    app = QCoreApplication.instance()
+    while _running and time.monotonic() < deadline:
+        if app is not None:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        QThreadPool.globalInstance().waitForDone(20)
+    if _running:
+        log.warning("%d background task(s) still running at exit", len(_running))
+    return not _running

@@ -14,13 +14,13 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 import pytest
-
 from support import require_tool
 
 SAMPLERATE = 48000
@@ -48,11 +48,17 @@ class PulseServer:
 
 
 class Player:
-    def __init__(self, server: PulseServer, signal: npt.NDArray[np.float32]) -> None:
-        raw = tempfile.NamedTemporaryFile(suffix=".raw", delete=False)  # noqa: SIM115
-        raw.write(signal.tobytes())
-        raw.close()
-        self._path = raw.name
+    """``pacat`` playing raw float32 into the sink; ``signal=None`` plays exact zeros until stopped."""
+
+    def __init__(self, server: PulseServer, signal: npt.NDArray[np.float32] | None) -> None:
+        self._path: str | None = None
+        source = "/dev/zero"
+        if signal is not None:
+            raw = tempfile.NamedTemporaryFile(suffix=".raw", delete=False)  # noqa: SIM115
+            raw.write(signal.tobytes())
+            raw.close()
+            self._path = source = raw.name
+        channels = 2 if signal is None else signal.shape[1]
         self.proc = subprocess.Popen(
             [
                 "pacat",
@@ -60,10 +66,10 @@ class Player:
                 "--raw",
                 "--format=float32le",
                 f"--rate={SAMPLERATE}",
-                f"--channels={signal.shape[1]}",
+                f"--channels={channels}",
                 f"--device={server.sink}",
-                "--latency-msec=20",
-                self._path,
+                f"--latency-msec={20 if signal is None else 250}",
+                source,
             ],
             env=server.env(),
             stdout=subprocess.DEVNULL,
@@ -73,16 +79,22 @@ class Player:
         self._wait_until_playing()
 
     def _wait_until_playing(self, timeout_s: float = 5.0) -> None:
-        """Return once the sink is rendering our stream (a sink-input exists and the sink is RUNNING)."""
+        """Return once PulseAudio plays our stream (its sink-input is there and not corked)."""
         end = time.monotonic() + timeout_s
         while time.monotonic() < end:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"pacat exited: {self.proc.stderr.read() if self.proc.stderr else ''}")
-            sinks = self._server.pactl("list", "short", "sinks")
-            if any(SINK in line and "RUNNING" in line for line in sinks.splitlines()):
+            if self._stream_running():
                 return
             time.sleep(0.02)  # polling an external process's state, not waiting for our own thread
         raise TimeoutError("the PulseAudio sink never started playing")
+
+    def _stream_running(self) -> bool:
+        listing = self._server.pactl("list", "sink-inputs")
+        for block in listing.split("Sink Input #")[1:]:
+            if f'application.process.id = "{self.proc.pid}"' in block:
+                return "Corked: no" in block
+        return False
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -90,7 +102,8 @@ class Player:
             self.proc.wait(5)
         if self.proc.stderr:
             self.proc.stderr.close()
-        Path(self._path).unlink(missing_ok=True)
+        if self._path:
+            Path(self._path).unlink(missing_ok=True)
 
 
 def _start_pulse(runtime: Path) -> subprocess.Popen[bytes]:
@@ -108,7 +121,12 @@ def _start_pulse(runtime: Path) -> subprocess.Popen[bytes]:
             f"--load=module-native-protocol-unix auth-anonymous=1 socket={socket_path}",
             f"--load=module-null-sink sink_name={SINK} rate={SAMPLERATE} format=float32le channels=2",
         ],
-        env={**os.environ, "PULSE_RUNTIME_PATH": str(runtime), "HOME": str(runtime), "XDG_RUNTIME_DIR": str(runtime)},
+        env={
+            **os.environ,
+            "PULSE_RUNTIME_PATH": str(runtime),
+            "HOME": str(runtime),
+            "XDG_RUNTIME_DIR": str(runtime),
+        },
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -120,29 +138,50 @@ def pulse_server() -> Iterator[PulseServer]:
     require_tool("pulseaudio")
     require_tool("pacat")
     require_tool("pactl")
+    try:
+        with pulse_context() as server:
+            yield server
+    except PulseStartError as exc:
+        pytest.fail(str(exc))
+
+
+class PulseStartError(RuntimeError):
+    pass
+
+
+@contextmanager
+def pulse_context() -> Iterator[PulseServer]:
+    """Start the private PulseAudio, point this process at it, and stop it afterwards (tests and bench)."""
     runtime = Path(tempfile.mkdtemp(prefix="studio-pulse-"))
     proc = _start_pulse(runtime)
     server = PulseServer(runtime, f"unix:{runtime / 'native'}", SINK)
     old_env = {k: os.environ.get(k) for k in ("PULSE_SERVER", "PULSE_RUNTIME_PATH")}
+    keep_alive: Player | None = None
     try:
         end = time.monotonic() + 15
         while True:
             if proc.poll() is not None:
                 err = proc.stderr.read().decode() if proc.stderr else ""
-                pytest.fail(f"pulseaudio did not start: {err}")
+                raise PulseStartError(f"pulseaudio did not start: {err}")
             ok = subprocess.run(["pactl", "info"], env=server.env(), capture_output=True, timeout=5)
             if ok.returncode == 0:
                 break
             if time.monotonic() > end:
-                pytest.fail("pulseaudio did not answer within 15 s")
+                raise PulseStartError("pulseaudio did not answer within 15 s")
             time.sleep(0.05)  # polling an external daemon's start-up
         server.pactl("set-default-sink", SINK)
         server.pactl("set-default-source", f"{SINK}.monitor")
         os.environ["PULSE_SERVER"] = server.server
         os.environ["PULSE_RUNTIME_PATH"] = str(runtime)
+        # With no stream playing, the null sink renders in blocks of up to 2 s, so a new recording waits up
+        # to 2 s for its first audio. A low-latency stream of exact zeros keeps it rendering every 20 ms;
+        # zeros mixed into a test signal leave it bit-exact, and alone they are the "silent" input.
+        keep_alive = Player(server, None)
         _warm_up_portaudio()
         yield server
     finally:
+        if keep_alive is not None:
+            keep_alive.stop()
         for key, value in old_env.items():
             if value is None:
                 os.environ.pop(key, None)
@@ -175,9 +214,11 @@ def _warm_up_portaudio() -> None:
         if frames[0] >= SAMPLERATE // 10:
             flowing.set()
 
-    with sd.InputStream(device="pulse", channels=2, samplerate=SAMPLERATE, dtype="float32", callback=on_block):
+    with sd.InputStream(
+        device="pulse", channels=2, samplerate=SAMPLERATE, dtype="float32", callback=on_block
+    ):
         if not flowing.wait(10):
-            pytest.fail("PortAudio got no audio from PulseAudio's monitor within 10 s")
+            raise PulseStartError("PortAudio got no audio from PulseAudio's monitor within 10 s")
 
 
 # --- test signals (seconds long enough to outlast a 2 s capture) ---------------------------------------
@@ -195,16 +236,23 @@ def sine(freq_hz: float, peak_dbfs: float, seconds: float = 6.0) -> npt.NDArray[
     return 10 ** (peak_dbfs / 20) * np.sin(2 * np.pi * freq_hz * _time(seconds))
 
 
-def hum(fundamental_hz: float, levels_dbfs: tuple[float, ...], seconds: float = 6.0) -> npt.NDArray[np.float64]:
+def hum(
+    fundamental_hz: float, levels_dbfs: tuple[float, ...], seconds: float = 6.0
+) -> npt.NDArray[np.float64]:
     """A mains hum: the fundamental and its harmonics at the given peak levels."""
     t = _time(seconds)
     return sum(
-        (10 ** (db / 20) * np.sin(2 * np.pi * fundamental_hz * (k + 1) * t) for k, db in enumerate(levels_dbfs)),
+        (
+            10 ** (db / 20) * np.sin(2 * np.pi * fundamental_hz * (k + 1) * t)
+            for k, db in enumerate(levels_dbfs)
+        ),
         np.zeros_like(t),
     )
 
 
-def clipped_sine(freq_hz: float = 440.0, overdrive: float = 2.0, seconds: float = 6.0) -> npt.NDArray[np.float64]:
+def clipped_sine(
+    freq_hz: float = 440.0, overdrive: float = 2.0, seconds: float = 6.0
+) -> npt.NDArray[np.float64]:
     """A sine driven ``overdrive`` times past full scale, hard-clipped at ±1."""
     return np.clip(overdrive * np.sin(2 * np.pi * freq_hz * _time(seconds)), -1.0, 1.0)
 

@@ -20,7 +20,9 @@ import numpy as np
 
 from studio_app.probes.frames import linear_to_srgb, srgb_to_linear
 
-W, H, FPS = 640, 360, 30.0
+# Small pictures keep the tests quick on a shared 2-core machine; every analysis works the same at any
+# size up to its 640 px analysis width.
+W, H, FPS = 320, 180, 30.0
 
 
 def texture(seed: int = 1, width: int = W, height: int = H) -> np.ndarray:
@@ -32,9 +34,11 @@ def texture(seed: int = 1, width: int = W, height: int = H) -> np.ndarray:
     return np.asarray(blurred / np.abs(blurred).max(), dtype=np.float32)
 
 
-def grey_scene(level: float = 128.0, amplitude: float = 40.0, seed: int = 1) -> np.ndarray:
+def grey_scene(
+    level: float = 128.0, amplitude: float = 40.0, seed: int = 1, width: int = W, height: int = H
+) -> np.ndarray:
     """A neutral (R = G = B) textured scene, float32 code values."""
-    plane = level + amplitude * texture(seed)
+    plane = level + amplitude * texture(seed, width, height)
     return np.repeat(plane[:, :, None], 3, axis=2)
 
 
@@ -42,16 +46,26 @@ def to_frame(scene: np.ndarray) -> np.ndarray:
     return np.clip(np.rint(scene), 0, 255).astype(np.uint8)
 
 
-def moving(scene: np.ndarray, count: int, step_px: int = 3) -> list[np.ndarray]:
-    """``count`` frames of the scene panning sideways; a circular shift keeps every frame's mean exact."""
-    return [to_frame(np.roll(scene, i * step_px, axis=1)) for i in range(count)]
+def moving(
+    scene: np.ndarray,
+    count: int,
+    step_px: int = 3,
+    light: Callable[[int, np.ndarray], np.ndarray] | None = None,
+) -> list[np.ndarray]:
+    """``count`` frames of the scene panning sideways (a circular shift keeps every frame's mean exact),
+    then lit by ``light(index, scene)`` when given: the lights stay put while the content moves."""
+    frames = []
+    for i in range(count):
+        moved = np.roll(scene, i * step_px, axis=1)
+        frames.append(to_frame(light(i, moved) if light else moved))
+    return frames
 
 
 def darken_left_half(scene: np.ndarray, stops: float) -> np.ndarray:
     """The left half of the picture gets 2^-stops of the light (in linear light, as a real lamp would)."""
     out = scene.copy()
-    left = out[:, : W // 2]
-    out[:, : W // 2] = linear_to_srgb(srgb_to_linear(np.clip(left, 0, 255)) * 2.0**-stops)
+    half = scene.shape[1] // 2
+    out[:, :half] = linear_to_srgb(srgb_to_linear(np.clip(out[:, :half], 0, 255)) * 2.0**-stops)
     return out
 
 
@@ -74,8 +88,10 @@ def write_with_gaps(
     source = write_avi(path.with_suffix(".src.avi"), frames, fps)
     expr = "+".join(f"eq(n\\,{i})" for i in drop)
     subprocess.run(
-        [ffmpeg, "-v", "error", "-y", "-i", str(source), "-vf", f"select='not({expr})'"]
-        + ["-fps_mode", "passthrough", "-c:v", "mjpeg", "-q:v", "3", str(path)],
+        [
+            *(ffmpeg, "-v", "error", "-y", "-i", str(source), "-vf", f"select='not({expr})'"),
+            *("-fps_mode", "passthrough", "-c:v", "mjpeg", "-q:v", "3", str(path)),
+        ],
         check=True,
         timeout=60,
     )
@@ -94,11 +110,13 @@ class _MjpegHandler(BaseHTTPRequestHandler):
         index = 0
         # Paced like a camera: frames at fixed instants, not after fixed sleeps, so pacing does not drift.
         interval = 1.0 / srv.fps
-        tick = threading.Event()  # never set: its wait() paces the frames like a camera's clock
         start = time.monotonic()
         while not srv.closing.is_set():
             if srv.stop_after is not None and index >= srv.stop_after:
                 return  # the camera "is unplugged": the connection closes mid-stream
+            if srv.hang_after is not None and index >= srv.hang_after:
+                srv.closing.wait()  # the camera hangs: the connection stays open, nothing more comes
+                return
             jpeg = srv.jpegs[index % len(srv.jpegs)]
             try:
                 self.wfile.write(
@@ -110,7 +128,8 @@ class _MjpegHandler(BaseHTTPRequestHandler):
             except OSError:
                 return
             index += 1
-            tick.wait(max(0.0, start + index * interval - time.monotonic()))
+            # The camera's clock; waiting on the closing event also ends the stream at once on shutdown.
+            srv.closing.wait(max(0.0, start + index * interval - time.monotonic()))
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -119,21 +138,27 @@ class _MjpegHandler(BaseHTTPRequestHandler):
 class _MjpegHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, jpegs: list[bytes], fps: float, stop_after: int | None) -> None:
+    def __init__(
+        self, jpegs: list[bytes], fps: float, stop_after: int | None, hang_after: int | None
+    ) -> None:
         super().__init__(("127.0.0.1", 0), _MjpegHandler)
         self.jpegs = jpegs
         self.fps = fps
         self.stop_after = stop_after
+        self.hang_after = hang_after
         self.closing = threading.Event()
 
 
 @contextmanager
 def mjpeg_server(
-    frames: Sequence[np.ndarray], fps: float = FPS, stop_after: int | None = None
+    frames: Sequence[np.ndarray],
+    fps: float = FPS,
+    stop_after: int | None = None,
+    hang_after: int | None = None,
 ) -> Iterator[str]:
     """Serve the frames (looping) as ``multipart/x-mixed-replace`` on loopback; yields the stream URL."""
     jpegs = [bytes(cv2.imencode(".jpg", f, [cv2.IMWRITE_JPEG_QUALITY, 90])[1]) for f in frames]
-    server = _MjpegHTTPServer(jpegs, fps, stop_after)
+    server = _MjpegHTTPServer(jpegs, fps, stop_after, hang_after)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
@@ -177,7 +202,7 @@ def silent_server() -> Iterator[str]:
 
 @dataclass
 class KeyLightDevice:
-    """The state a fake-free Key Light server reports; tests change it between reads."""
+    """The state the loopback Key Light server reports; tests change it between reads."""
 
     on: bool = True
     brightness: int = 40

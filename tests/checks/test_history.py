@@ -16,14 +16,18 @@ from studio_app.store.db import Database
 
 
 def _run(clock: FakeClock, noise_floor: float | None, status: ProbeStatus = ProbeStatus.PASS) -> CheckRun:
-    finding = (Finding(ProbeStatus.WARN, "mic.noise", "noisy", "close the window"),) if status != "pass" else ()
+    finding = (
+        (Finding(ProbeStatus.WARN, "mic.noise", "noisy", "close the window"),) if status != "pass" else ()
+    )
     return CheckRun(
         StudioProfile(name=DEFAULT_PROFILE_NAME),
         clock.now(),
         4.2,
         (
             ProbeResult("mic", status, {"noise_floor_dbfs": noise_floor, "hum_hz": 50}, finding, 2.1, "m"),
-            ProbeResult("network", ProbeStatus.PASS, {"upload_mbps": 9.5, "rtt_ms": float("nan")}, (), 3, "n"),
+            ProbeResult(
+                "network", ProbeStatus.PASS, {"upload_mbps": 9.5, "rtt_ms": float("nan")}, (), 3, "n"
+            ),
         ),
         source="gui",
     )
@@ -59,7 +63,7 @@ def test_metric_history_gives_a_series_since_a_date_and_skips_unmeasured_runs(
 ) -> None:
     start = fake_clock.now()
     with db.session() as s:
-        for day, floor in enumerate([-70.0, None, -65.0, -61.5]):
+        for floor in [-70.0, None, -65.0, -61.5]:
             repo.save_run(s, _run(fake_clock, floor))
             fake_clock.advance(timedelta(days=1).total_seconds())
     with db.session() as s:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from audio_fixtures import SAMPLERATE, clipped_sine, hum, sine, speech_like, stereo
 
 from studio_app.probes.audio_analysis import AudioThresholds, analyse_audio, clip_runs, mains_hum
 from studio_app.probes.result import ProbeStatus
-from audio_fixtures import SAMPLERATE, clipped_sine, hum, sine, speech_like, stereo
 
 SINE_RMS_BELOW_PEAK_DB = 20 * np.log10(np.sqrt(2))  # 3.0103 dB
 
@@ -95,7 +95,7 @@ def test_steady_noise_without_pauses_warns_noisy() -> None:
 
 def test_zero_gap_inside_signal_counts_as_dropout_and_overflows_add() -> None:
     x = speech_like(2.0)
-    x[30000:30000 + 480] = 0.0  # 10 ms of exact zeros inside noise
+    x[30000 : 30000 + 480] = 0.0  # 10 ms of exact zeros inside noise
     a = analyse_audio(stereo(x), SAMPLERATE, overflows=2)
     assert a.metrics()["dropouts"] == 3
     assert "mic.dropouts" in codes(a)
@@ -114,9 +114,20 @@ def test_channel_imbalance_and_dead_channel() -> None:
 def test_thresholds_are_honoured() -> None:
     quiet = stereo(sine(1000, -50, 1.0))
     assert "mic.level_low" not in codes(analyse_audio(quiet, SAMPLERATE))
-    assert "mic.level_low" in codes(analyse_audio(quiet, SAMPLERATE, AudioThresholds(low_rms_dbfs=-40)))
+    assert "mic.level_low" in codes(analyse_audio(quiet, SAMPLERATE, AudioThresholds(mic_low_rms_dbfs=-40)))
 
 
 def test_rejects_integer_samples() -> None:
     with pytest.raises(ValueError, match="floating"):
         analyse_audio(np.zeros((100, 1), dtype=np.int16), SAMPLERATE)
+
+
+def test_findings_follow_the_ui_language() -> None:
+    from studio_app.probes.network import parse_ingest
+    from studio_app.ui.translations import install_translator
+
+    assert install_translator(None, "zh_CN") == "zh_CN"
+    a = analyse_audio(np.zeros((SAMPLERATE, 1), dtype=np.float32), SAMPLERATE)
+    assert a.findings[0].message == "输入是静音（全为零）：请检查系统的麦克风权限 / 静音设置。"
+    with pytest.raises(ValueError, match="既不是"):
+        parse_ingest("nonsense")

@@ -1,8 +1,9 @@
-"""The microphone probe against a real PulseAudio null sink, recorded by PortAudio through ALSA's pulse device."""
+"""The microphone probe against a real PulseAudio null sink, recorded by PortAudio via ALSA's pulse device."""
 
 from __future__ import annotations
 
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -111,3 +112,18 @@ def test_level_meter_follows_the_signal(pulse_server: PulseServer) -> None:
         assert meter.overflows == 0
     finally:
         player.stop()
+
+
+def test_a_device_that_stops_delivering_ends_as_error_within_the_deadline(pulse_server: PulseServer) -> None:
+    # A suspended source delivers nothing, like a USB microphone pulled out mid-check.
+    pulse_server.pactl("suspend-sink", pulse_server.sink, "1")  # its monitor goes with it
+    try:
+        started = time.monotonic()
+        result = run_mic_probe(MicConfig(device="pulse"), threading.Event(), deadline_s=3.0)
+        elapsed = time.monotonic() - started
+    finally:
+        pulse_server.pactl("suspend-sink", pulse_server.sink, "0")
+    assert result.status is ProbeStatus.ERROR
+    assert result.findings[0].code in ("mic.stalled", "mic.stopped", "mic.open_failed")
+    assert result.findings[0].fix or result.findings[0].code == "mic.open_failed"
+    assert elapsed < 3.5

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 
@@ -148,13 +149,18 @@ def test_json_shape_matches_the_issue() -> None:
         default_profile(),
         SystemClock().now(),
         1.25,
-        (ProbeResult("mic", ProbeStatus.WARN, {"rms_dbfs": -42.0}, (), 2.0, "quiet"),),
+        (
+            ProbeResult(
+                "mic", ProbeStatus.WARN, {"rms_dbfs": -42.0, "snr_db": float("nan")}, (), 2.0, "quiet"
+            ),
+        ),
     )
     out = run.to_json_dict()
+    assert json.loads(json.dumps(out, allow_nan=False))  # strict JSON: NaN became null
     assert out["verdict"] == "warn" and out["duration_s"] == 1.25
     assert out["probes"]["mic"] == {
         "status": "warn",
-        "metrics": {"rms_dbfs": -42.0},
+        "metrics": {"rms_dbfs": -42.0, "snr_db": None},
         "message": "quiet",
         "duration_s": 2.0,
         "findings": [],

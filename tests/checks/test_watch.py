@@ -20,7 +20,12 @@ class Readings:
     """Values the show's devices currently give; the test changes them as the show goes on."""
 
     def __init__(self) -> None:
-        self.values: dict[str, float | None] = {MIC_RMS: -20.0, MIC_PEAK: -8.0, CAMERA_FPS: 30.0, UPLINK_RTT: 35.0}
+        self.values: dict[str, float | None] = {
+            MIC_RMS: -20.0,
+            MIC_PEAK: -8.0,
+            CAMERA_FPS: 30.0,
+            UPLINK_RTT: 35.0,
+        }
         self.reads: dict[str, int] = dict.fromkeys(self.values, 0)
 
     def sensor(self, name: str, period_s: float) -> WatchSensor:
@@ -119,3 +124,17 @@ def test_a_sensor_that_raises_counts_as_no_reading(fake_clock: FakeClock) -> Non
 def test_without_a_hotspot_the_fix_says_what_else_to_do(fake_clock: FakeClock) -> None:
     (rule,) = [r for r in default_rules(StudioProfile(name="no backup")) if r.kind == "uplink.rtt_high"]
     assert "wwan" not in rule.fix and "bitrate" in rule.fix
+
+
+def test_removing_a_sensor_drops_its_rules_and_clears_its_alert(fake_clock: FakeClock) -> None:
+    readings = Readings()
+    watch = _watch(fake_clock, readings)
+    readings.values[CAMERA_FPS] = None
+    raised, _ = _run_for(watch, fake_clock, 5)
+    assert [a.kind for a in raised] == ["camera.fps_low"]
+    (cleared,) = watch.remove_sensor(CAMERA_FPS)
+    assert cleared.kind == "camera.fps_low" and cleared.cleared_at is not None
+    reads = readings.reads[CAMERA_FPS]
+    raised, _ = _run_for(watch, fake_clock, 10)
+    assert raised == [] and watch.active_alerts() == []
+    assert readings.reads[CAMERA_FPS] == reads and CAMERA_FPS not in watch.sensor_names

@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from data_example import CSV_TEXT, HEADER, ROWS
 from openpyxl import Workbook
 
 from studio_app.metrics.imports import (
@@ -14,7 +15,6 @@ from studio_app.metrics.imports import (
     read_table,
 )
 from studio_app.metrics.samples import MetricField
-from data_example import CSV_TEXT, HEADER, ROWS
 
 
 def test_utf8_csv_with_chinese_headers_imports_every_row(tmp_path: Path) -> None:
@@ -60,7 +60,7 @@ def test_english_api_names_and_wan_units(tmp_path: Path) -> None:
     path = tmp_path / "api.csv"
     path.write_text(
         "stat_time,pcu,watch_ucnt,watch_cnt,product_click_ucnt,pay_ucnt,pay_order_cnt,pay_gmv,incr_fans_cnt\n"
-        "2026-11-20 20:00:00,1.2万,300,350,40,8,9,\"1,234.5\",7\n",
+        '2026-11-20 20:00:00,1.2万,300,350,40,8,9,"1,234.5",7\n',
         encoding="utf-8",
     )
     parsed = load_export(path)

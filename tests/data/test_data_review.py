@@ -105,7 +105,9 @@ def test_funnel_steps_and_rates(example_samples: tuple[Sample, ...]) -> None:
 
 
 def test_this_week_against_last_week(example_samples: tuple[Sample, ...]) -> None:
-    last_week = [Sample(s.at - timedelta(days=7), pay_gmv_fen=(s.pay_gmv_fen or 0) // 2) for s in example_samples]
+    last_week = [
+        Sample(s.at - timedelta(days=7), pay_gmv_fen=(s.pay_gmv_fen or 0) // 2) for s in example_samples
+    ]
     rows = {c.key: c for c in compare_reviews(review_show(example_samples), review_show(last_week))}
     assert rows[MetricKey.GMV].change == pytest.approx(1.0)  # doubled
     assert rows[MetricKey.AOV].change is None  # last week had no buyers

@@ -122,3 +122,14 @@ def test_damaged_database_without_backup_lets_the_user_quit(qtbot: QtBot, tmp_pa
     _click_when_modal(qtbot, "Quit")
     assert open_context_interactively(workspace) is None
     assert workspace.db_path.read_bytes().startswith(b"corrupted!")
+
+
+def test_qt_own_dialog_buttons_are_chinese_too(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    install_translator(app, "zh_CN")
+    try:
+        box = QMessageBox(QMessageBox.Icon.Question, "t", "t", QMessageBox.StandardButton.Cancel)
+        qtbot.addWidget(box)
+        assert box.button(QMessageBox.StandardButton.Cancel).text() == "取消"
+    finally:
+        install_translator(app, "en")

@@ -90,7 +90,9 @@ def test_each_open_backs_up_and_only_the_newest_are_kept(workspace: Workspace) -
         s.add(Show(title="备份里要有我"))
     db.close()
     for second in range(BACKUPS_KEPT + 2):
-        backup_database(workspace.db_path, workspace.backups_dir, datetime(2026, 1, 1, 0, 0, second, tzinfo=UTC))
+        backup_database(
+            workspace.db_path, workspace.backups_dir, datetime(2026, 1, 1, 0, 0, second, tzinfo=UTC)
+        )
     backups = list_backups(workspace.backups_dir)
     assert len(backups) == BACKUPS_KEPT
     con = sqlite3.connect(backups[0])

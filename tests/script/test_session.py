@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from onair_fixtures import onair_script
 
 from studio_app.clock import FakeClock
 from studio_app.promo.clock import PromoMarkKind, PromoPhase
-from studio_app.promo.persist import SessionFile, SessionFileError
 from studio_app.promo.session import (
     GEAR_NEUTRAL,
     OnAirSession,
@@ -19,6 +19,9 @@ from studio_app.promo.session import (
     gear_speed_cpm,
 )
 from studio_app.script.model import EmergencyKind, RunLogEvent, RunLogKind
+from studio_app.script.repo import load_promo_state, save_promo_state
+from studio_app.store.db import Database
+from studio_app.store.models import Show
 
 
 class RunLog:
@@ -32,8 +35,9 @@ class RunLog:
         return [e.kind for e in self.events]
 
 
-def new_session(clock: FakeClock, log: RunLog, tmp_path: Path | None = None) -> OnAirSession:
-    save = SessionFile(tmp_path / "onair.json").save if tmp_path else None
+def new_session(
+    clock: FakeClock, log: RunLog, save: Callable[[dict[str, Any]], None] | None = None
+) -> OnAirSession:
     return OnAirSession(clock, onair_script(), "show-1", log=log, save_state=save)
 
 
@@ -149,9 +153,21 @@ def test_promo_cues_and_marks_go_to_the_run_log(fake_clock: FakeClock) -> None:
     ]
 
 
-def test_a_restart_mid_show_resumes_segment_speed_cues_and_promos(fake_clock: FakeClock, tmp_path: Path) -> None:
+def test_a_restart_mid_show_resumes_segment_speed_cues_and_promos(
+    fake_clock: FakeClock, db: Database
+) -> None:
+    with db.session() as s:
+        show = Show(title="秋季护肤专场")
+        s.add(show)
+        s.flush()
+        show_id = show.id
+
+    def save(state: dict[str, Any]) -> None:
+        with db.session() as s:
+            save_promo_state(s, show_id, state, fake_clock.now())
+
     log = RunLog()
-    session = new_session(fake_clock, log, tmp_path)
+    session = OnAirSession(fake_clock, onair_script(), show_id, log=log, save_state=save)
     session.start_show()
     session.next_segment()
     session.gear_up()
@@ -164,7 +180,8 @@ def test_a_restart_mid_show_resumes_segment_speed_cues_and_promos(fake_clock: Fa
     # The app crashes; a new process, with its own monotonic origin, comes back 2 minutes later.
     later = FakeClock(start=fake_clock.now(), monotonic_start=3.0)
     later.advance(120)
-    saved = SessionFile(tmp_path / "onair.json").load()
+    with db.session() as s:
+        saved = load_promo_state(s, show_id)
     assert saved is not None
     log2 = RunLog()
     resumed = OnAirSession.resume(later, onair_script(), saved, log=log2)
@@ -194,11 +211,7 @@ def test_ahead_behind_follows_the_rundown(fake_clock: FakeClock) -> None:
     assert "ahead" in session.schedule().label()
 
 
-def test_a_damaged_state_file_gives_a_clear_error(tmp_path: Path, fake_clock: FakeClock) -> None:
-    path = tmp_path / "onair.json"
-    path.write_text("{not json", encoding="utf-8")
-    with pytest.raises(SessionFileError, match="could not be read"):
-        SessionFile(path).load()
+def test_a_damaged_saved_state_gives_a_clear_error(fake_clock: FakeClock) -> None:
     with pytest.raises(SessionError, match="could not be read"):
         OnAirSession.resume(fake_clock, onair_script(), json.loads('{"show_id": "x"}'))
 
@@ -212,3 +225,16 @@ def test_ending_the_show_closes_the_last_segment(fake_clock: FakeClock) -> None:
     assert log.kinds()[-2:] == [RunLogKind.SEGMENT_END, RunLogKind.SHOW_END]
     assert session.phase is SessionPhase.ENDED
     assert session.tick() == []
+
+
+def test_a_calibrated_base_rate_keeps_the_gear(fake_clock: FakeClock) -> None:
+    log = RunLog()
+    session = new_session(fake_clock, log)
+    session.start_show()
+    session.gear_up()
+    session.set_base_cpm(200)
+    assert session.base_cpm == 200 and session.gear == GEAR_NEUTRAL + 1
+    assert session.speed_cpm == pytest.approx(200 * 1.12)
+    assert log.events[-1].kind is RunLogKind.SPEED
+    with pytest.raises(SessionError):
+        session.set_base_cpm(0)

@@ -6,8 +6,9 @@ None of these travel themselves: they describe how the synced tables travel.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import BigInteger, Integer, String, Text
+from sqlalchemy import BigInteger, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from studio_app.store.models.base import Base, UTCDateTime, new_id
@@ -80,6 +81,12 @@ class SyncConflict(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
+
+# Typed handles for Core statements (``__table__`` is typed as a plain FromClause).
+OUTBOX_TABLE = cast(Table, SyncOutbox.__table__)
+STATE_TABLE = cast(Table, SyncState.__table__)
+CONFLICT_TABLE = cast(Table, SyncConflict.__table__)
+VERSION_TABLE = cast(Table, SyncRowVersion.__table__)
 
 # Every session that flushes a synced row writes its outbox entry; importing the models must be enough.
 from studio_app.sync import outbox as _outbox  # noqa: E402, F401

@@ -6,7 +6,7 @@ import math
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -35,7 +35,9 @@ class LevelMeter(QWidget):
     to read. ``monotonic`` is injectable for tests.
     """
 
-    def __init__(self, parent: QWidget | None = None, monotonic: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, monotonic: Callable[[], float] = time.monotonic
+    ) -> None:
         super().__init__(parent)
         self._monotonic = monotonic
         self._rms: list[float] = [FLOOR_DBFS]
@@ -43,7 +45,7 @@ class LevelMeter(QWidget):
         self._peak_at: list[float] = [0.0]
         self._active = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumHeight(40)
+        self.setFixedHeight(44)
         self.setAccessibleName(self.tr("Microphone level"))
 
     def sizeHint(self) -> QSize:
@@ -96,7 +98,7 @@ class LevelMeter(QWidget):
         bar_h = max(6.0, (self.height() - scale_h - 2 * (n - 1)) / n)
         for i in range(n):
             top = i * (bar_h + 2)
-            painter.fillRect(QRectF(0, top, w, bar_h), QColor("#1b1f2a"))
+            painter.fillRect(QRectF(0, top, w, bar_h), QColor("#2a3040"))
             if not self._active:
                 continue
             rms = self._rms[i]

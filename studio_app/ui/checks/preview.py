@@ -69,7 +69,9 @@ class CameraPreview(QWidget):
         self._image = _bgr_to_qimage(preview.frame_bgr, max(2, int(rect.width())), max(2, int(rect.height())))
         if preview.overlay is not self._overlay:
             self._overlay = preview.overlay
-            self._mask = _mask_to_qimage(preview.overlay.clipped_mask) if preview.overlay is not None else None
+            self._mask = (
+                _mask_to_qimage(preview.overlay.clipped_mask) if preview.overlay is not None else None
+            )
         self._fps = preview.fps
         self.update()
 
@@ -86,7 +88,9 @@ class CameraPreview(QWidget):
         rect = self._frame_rect()
         if self._image is None:
             painter.setPen(QColor(theme.MUTED))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.message)
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.message
+            )
             painter.end()
             return
         painter.drawImage(rect, self._image)
@@ -105,10 +109,16 @@ class CameraPreview(QWidget):
         painter.setPen(QPen(QColor(255, 255, 255, 110), 1, Qt.PenStyle.DashLine))
         for i in (1, 2):
             painter.drawLine(
-                int(rect.left() + i * cell_w), int(rect.top()), int(rect.left() + i * cell_w), int(rect.bottom())
+                int(rect.left() + i * cell_w),
+                int(rect.top()),
+                int(rect.left() + i * cell_w),
+                int(rect.bottom()),
             )
             painter.drawLine(
-                int(rect.left()), int(rect.top() + i * cell_h), int(rect.right()), int(rect.top() + i * cell_h)
+                int(rect.left()),
+                int(rect.top() + i * cell_h),
+                int(rect.right()),
+                int(rect.top() + i * cell_h),
             )
         font = painter.font()
         font.setPointSizeF(9)

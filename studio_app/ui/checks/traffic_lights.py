@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from studio_app.probes.report import probe_label, status_label
+from studio_app.probes.labels import probe_label, status_label
 from studio_app.probes.result import ProbeResult, ProbeStatus
 from studio_app.probes.verdict import Verdict
 from studio_app.ui import theme

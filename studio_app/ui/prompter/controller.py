@@ -64,8 +64,7 @@ class OnAirController(QObject):
         if gear is not None:
             self._guard(s.set_gear, gear)
         elif action.emergency_number is not None:
-            kinds = list(EmergencyKind)
-            self.show_emergency(kinds[action.emergency_number - 1])
+            self.show_emergency(self._emergency_for_key(f"F{action.emergency_number}"))
             return
         elif action is PrompterAction.FASTER:
             self._guard(s.gear_up)
@@ -150,8 +149,19 @@ class OnAirController(QObject):
             self.emergency_shown.emit(self.emergency)
         self.changed.emit()
 
+    def _emergency_for_key(self, key: str) -> EmergencyKind:
+        """The script may bind its emergency scripts to its own keys; otherwise F1..F6 in kind order."""
+        for item in self.session.script.emergencies:
+            if item.key == key:
+                return item.kind
+        return next((kind for kind in EmergencyKind if kind.default_key == key), EmergencyKind.DEVICE_FAILURE)
+
     def log_correction(self, text: str = "") -> None:
         self._guard(self.session.log_correction, text)
+        self.changed.emit()
+
+    def set_base_cpm(self, base_cpm: float) -> None:
+        self._guard(self.session.set_base_cpm, base_cpm)
         self.changed.emit()
 
     def set_speed_cpm(self, speed_cpm: float) -> None:

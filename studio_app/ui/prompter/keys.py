@@ -10,8 +10,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QCoreApplication, QKeyCombination, QSettings, Qt
+from PySide6.QtCore import QKeyCombination, QSettings, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
+
+from studio_app.i18n import translate
 
 
 class PrompterAction(enum.Enum):
@@ -76,26 +78,25 @@ SETTINGS_GROUP = "prompter/keys"
 
 def action_label(action: PrompterAction) -> str:
     """The action's name in the UI language (for the key binding editor and the help overlay)."""
-    tr = QCoreApplication.translate
     labels = {
-        PrompterAction.FASTER: tr("PrompterKeys", "Faster (gear up)"),
-        PrompterAction.SLOWER: tr("PrompterKeys", "Slower (gear down)"),
-        PrompterAction.PAUSE: tr("PrompterKeys", "Pause / resume (starts the show)"),
-        PrompterAction.NEXT_SEGMENT: tr("PrompterKeys", "Next segment"),
-        PrompterAction.PREVIOUS_SEGMENT: tr("PrompterKeys", "Previous segment"),
-        PrompterAction.FIRST_SEGMENT: tr("PrompterKeys", "First segment"),
-        PrompterAction.LAST_SEGMENT: tr("PrompterKeys", "Last segment"),
-        PrompterAction.REWIND_HOLD: tr("PrompterKeys", "Rewind while held"),
-        PrompterAction.BLANK: tr("PrompterKeys", "Blank the screen"),
-        PrompterAction.DISMISS: tr("PrompterKeys", "Dismiss cue or emergency text"),
-        PrompterAction.PROMO_DONE: tr("PrompterKeys", "Promo done"),
-        PrompterAction.PROMO_SKIPPED: tr("PrompterKeys", "Promo skipped"),
-        PrompterAction.CORRECTION: tr("PrompterKeys", "Log a correction"),
+        PrompterAction.FASTER: translate("PrompterKeys", "Faster (gear up)"),
+        PrompterAction.SLOWER: translate("PrompterKeys", "Slower (gear down)"),
+        PrompterAction.PAUSE: translate("PrompterKeys", "Pause / resume (starts the show)"),
+        PrompterAction.NEXT_SEGMENT: translate("PrompterKeys", "Next segment"),
+        PrompterAction.PREVIOUS_SEGMENT: translate("PrompterKeys", "Previous segment"),
+        PrompterAction.FIRST_SEGMENT: translate("PrompterKeys", "First segment"),
+        PrompterAction.LAST_SEGMENT: translate("PrompterKeys", "Last segment"),
+        PrompterAction.REWIND_HOLD: translate("PrompterKeys", "Rewind while held"),
+        PrompterAction.BLANK: translate("PrompterKeys", "Blank the screen"),
+        PrompterAction.DISMISS: translate("PrompterKeys", "Dismiss cue or emergency text"),
+        PrompterAction.PROMO_DONE: translate("PrompterKeys", "Promo done"),
+        PrompterAction.PROMO_SKIPPED: translate("PrompterKeys", "Promo skipped"),
+        PrompterAction.CORRECTION: translate("PrompterKeys", "Log a correction"),
     }
     if action.gear is not None:
-        return tr("PrompterKeys", "Gear {n}").format(n=action.gear)
+        return translate("PrompterKeys", "Gear {n}").format(n=action.gear)
     if action.emergency_number is not None:
-        return tr("PrompterKeys", "Emergency script {n}").format(n=action.emergency_number)
+        return translate("PrompterKeys", "Emergency script {n}").format(n=action.emergency_number)
     return labels[action]
 
 
@@ -133,7 +134,9 @@ class KeyMap:
         key = Qt.Key(event.key())
         if key in (Qt.Key.Key_unknown, Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta):
             return None
-        text = QKeySequence(QKeyCombination(modifiers, key)).toString(QKeySequence.SequenceFormat.PortableText)
+        text = QKeySequence(QKeyCombination(modifiers, key)).toString(
+            QKeySequence.SequenceFormat.PortableText
+        )
         found = self._lookup.get(text)
         if found is None and modifiers & Qt.KeyboardModifier.ShiftModifier:
             # A clicker sending Shift+key, or "." needing Shift on some layouts: fall back to the bare key.

@@ -1,0 +1,31 @@
+"""Names of probes and statuses as the technician reads them (in the UI language)."""
+
+from __future__ import annotations
+
+from studio_app.i18n import translate
+from studio_app.probes.result import ProbeStatus
+
+
+def probe_label(probe: str) -> str:
+    labels = {
+        "camera": translate("Probes", "Camera"),
+        "lighting": translate("Probes", "Lighting"),
+        "mic": translate("Probes", "Microphone"),
+        "network": translate("Probes", "Network"),
+        "hotspot": translate("Probes", "Backup hotspot"),
+        "lights": translate("Probes", "Network lights"),
+    }
+    return labels.get(probe, probe)
+
+
+def status_label(status: ProbeStatus) -> str:
+    return {
+        ProbeStatus.PASS: translate("Probes", "pass"),
+        ProbeStatus.WARN: translate("Probes", "warn"),
+        ProbeStatus.FAIL: translate("Probes", "fail"),
+        ProbeStatus.SKIPPED: translate("Probes", "skipped"),
+        ProbeStatus.ERROR: translate("Probes", "error"),
+    }[status]
+
+
+__all__ = ["probe_label", "status_label"]

@@ -1,0 +1,383 @@
+"""``studio-app script …``: lint, price check, import, export and a new-show template from a terminal.
+
+Exit status, the same for every subcommand: 0 all good; 1 something was found (a forbidden phrase, a price
+to confirm, an unknown show); 2 the file could not be read or is not a valid script. Module-level imports stay
+light (argparse only): handlers import what they need when they run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+EXIT_OK = 0
+EXIT_FOUND = 1
+EXIT_UNREADABLE = 2
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "script",
+        help="show scripts: compliance lint (极限词), price check, import, export, new-show template",
+        description="Work with show scripts in the plain-text script format. Exit status: 0 all good, "
+        "1 something found (forbidden phrase, price to confirm, unknown show), 2 unreadable or invalid file.",
+    )
+    commands = parser.add_subparsers(dest="script_command", metavar="SUBCOMMAND", required=True)
+
+    lint = commands.add_parser(
+        "lint",
+        help="flag 广告法 absolute claims, guarantees, false authority, medical and numeric claims",
+        description="Checks a script or any UTF-8 text file ('-' reads standard input) against the word "
+        "list (built in, plus <workspace>/wordlists/ad_law_zh.json when present). Exit 1 when a forbidden "
+        "phrase is found.",
+    )
+    lint.add_argument("file", metavar="FILE")
+    lint.add_argument("--json", action="store_true", help="print one JSON object instead of lines")
+    lint.add_argument("--wordlist", metavar="JSON", help="use this word list instead of the built-in one")
+    lint.add_argument(
+        "--record",
+        metavar="SHOW_ID",
+        help="keep this check as the show's pre-stream compliance record (who, when, what was flagged)",
+    )
+    lint.add_argument("--checked-by", metavar="NAME", default="", help="who reviewed (with --record)")
+    lint.add_argument(
+        "--accept", action="store_true", help="the reviewer accepts what was flagged (with --record)"
+    )
+    lint.add_argument("--note", default="", help="a note for the record (with --record)")
+    lint.set_defaults(func=lint_handler)
+
+    check = commands.add_parser(
+        "check",
+        help="price sanity: a missing or extra zero, live price above list price, no stock",
+        description="Reads a script and lists the product cards whose prices or stock need a second "
+        "confirmation before the show. Exit 1 when there is any.",
+    )
+    check.add_argument("file", metavar="FILE")
+    check.add_argument("--json", action="store_true", help="print one JSON object instead of lines")
+    check.set_defaults(func=check_handler)
+
+    new = commands.add_parser("new", help="write a new-show template with the standard modules")
+    new.add_argument("file", metavar="FILE")
+    new.add_argument("--title", default="", help="the show's title")
+    new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    new.set_defaults(func=new_handler)
+
+    imp = commands.add_parser(
+        "import",
+        help="store a script file with a show (a new show unless --show is given)",
+        description="Parses FILE (nothing is stored if it has an error) and saves it as the show's newest "
+        "script revision. Prints the show id.",
+    )
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--show", metavar="SHOW_ID", help="attach to this show instead of creating one")
+    imp.set_defaults(func=import_handler)
+
+    exp = commands.add_parser(
+        "export", help="write a show's current script to FILE ('-' for standard output)"
+    )
+    exp.add_argument("show_id", metavar="SHOW_ID")
+    exp.add_argument("file", metavar="FILE")
+    exp.set_defaults(func=export_handler)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# helpers
+
+
+def _install_translator(args: argparse.Namespace) -> None:
+    from studio_app.cli import install_cli_translator
+
+    install_cli_translator(getattr(args, "lang", None))
+
+
+def _error(message: str) -> None:
+    print(f"studio-app script: {message}", file=sys.stderr)
+
+
+def _read_text(name: str) -> str | None:
+    """The file's text, or None after printing why it cannot be read."""
+    from studio_app.i18n import translate
+
+    if name == "-":
+        try:
+            return sys.stdin.buffer.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            _error(translate("ScriptCli", "standard input is not UTF-8 text."))
+            return None
+    path = Path(name)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        _error(translate("ScriptCli", "cannot read {path}: {error}").format(path=path, error=exc.strerror))
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        _error(
+            translate("ScriptCli", "{path} is not UTF-8 text; save it as UTF-8 and try again.").format(
+                path=path
+            )
+        )
+        return None
+
+
+def _parse(name: str) -> tuple[str, Any] | None:
+    from studio_app.i18n import translate
+    from studio_app.script.format import ScriptFormatError, parse_script
+
+    text = _read_text(name)
+    if text is None:
+        return None
+    try:
+        return text, parse_script(text)
+    except ScriptFormatError as exc:
+        _error(translate("ScriptCli", "{path}: {error}").format(path=name, error=exc))
+        return None
+
+
+def _print_json(data: dict[str, Any]) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+# ----------------------------------------------------------------------------------------------------------
+# handlers
+
+
+def lint_handler(args: argparse.Namespace) -> int:
+    from studio_app.i18n import translate
+    from studio_app.script.lint import (
+        Severity,
+        WordlistError,
+        count_by_severity,
+        default_wordlist,
+        describe_hit,
+        lint_text,
+        load_wordlist,
+    )
+    from studio_app.workspace import Workspace
+
+    _install_translator(args)
+    try:
+        if args.wordlist:
+            wordlist = load_wordlist(Path(args.wordlist))
+        else:
+            wordlist = default_wordlist(Workspace.resolve(getattr(args, "workspace", None)).root)
+    except WordlistError as exc:
+        _error(str(exc))
+        return EXIT_UNREADABLE
+    text = _read_text(args.file)
+    if text is None:
+        return EXIT_UNREADABLE
+    hits = lint_text(text, wordlist)
+    counts = count_by_severity(hits)
+    forbidden = counts[Severity.FORBIDDEN] > 0
+    if args.json:
+        _print_json(
+            {
+                "file": args.file,
+                "wordlist_version": wordlist.version,
+                "counts": {severity.value: count for severity, count in counts.items()},
+                "forbidden": forbidden,
+                "hits": [hit.to_dict() for hit in hits],
+            }
+        )
+    else:
+        for hit in hits:
+            print(f"{args.file}:{hit.line}:{hit.column}: {describe_hit(hit, with_position=False)}")
+        print(
+            translate(
+                "ScriptCli", "{forbidden} forbidden, {caution} caution, {evidence} needing evidence."
+            ).format(
+                forbidden=counts[Severity.FORBIDDEN],
+                caution=counts[Severity.CAUTION],
+                evidence=counts[Severity.NEEDS_EVIDENCE],
+            )
+        )
+    if args.record and not _record_review(args, text, hits, wordlist):
+        return EXIT_FOUND
+    return EXIT_FOUND if forbidden else EXIT_OK
+
+
+def _record_review(args: argparse.Namespace, text: str, hits: list[Any], wordlist: Any) -> bool:
+    """Store the check with the show; False (after saying why) when the show does not exist."""
+    import getpass
+
+    from studio_app.cli import open_context
+    from studio_app.i18n import translate
+    from studio_app.script.format import ScriptFormatError, parse_script
+    from studio_app.script.pricing import check_prices
+    from studio_app.script.repo import current_script_row, record_compliance
+    from studio_app.store.models.core import Show
+
+    try:
+        price_flags = check_prices(parse_script(text).products)
+    except ScriptFormatError:
+        price_flags = []  # plain text, not a script: no product cards to check
+    context = open_context(args)
+    try:
+        with context.db.session() as session:
+            show = session.get(Show, args.record)
+            if show is None or show.deleted_at is not None:
+                _error(translate("ScriptCli", "there is no show with id {id}.").format(id=args.record))
+                return False
+            current = current_script_row(session, show.id)
+            record_compliance(
+                session,
+                show.id,
+                checked_by=args.checked_by or getpass.getuser(),
+                at=context.clock.now(),
+                hits=hits,
+                wordlist=wordlist,
+                price_flags=price_flags,
+                accepted=args.accept,
+                note=args.note,
+                # The record names the stored revision only when that is exactly what was checked.
+                script_id=current.id if current is not None and current.source_text == text else None,
+                link_current_script=False,
+            )
+    finally:
+        context.close()
+    if args.accept:
+        message = translate("ScriptCli", "Compliance review saved with show {id}: accepted.")
+    else:
+        message = translate("ScriptCli", "Compliance review saved with show {id}: not accepted.")
+    print(message.format(id=args.record), file=sys.stderr if args.json else sys.stdout)
+    return True
+
+
+def check_handler(args: argparse.Namespace) -> int:
+    from studio_app.i18n import translate
+    from studio_app.script.pricing import check_prices
+
+    _install_translator(args)
+    parsed = _parse(args.file)
+    if parsed is None:
+        return EXIT_UNREADABLE
+    _text, script = parsed
+    flags = check_prices(script.products)
+    if args.json:
+        _print_json(
+            {
+                "file": args.file,
+                "products": len(script.products),
+                "flags": [
+                    {"key": f.key, "link_no": f.link_no, "kind": f.kind.value, "message": f.message}
+                    for f in flags
+                ],
+            }
+        )
+    else:
+        for flag in flags:
+            print(flag.message)
+        if flags:
+            print(
+                translate("ScriptCli", "{n} price or stock warning(s) need a second confirmation.").format(
+                    n=len(flags)
+                )
+            )
+        else:
+            print(
+                translate("ScriptCli", "{n} product card(s) checked; prices and stock look sane.").format(
+                    n=len(script.products)
+                )
+            )
+    return EXIT_FOUND if flags else EXIT_OK
+
+
+def new_handler(args: argparse.Namespace) -> int:
+    from studio_app.i18n import translate
+    from studio_app.script.format import new_show_template
+
+    _install_translator(args)
+    path = Path(args.file)
+    if path.exists() and not args.force:
+        _error(
+            translate("ScriptCli", "{path} already exists; use --force to overwrite it.").format(path=path)
+        )
+        return EXIT_FOUND
+    try:
+        path.write_text(new_show_template(args.title), encoding="utf-8")
+    except OSError as exc:
+        _error(translate("ScriptCli", "cannot write {path}: {error}").format(path=path, error=exc.strerror))
+        return EXIT_UNREADABLE
+    print(translate("ScriptCli", "Wrote a new-show template to {path}.").format(path=path))
+    return EXIT_OK
+
+
+def import_handler(args: argparse.Namespace) -> int:
+    from studio_app.cli import open_context
+    from studio_app.i18n import translate
+    from studio_app.script.repo import save_script
+    from studio_app.store.models.core import Show
+
+    _install_translator(args)
+    parsed = _parse(args.file)  # before opening the workspace: a bad file changes nothing
+    if parsed is None:
+        return EXIT_UNREADABLE
+    text, script = parsed
+    context = open_context(args)
+    try:
+        with context.db.session() as session:
+            if args.show:
+                show = session.get(Show, args.show)
+                if show is None or show.deleted_at is not None:
+                    _error(translate("ScriptCli", "there is no show with id {id}.").format(id=args.show))
+                    return EXIT_FOUND
+            else:
+                now = context.clock.now()
+                show = Show(
+                    title=script.title,
+                    host_name=script.meta.get("host", ""),
+                    platform=script.meta.get("platform", "douyin") or "douyin",
+                    planned_minutes=max(1, round(script.planned_minutes)),
+                    created_at=now,
+                    updated_at=now,
+                )
+                session.add(show)
+                session.flush()
+            row = save_script(session, show.id, script, source_text=text, source_name=Path(args.file).name)
+            show_id, revision = show.id, row.revision
+    finally:
+        context.close()
+    print(
+        translate(
+            "ScriptCli", "Imported “{title}” ({n} segments, {p} products) as revision {rev} of show {id}."
+        ).format(title=script.title, n=len(script.segments), p=len(script.products), rev=revision, id=show_id)
+    )
+    return EXIT_OK
+
+
+def export_handler(args: argparse.Namespace) -> int:
+    from studio_app.cli import open_context
+    from studio_app.i18n import translate
+    from studio_app.script.repo import load_script_source
+
+    context = open_context(args)
+    try:
+        with context.db.session() as session:
+            text = load_script_source(session, args.show_id)
+    finally:
+        context.close()
+    if text is None:
+        _error(
+            translate("ScriptCli", "show {id} has no script (or there is no such show).").format(
+                id=args.show_id
+            )
+        )
+        return EXIT_FOUND
+    if args.file == "-":
+        sys.stdout.write(text)
+        return EXIT_OK
+    path = Path(args.file)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _error(translate("ScriptCli", "cannot write {path}: {error}").format(path=path, error=exc.strerror))
+        return EXIT_UNREADABLE
+    print(
+        translate("ScriptCli", "Wrote the script of show {id} to {path}.").format(id=args.show_id, path=path)
+    )
+    return EXIT_OK

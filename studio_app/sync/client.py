@@ -1,0 +1,704 @@
+"""The desktop side of sync: push the outbox, then pull the server's changes, then compare checksums.
+
+Rules (see ``docs`` / the sync note): push before pull; network errors and 5xx back off and retry in order;
+a 413 splits the batch; a per-op refusal goes to the conflict list so one bad row never blocks the queue;
+a page of pulled changes and the cursor after it are stored in one transaction; a row that still has
+pending outbox entries is never overwritten by a pulled version (the server decides once it is pushed).
+The token comes from ``STUDIO_APP_TOKEN`` or the OS keyring and is never logged.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+import httpx
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from studio_app.clock import Clock, SystemClock
+from studio_app.i18n import translate
+from studio_app.store.models.base import new_id
+from studio_app.store.models.sync import (
+    CONFLICT_TABLE,
+    OUTBOX_TABLE,
+    STATE_TABLE,
+    SyncOutbox,
+    SyncState,
+)
+from studio_app.sync.codec import (
+    ConflictPolicy,
+    TableCodec,
+    canonical_json,
+    policy_for,
+    row_digest,
+    schema_fingerprint,
+    synced_codecs,
+)
+from studio_app.sync.hlc import (
+    SKEW_WARNING_MS,
+    ClockDriftError,
+    Hlc,
+    HybridLogicalClock,
+    skew_message,
+    wall_ms,
+)
+from studio_app.sync.outbox import ensure_state, set_known_version
+from studio_app.sync.protocol import (
+    HELLO_PATH,
+    NODE_HEADER,
+    PULL_PATH,
+    PUSH_PATH,
+    SCHEMA_HEADER,
+    SUMMARY_PATH,
+    ChangeKind,
+    HelloResponse,
+    OpOutcome,
+    PullPage,
+    PushResponse,
+    SummaryResponse,
+)
+
+log = logging.getLogger(__name__)
+
+KEYRING_SERVICE = "studio-app-sync"
+_PLAIN = re.compile(r"[A-Za-z0-9_:.\-]*")
+TOKEN_ENV = "STUDIO_APP_TOKEN"
+_CHUNK = 500
+# An op stamped at the origin of time only fills gaps on the server; it never beats a real edit.
+REPAIR_HLC_WALL_MS = 0
+
+
+class SyncStatus(StrEnum):
+    OFFLINE = "offline"
+    SYNCING = "syncing"
+    UP_TO_DATE = "up_to_date"
+    ERROR = "error"
+
+
+class SyncError(Exception):
+    """A sync problem the user can act on; ``str()`` is the message, already translated."""
+
+    status = SyncStatus.ERROR
+
+
+class OfflineError(SyncError):
+    status = SyncStatus.OFFLINE
+
+
+class AuthError(SyncError):
+    pass
+
+
+class SchemaMismatchError(SyncError):
+    pass
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    pushed_ops: int = 0
+    pulled_changes: int = 0
+    rejected_ops: int = 0
+    new_conflicts: int = 0
+    pending_ops: int = 0
+    checksum_ok: bool | None = None
+    mismatched_tables: tuple[str, ...] = ()
+    repaired: bool = False
+    clock_warning: str = ""
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """Waits between retries of a network error or a 5xx: doubling from ``first_s`` up to ``max_s``."""
+
+    attempts: int = 5
+    first_s: float = 0.5
+    max_s: float = 8.0
+
+    def delays(self) -> list[float]:
+        return [min(self.first_s * 2**i, self.max_s) for i in range(self.attempts - 1)]
+
+
+def token_from_keyring(server_url: str) -> str | None:
+    try:
+        import keyring
+
+        return keyring.get_password(KEYRING_SERVICE, server_url)
+    except Exception:  # no keyring backend on this machine (headless Linux): the env variable remains
+        log.info("no OS keyring available")
+        return None
+
+
+def save_token_to_keyring(server_url: str, token: str) -> bool:
+    try:
+        import keyring
+
+        keyring.set_password(KEYRING_SERVICE, server_url, token)
+        return True
+    except Exception:
+        log.info("no OS keyring available; the token was not saved")
+        return False
+
+
+def resolve_token(server_url: str, use_keyring: bool = True) -> str | None:
+    token = os.environ.get(TOKEN_ENV)
+    if token:
+        return token
+    return token_from_keyring(server_url) if use_keyring else None
+
+
+@dataclass
+class _Pending:
+    seq: int
+    op_id: str
+    table_name: str
+    row_id: str
+    hlc: str
+    base_hlc: str | None
+    payload: str
+    size: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.size = len(self.payload) + 200
+
+    def to_json(self) -> str:
+        # Ids, table names and stamps are plain ASCII made by this app (checked in _read), so only the row
+        # text needs JSON escaping; this runs for every op of every push.
+        base = "null" if self.base_hlc is None else f'"{self.base_hlc}"'
+        payload = json.dumps(self.payload, ensure_ascii=False)
+        return (
+            f'{{"op_id":"{self.op_id}","seq":{self.seq},"table":"{self.table_name}","row_id":"{self.row_id}",'
+            f'"hlc":"{self.hlc}","base_hlc":{base},"payload_json":{payload}}}'
+        )
+
+
+class SyncClient:
+    def __init__(
+        self,
+        engine: Engine,
+        server_url: str,
+        token: str,
+        clock: Clock | None = None,
+        http: httpx.Client | None = None,
+        batch_ops: int = 5000,
+        page_size: int = 1000,
+        backoff: Backoff | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        timeout_s: float = 30.0,
+    ) -> None:
+        self.engine = engine
+        self.server_url = server_url.rstrip("/")
+        self.clock = clock or SystemClock()
+        self.batch_ops = batch_ops
+        self.page_size = page_size
+        self.backoff = backoff or Backoff()
+        self._sleep = sleep
+        self._own_http = http is None
+        self.http = http or httpx.Client(timeout=timeout_s)
+        self._token = token
+        self.schema_version = schema_fingerprint()
+        self.max_request_bytes = 8 * 1024 * 1024
+        with engine.begin() as conn:
+            self.node_id = str(ensure_state(conn)["node_id"])
+        self._clock_warning = ""
+
+    def close(self) -> None:
+        if self._own_http:
+            self.http.close()
+
+    # ---- HTTP -----------------------------------------------------------------------------------------
+    def _headers(self) -> dict[str, str]:
+        return {
+            "Authorization": f"Bearer {self._token}",
+            NODE_HEADER: self.node_id,
+            SCHEMA_HEADER: self.schema_version,
+        }
+
+    def _request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        """One request with retries; returns any answer below 500 for the caller to judge."""
+        delays = self.backoff.delays()
+        attempt = 0
+        while True:
+            try:
+                response = self.http.request(
+                    method, self.server_url + path, headers=self._headers(), **kwargs
+                )
+                if response.status_code < 500:
+                    return response
+                problem = f"HTTP {response.status_code}"
+            except httpx.TransportError as exc:
+                problem = type(exc).__name__
+            if attempt >= len(delays):
+                raise OfflineError(
+                    translate(
+                        "Sync", "The server {url} cannot be reached ({problem}). Changes wait here."
+                    ).format(url=self.server_url, problem=problem)
+                )
+            log.info("sync %s %s failed (%s); retrying in %.1f s", method, path, problem, delays[attempt])
+            self._sleep(delays[attempt])
+            attempt += 1
+
+    def _raise_for_client_error(self, response: httpx.Response) -> None:
+        if response.status_code < 400:
+            return
+        message = _error_message(response)
+        if response.status_code == 401:
+            raise AuthError(message)
+        if response.status_code == 409:
+            raise SchemaMismatchError(message)
+        raise SyncError(message)
+
+    # ---- the whole round -------------------------------------------------------------------------------
+    def sync(self, verify: bool = True) -> SyncReport:
+        self.hello()
+        pushed, rejected, conflicts_from_push = self.push()
+        pulled, conflicts_from_pull = self.pull()
+        report = SyncReport(
+            pushed_ops=pushed,
+            pulled_changes=pulled,
+            rejected_ops=rejected,
+            new_conflicts=conflicts_from_push + conflicts_from_pull,
+            pending_ops=self.pending_count(),
+            clock_warning=self._clock_warning,
+        )
+        if verify and report.pending_ops == 0:
+            mismatched = self._compare_settled()
+            repaired = False
+            # Rows the server refused explain a difference already shown in the conflict list; a resync
+            # would not change that, so it is only tried for differences nobody can explain.
+            if mismatched and not self._refused_tables().intersection(mismatched):
+                log.warning("sync checksum differs for %s; resyncing", ", ".join(mismatched))
+                self.repair(mismatched)
+                repaired = True
+                mismatched = self._compare_settled()
+            report = replace(
+                report,
+                checksum_ok=None if mismatched is None else not mismatched,
+                mismatched_tables=tuple(mismatched or ()),
+                repaired=repaired,
+                pending_ops=self.pending_count(),
+            )
+        self._record_success()
+        return report
+
+    def _compare_settled(self, attempts: int = 3) -> list[str] | None:
+        """Compare with the server once nobody else's changes are arriving; None if they keep arriving."""
+        for _ in range(attempts):
+            mismatched, server_cursor = self._compare_once()
+            if server_cursor <= self._pull_cursor():
+                return mismatched
+            # Another desktop pushed since our pull: fetch that first, or the counts differ for nothing.
+            self.pull()
+        return None
+
+    def hello(self) -> HelloResponse:
+        response = self._request("GET", HELLO_PATH)
+        self._raise_for_client_error(response)
+        hello = HelloResponse.model_validate_json(response.content)
+        if hello.schema_version != self.schema_version:
+            raise SchemaMismatchError(
+                translate(
+                    "Sync",
+                    "This app's data format ({client}) differs from the server's ({server}). "
+                    "Update the app or "
+                    "the server so both are the same version; nothing was changed and no data was lost.",
+                ).format(client=self.schema_version, server=hello.schema_version)
+            )
+        self.max_request_bytes = hello.max_request_bytes
+        self._observe_server_time(hello.server_time_ms)
+        return hello
+
+    # ---- push ------------------------------------------------------------------------------------------
+    def push(self) -> tuple[int, int, int]:
+        """Send the outbox in order; returns (ops sent, ops refused, ops kept as conflicts)."""
+        sent = rejected = conflicts = 0
+        # While one batch is on the wire, the next is read and encoded: the server and this machine work
+        # at the same time. Nothing is changed locally until a batch's answer is in, so order is kept.
+        # The next batch also leaves before this one's acknowledgement is written down: the server applies
+        # them in the order they arrive, and an acknowledgement lost to a crash only means a duplicate later.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as wire:
+            queue = self._encoded_parts(after_seq=0)
+            in_flight = None
+            while queue or in_flight:
+                if in_flight is None:
+                    ops, body = queue.pop(0)
+                    in_flight = (ops, wire.submit(self._request, "POST", PUSH_PATH, content=body))
+                ops, future = in_flight
+                if not queue:
+                    queue = self._encoded_parts(after_seq=ops[-1].seq)
+                response = future.result()
+                in_flight = None
+                if response.status_code == 200 and queue:
+                    next_ops, next_body = queue.pop(0)
+                    in_flight = (next_ops, wire.submit(self._request, "POST", PUSH_PATH, content=next_body))
+                s, r, c = self._push_part(ops, response)
+                sent, rejected, conflicts = sent + s, rejected + r, conflicts + c
+        return sent, rejected, conflicts
+
+    def _encoded_parts(self, after_seq: int) -> list[tuple[list[_Pending], bytes]]:
+        return [(part, self._body(part)) for part in self._split_by_bytes(self._next_batch(after_seq))]
+
+    def _next_batch(self, after_seq: int = 0) -> list[_Pending]:
+        with self.engine.connect() as conn:
+            c = OUTBOX_TABLE.c
+            rows = conn.execute(
+                select(c.seq, c.op_id, c.table_name, c.row_id, c.hlc, c.base_hlc, c.payload)
+                .where(c.seq > after_seq)
+                .order_by(c.seq)
+                .limit(self.batch_ops)
+            ).all()
+        pending = [_Pending(*row) for row in rows]
+        for op in pending:
+            if not _PLAIN.fullmatch(op.op_id + op.table_name + op.row_id + op.hlc + (op.base_hlc or "")):
+                raise ValueError(f"outbox entry {op.seq} has an unexpected id or stamp")
+        return pending
+
+    def _split_by_bytes(self, batch: list[_Pending]) -> list[list[_Pending]]:
+        if not batch:
+            return []
+        budget = int(self.max_request_bytes * 0.9)
+        parts: list[list[_Pending]] = [[]]
+        size = 0
+        for op in batch:
+            if parts[-1] and size + op.size > budget:
+                parts.append([])
+                size = 0
+            parts[-1].append(op)
+            size += op.size
+        return parts
+
+    def _body(self, ops: list[_Pending]) -> bytes:
+        return (
+            f'{{"schema_version":{json.dumps(self.schema_version)},"node_id":{json.dumps(self.node_id)},'
+            f'"batch_id":{json.dumps(new_id())},"ops":[{",".join(op.to_json() for op in ops)}]}}'
+        ).encode()
+
+    def _push_part(self, ops: list[_Pending], response: httpx.Response | None = None) -> tuple[int, int, int]:
+        if response is None:
+            response = self._request("POST", PUSH_PATH, content=self._body(ops))
+        if response.status_code == 413:
+            if len(ops) == 1:
+                # Even alone this row is over the limit: refuse it here, the queue goes on.
+                self._store_refusals(ops, {ops[0].op_id: (OpOutcome.REJECTED, _error_message(response), "")})
+                return 1, 1, 0
+            half = len(ops) // 2
+            first = self._push_part(ops[:half])
+            second = self._push_part(ops[half:])
+            return tuple(a + b for a, b in zip(first, second, strict=True))  # type: ignore[return-value]
+        self._raise_for_client_error(response)
+        answer = PushResponse.model_validate_json(response.content)
+        outcomes = {r.op_id: (r.outcome, r.reason, r.winner_hlc) for r in answer.results}
+        self._store_refusals(ops, outcomes)
+        self._observe_server_time(answer.server_time_ms)
+        rejected = sum(1 for o in outcomes.values() if o[0] is OpOutcome.REJECTED)
+        return len(ops), rejected, len(outcomes) - rejected
+
+    def _store_refusals(self, ops: list[_Pending], outcomes: dict[str, tuple[OpOutcome, str, str]]) -> None:
+        """The batch is done on the server: drop it from the outbox, keep refused and losing versions."""
+        now = self.clock.now()
+        with self.engine.begin() as conn:
+            rows = []
+            for op in ops:
+                if op.op_id in outcomes:
+                    outcome, reason, winner = outcomes[op.op_id]
+                    rows.append(
+                        {
+                            "id": new_id(),
+                            "kind": outcome.value,
+                            "table_name": op.table_name,
+                            "row_id": op.row_id,
+                            "reason": reason,
+                            "payload": op.payload,
+                            "hlc": op.hlc,
+                            "winner_hlc": winner,
+                            "created_at": now,
+                        }
+                    )
+            if rows:
+                conn.execute(insert(CONFLICT_TABLE), rows)
+            # A part is a contiguous run from the head of the queue (older parts went first), so a range
+            # delete names exactly its rows, whatever its size.
+            first, last = ops[0].seq, ops[-1].seq
+            conn.execute(delete(OUTBOX_TABLE).where(SyncOutbox.seq.between(first, last)))
+
+    # ---- pull ------------------------------------------------------------------------------------------
+    def pull(self, include_own: bool = False) -> tuple[int, int]:
+        """Apply the server's changes page by page; returns (changes applied, conflicts received).
+
+        ``include_own`` also fetches this workspace's own changes (a full resync after a checksum mismatch).
+        """
+        applied = conflicts = 0
+        while True:
+            with self.engine.connect() as conn:
+                cursor = int(ensure_state(conn)["pull_cursor"])
+            params = {"cursor": cursor, "limit": self.page_size, "include_own": int(include_own)}
+            response = self._request("GET", PULL_PATH, params=params)
+            self._raise_for_client_error(response)
+            page = PullPage.model_validate_json(response.content)
+            a, c = self._apply_page(page, cursor)
+            applied, conflicts = applied + a, conflicts + c
+            self._observe_server_time(page.server_time_ms)
+            if not page.has_more:
+                return applied, conflicts
+
+    def _apply_page(self, page: PullPage, expected_cursor: int) -> tuple[int, int]:
+        codecs = synced_codecs()
+        with self.engine.connect() as conn:
+            # Rows arrive in the server's order, which may put a child before its parent: check keys later.
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+            try:
+                with conn.begin():
+                    state = ensure_state(conn)
+                    if int(state["pull_cursor"]) != expected_cursor:
+                        return 0, 0  # another sync applied this page meanwhile
+                    pending = self._rows_with_pending_ops(conn, [c.row_id for c in page.changes])
+                    upserts: dict[str, list[dict[str, Any]]] = {}
+                    conflict_rows = []
+                    hlc = HybridLogicalClock(
+                        self.clock, self.node_id, state["hlc_wall_ms"], state["hlc_counter"]
+                    )
+                    now = self.clock.now()
+                    for change in page.changes:
+                        codec = codecs.get(change.table)
+                        if codec is None:
+                            continue
+                        try:
+                            hlc.receive(Hlc.decode(change.hlc))
+                        except (ClockDriftError, ValueError) as exc:
+                            self._clock_warning = str(exc)
+                        if change.kind is ChangeKind.CONFLICT:
+                            conflict_rows.append(
+                                {
+                                    "id": new_id(),
+                                    "kind": "conflict",
+                                    "table_name": change.table,
+                                    "row_id": change.row_id,
+                                    "reason": translate("Sync", "Edited in two places at the same time."),
+                                    "payload": canonical_json(change.payload),
+                                    "hlc": change.hlc,
+                                    "winner_hlc": change.winner_hlc,
+                                    "created_at": now,
+                                }
+                            )
+                            continue
+                        if (change.table, change.row_id) in pending:
+                            continue
+                        upserts.setdefault(change.table, []).append(codec.decode_payload(change.payload))
+                        if policy_for(change.table) is ConflictPolicy.KEEP_CONFLICT:
+                            set_known_version(conn, change.table, change.row_id, change.hlc)
+                    applied = 0
+                    for table_name, rows in upserts.items():
+                        rows = _without_unknown_tombstones(conn, codecs[table_name], rows)
+                        applied += _upsert(conn, codecs[table_name], rows)
+                    conflict_rows = self._new_conflicts(conn, conflict_rows)
+                    if conflict_rows:
+                        conn.execute(insert(CONFLICT_TABLE), conflict_rows)
+                    conn.execute(
+                        update(STATE_TABLE)
+                        .where(SyncState.id == 1)
+                        .values(
+                            pull_cursor=page.next_cursor, hlc_wall_ms=hlc.wall_ms, hlc_counter=hlc.counter
+                        )
+                    )
+            finally:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
+        return applied, len(conflict_rows)
+
+    @staticmethod
+    def _new_conflicts(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """A conflict delivered twice (a resync) is stored once."""
+        fresh = []
+        table = CONFLICT_TABLE
+        for row in rows:
+            exists = conn.execute(
+                select(table.c.id).where(
+                    table.c.row_id == row["row_id"], table.c.hlc == row["hlc"], table.c.kind == "conflict"
+                )
+            ).first()
+            if exists is None:
+                fresh.append(row)
+        return fresh
+
+    @staticmethod
+    def _rows_with_pending_ops(conn: Connection, row_ids: Sequence[str]) -> set[tuple[str, str]]:
+        found: set[tuple[str, str]] = set()
+        table = OUTBOX_TABLE
+        for chunk in _chunks(sorted(set(row_ids))):
+            for t_name, r_id in conn.execute(
+                select(table.c.table_name, table.c.row_id).where(table.c.row_id.in_(chunk))
+            ):
+                found.add((t_name, r_id))
+        return found
+
+    # ---- checks ----------------------------------------------------------------------------------------
+    def compare_with_server(self) -> list[str]:
+        """Tables whose count or checksum differs from the server's copy (empty when in step)."""
+        return self._compare_once()[0]
+
+    def _pull_cursor(self) -> int:
+        with self.engine.begin() as conn:
+            return int(ensure_state(conn)["pull_cursor"])
+
+    def _compare_once(self) -> tuple[list[str], int]:
+        response = self._request("GET", SUMMARY_PATH)
+        self._raise_for_client_error(response)
+        summary = SummaryResponse.model_validate_json(response.content)
+        remote = summary.tables
+        local = local_summary(self.engine)
+        names = set(remote) | {name for name, (count, _) in local.items() if count}
+        mismatched = []
+        for name in sorted(names):
+            r = remote.get(name)
+            count, checksum = local.get(name, (0, 0))
+            if r is None or r.count != count or r.checksum != checksum:
+                mismatched.append(name)
+        return mismatched, summary.cursor
+
+    def _refused_tables(self) -> set[str]:
+        table = CONFLICT_TABLE
+        with self.engine.connect() as conn:
+            query = select(table.c.table_name).where(
+                table.c.kind == "rejected", table.c.resolved_at.is_(None)
+            )
+            return set(conn.execute(query.distinct()).scalars())
+
+    def repair(self, tables: Sequence[str]) -> None:
+        """Re-read everything from the server, and offer it the local rows it lacks, stamped to lose."""
+        codecs = synced_codecs()
+        with self.engine.begin() as conn:
+            rows: list[tuple[TableCodec, dict[str, Any]]] = []
+            for name in tables:
+                codec = codecs.get(name)
+                if codec is None:
+                    continue
+                for row in conn.execute(select(codec.table)).mappings():
+                    rows.append((codec, codec.encode_row(row)))
+            _enqueue_repair_ops(conn, self.node_id, rows, self.clock)
+            conn.execute(update(STATE_TABLE).where(SyncState.id == 1).values(pull_cursor=0))
+        self.push()
+        self.pull(include_own=True)
+
+    def pending_count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(OUTBOX_TABLE)).scalar_one())
+
+    # ---- bookkeeping -----------------------------------------------------------------------------------
+    def _observe_server_time(self, server_ms: int) -> None:
+        offset = server_ms - wall_ms(self.clock)
+        if abs(offset) > SKEW_WARNING_MS:
+            self._clock_warning = skew_message(offset)
+
+    def _record_success(self) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(STATE_TABLE)
+                .where(SyncState.id == 1)
+                .values(
+                    last_sync_at=self.clock.now(),
+                    last_error="",
+                    server_url=self.server_url,
+                    drift_warning=self._clock_warning,
+                )
+            )
+
+    def record_failure(self, message: str) -> None:
+        with self.engine.begin() as conn:
+            ensure_state(conn)
+            conn.execute(update(STATE_TABLE).where(SyncState.id == 1).values(last_error=message))
+
+
+def _chunks(items: Sequence[Any], size: int = _CHUNK) -> list[Sequence[Any]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _without_unknown_tombstones(
+    conn: Connection, codec: TableCodec, rows: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """A deletion of a row this workspace never had is not written: it would only be a ghost row."""
+    dead = [row["id"] for row in rows if row.get("deleted_at") is not None]
+    if not dead:
+        return rows
+    present: set[str] = set()
+    for chunk in _chunks(dead):
+        present.update(conn.execute(select(codec.table.c.id).where(codec.table.c.id.in_(chunk))).scalars())
+    return [row for row in rows if row.get("deleted_at") is None or row["id"] in present]
+
+
+def _upsert(conn: Connection, codec: TableCodec, rows: list[dict[str, Any]]) -> int:
+    if not rows:
+        return 0
+    # A page may carry one row twice (re-sent after a lost edit); the later entry is the newer version.
+    latest = {row["id"]: row for row in rows}
+    stmt = sqlite_insert(codec.table)
+    columns = [c.name for c in codec.columns if c.name != "id"]
+    stmt = stmt.on_conflict_do_update(index_elements=["id"], set_={c: stmt.excluded[c] for c in columns})
+    by_keys: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in latest.values():
+        by_keys.setdefault(tuple(sorted(row)), []).append(row)
+    for group in by_keys.values():
+        conn.execute(stmt, group)
+    return len(latest)
+
+
+def _enqueue_repair_ops(
+    conn: Connection, node_id: str, rows: list[tuple[TableCodec, dict[str, Any]]], clock: Clock
+) -> None:
+    state = ensure_state(conn)
+    seq = int(state["last_seq"])
+    now = clock.now()
+    entries = []
+    for counter, (codec, payload) in enumerate(rows):
+        seq += 1
+        entries.append(
+            {
+                "seq": seq,
+                "op_id": new_id(),
+                "table_name": codec.name,
+                "row_id": payload["id"],
+                "hlc": Hlc(REPAIR_HLC_WALL_MS, counter % 99_999, node_id).encode(),
+                "base_hlc": None,
+                "payload": canonical_json(payload),
+                "created_at": now,
+            }
+        )
+    for chunk in _chunks(entries):
+        conn.execute(insert(OUTBOX_TABLE), list(chunk))
+    conn.execute(update(STATE_TABLE).where(SyncState.id == 1).values(last_seq=seq))
+
+
+def local_summary(engine: Engine) -> dict[str, tuple[int, int]]:
+    """Per synced table: (row count, checksum) computed the way the server computes its own."""
+    out: dict[str, tuple[int, int]] = {}
+    with engine.connect() as conn:
+        for name, codec in synced_codecs().items():
+            count = 0
+            total = 0
+            # Live rows only: a row deleted here before it ever synced has no tombstone to compare.
+            query = select(codec.table).where(codec.table.c.deleted_at.is_(None))
+            for row in conn.execute(query).mappings():
+                count += 1
+                total += row_digest(name, canonical_json(codec.encode_row(row)))
+            out[name] = (count, total % (1 << 62))
+    return out
+
+
+def _error_message(response: httpx.Response) -> str:
+    try:
+        detail = response.json().get("detail")
+        if isinstance(detail, dict) and detail.get("message"):
+            return str(detail["message"])
+    except (ValueError, AttributeError):
+        pass
+    return translate("Sync", "The server refused the request (HTTP {status}).").format(
+        status=response.status_code
+    )

@@ -1,0 +1,151 @@
+"""What the status bar shows about sync, and the one background round the app runs (no Qt here)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine, func, select
+
+from studio_app.clock import Clock
+from studio_app.i18n import translate
+from studio_app.store.models.sync import CONFLICT_TABLE, OUTBOX_TABLE, STATE_TABLE
+from studio_app.sync.client import (
+    Backoff,
+    OfflineError,
+    SyncClient,
+    SyncError,
+    SyncReport,
+    SyncStatus,
+    resolve_token,
+)
+from studio_app.sync.outbox import ensure_state
+
+DISABLE_ENV = "STUDIO_APP_NO_NETWORK_SYNC"
+
+
+@dataclass(frozen=True)
+class SyncSnapshot:
+    server_url: str
+    pending_ops: int
+    open_conflicts: int
+    last_sync_at: datetime | None
+    last_error: str
+    clock_warning: str
+
+
+@dataclass(frozen=True)
+class RoundResult:
+    status: SyncStatus
+    message: str
+    report: SyncReport | None = None
+
+
+def read_snapshot(engine: Engine) -> SyncSnapshot:
+    with engine.begin() as conn:
+        state = ensure_state(conn)
+        pending = conn.execute(select(func.count()).select_from(OUTBOX_TABLE)).scalar_one()
+        table = CONFLICT_TABLE
+        conflicts = conn.execute(
+            select(func.count()).select_from(table).where(table.c.resolved_at.is_(None))
+        ).scalar_one()
+    return SyncSnapshot(
+        server_url=str(state["server_url"] or ""),
+        pending_ops=int(pending),
+        open_conflicts=int(conflicts),
+        last_sync_at=state["last_sync_at"],
+        last_error=str(state["last_error"] or ""),
+        clock_warning=str(state["drift_warning"] or ""),
+    )
+
+
+def background_sync_disabled() -> bool:
+    return os.environ.get(DISABLE_ENV) == "1"
+
+
+def sync_round(engine: Engine, clock: Clock, server_url: str | None = None) -> RoundResult:
+    """One push-pull-check round for the app; never raises for a problem the user can act on."""
+    url = server_url or read_snapshot(engine).server_url
+    if not url:
+        return RoundResult(SyncStatus.OFFLINE, translate("Sync", "No server set (Settings → Sync)."))
+    token = resolve_token(url)
+    if not token:
+        return RoundResult(SyncStatus.ERROR, translate("Sync", "No studio token saved (Settings → Sync)."))
+    # The app's round gives up quickly when offline: the next timer tick tries again anyway.
+    client = SyncClient(engine, url, token, clock=clock, backoff=Backoff(attempts=3, first_s=0.5))
+    try:
+        report = client.sync()
+    except SyncError as exc:
+        client.record_failure(str(exc))
+        status = SyncStatus.OFFLINE if isinstance(exc, OfflineError) else SyncStatus.ERROR
+        return RoundResult(status, str(exc))
+    finally:
+        client.close()
+    if report.mismatched_tables:
+        return RoundResult(
+            SyncStatus.ERROR,
+            translate("Sync", "Some records differ from the server: {tables}").format(
+                tables=", ".join(report.mismatched_tables)
+            ),
+            report,
+        )
+    return RoundResult(SyncStatus.UP_TO_DATE, "", report)
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    ok: bool
+    message: str
+
+
+def save_server_settings(engine: Engine, server_url: str, token: str | None) -> SaveResult:
+    """Store the server address in the workspace and the token in the OS keyring (never in a file)."""
+    from sqlalchemy import update
+
+    from studio_app.store.models.sync import SyncState
+    from studio_app.sync.client import save_token_to_keyring
+
+    url = server_url.strip().rstrip("/")
+    if url and not url.startswith(("http://", "https://")):
+        return SaveResult(
+            False,
+            translate(
+                "Sync", "The server address must start with http:// or https://, e.g. {example}."
+            ).format(example="https://hq.example.com"),
+        )
+    with engine.begin() as conn:
+        ensure_state(conn)
+        conn.execute(update(STATE_TABLE).where(SyncState.id == 1).values(server_url=url))
+    if token and not save_token_to_keyring(url, token.strip()):
+        return SaveResult(
+            False,
+            translate(
+                "Sync",
+                "This computer has no keyring to keep the token in. Set the STUDIO_APP_TOKEN environment "
+                "variable instead.",
+            ),
+        )
+    return SaveResult(True, translate("Sync", "Saved."))
+
+
+def check_connection(engine: Engine, clock: Clock, server_url: str, token: str | None) -> RoundResult:
+    """Ask the server who we are, without sending or fetching any records."""
+    url = server_url.strip().rstrip("/")
+    token = (token or "").strip() or resolve_token(url)
+    if not url or not token:
+        return RoundResult(
+            SyncStatus.ERROR, translate("Sync", "Enter the server address and the studio token.")
+        )
+    client = SyncClient(engine, url, token, clock=clock, backoff=Backoff(attempts=2, first_s=0.5))
+    try:
+        hello = client.hello()
+    except SyncError as exc:
+        status = SyncStatus.OFFLINE if isinstance(exc, OfflineError) else SyncStatus.ERROR
+        return RoundResult(status, str(exc))
+    finally:
+        client.close()
+    return RoundResult(
+        SyncStatus.UP_TO_DATE,
+        translate("Sync", "Connected as studio {name}.").format(name=hello.studio),
+    )

@@ -1,0 +1,1 @@
+"""Widgets of the data panel (live numbers, review, import, charts)."""

@@ -1,0 +1,827 @@
+"""The full-screen prompter: white text on black, a reading line, the segment and product at a glance.
+
+Motion: the scroll position is a function of monotonic time (:class:`ScrollMotion`), evaluated once per
+painted frame. Frames are paced by the window's own frame clock, ``QWindow.requestUpdate()`` (vsync-driven
+on Wayland, macOS and Windows; a short timer on X11, which we thin out to the screen's refresh rate), never by
+a timer that moves the text a step per tick. The laid-out text is cached in image tiles drawn with a
+fractional translation and bilinear filtering, so the text moves in sub-pixel steps instead of jumping a
+whole pixel every few frames. Timer and cue text are refreshed at 4 Hz by the controller's tick.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QShowEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+    QTransform,
+    QWindow,
+)
+from PySide6.QtWidgets import QWidget
+
+from studio_app.i18n import translate
+from studio_app.promo.clock import PromoPhase, format_mm_ss
+from studio_app.promo.session import OnAirSession, SessionPhase
+from studio_app.script.model import EmergencyScript, Script, format_price
+from studio_app.ui.prompter.controller import OnAirController
+from studio_app.ui.prompter.keys import KeyMap
+from studio_app.ui.prompter.motion import ScrollMotion, speed_px_per_s
+
+TILE_HEIGHT_PX = 256
+MAX_CACHED_TILES = 8
+# Sub-pixel phases per tile: each tile is kept pre-shifted by 0, 1/4, 2/4 and 3/4 px (resampled once,
+# bilinearly), so every frame is a plain integer blit and the text is never more than 1/8 px from where
+# the motion says it is. Filtering the tiles on every frame instead costs ~11 ms a frame at 1080p.
+SUBPIXEL_PHASES = 4
+READING_SAVE_INTERVAL_S = 2.0  # how often the reading position goes into the saved state
+REWIND_FACTOR = 3.0  # hold-to-rewind runs backwards at three times the reading speed
+# A matrix that is not a pure translation makes the raster engine filter bilinearly; a pure translation
+# would be rounded to whole pixels. 1e-5 over a 256-px tile is 0.003 px.
+_FILTER_EPSILON = 1e-5
+
+
+@dataclass(frozen=True)
+class PrompterStyle:
+    font_family: str = "Noto Sans CJK SC"
+    font_px: int = 56
+    line_spacing_pct: int = 110
+    margin_pct: float = 8.0  # of the width, each side
+    reading_line_ratio: float = 0.38  # from the top of the text area
+    mirror_horizontal: bool = False
+    mirror_vertical: bool = False
+    text_color: str = "#ffffff"
+    background: str = "#000000"
+    heading_color: str = "#ffd23f"
+
+
+@dataclass(frozen=True)
+class FrameSample:
+    """One painted frame, for the benchmark: when it was painted and where the text was."""
+
+    t_s: float  # when the position was sampled (start of the paint)
+    painted_s: float  # when the painting was finished
+    position_px: float
+    velocity_px_s: float
+    quantisation_px: float  # how far the drawn sub-pixel phase is from the exact position
+
+
+class PrompterView(QWidget):
+    frame_painted = Signal(float)  # position, for tests that wait for motion
+
+    def __init__(
+        self,
+        controller: OnAirController,
+        keymap: KeyMap | None = None,
+        style: PrompterStyle | None = None,
+        frame_time: Callable[[], float] = time.perf_counter,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("prompterView")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setMinimumSize(QSize(320, 240))
+        self._controller = controller
+        self._keymap = keymap or KeyMap()
+        self._style = style or PrompterStyle()
+        self._now = frame_time
+        self._motion = ScrollMotion()
+        self._doc = QTextDocument(self)
+        self._segment_tops_px: list[float] = []
+        self._segment_jump_px: list[float] = []
+        self._segment_first_char: list[int] = []
+        self._px_per_char = 1.0
+        # Tile index -> [base (logical, one extra row above), phase 0..N-1 images (mirrored as shown)].
+        self._tiles: OrderedDict[int, list[QImage | None]] = OrderedDict()
+        self._chrome_key: tuple[object, ...] | None = None
+        self._chrome: tuple[QImage | None, QImage | None] = (None, None)
+        self._layout_width = -1
+        self._rewinding = False
+        self._emergency: EmergencyScript | None = None
+        self._hud: _HudText = _HudText()
+        self._last_paint_s = 0.0
+        self._last_quantisation_px = 0.0
+        self._reading_saved_s = 0.0
+        self._frame_window: QWindow | None = None
+        self._frame_pending = False
+        self._reported_segment = -1
+        self.frame_log: list[FrameSample] | None = None  # set to [] to record (benchmark)
+        self._layout_ms = 0.0
+
+        controller.changed.connect(self._on_session_changed)
+        controller.ticked.connect(self._on_tick)
+        controller.segment_jump.connect(self.jump_to_segment)
+        controller.emergency_shown.connect(self._on_emergency)
+        controller.blank_changed.connect(lambda _blank: self._invalidate_static())
+        controller.rewind_held.connect(self._on_rewind)
+        self.set_script(controller.session.script)
+
+    # ---- public API ----------------------------------------------------------------------------------
+
+    @property
+    def session(self) -> OnAirSession:
+        return self._controller.session
+
+    @property
+    def prompter_style(self) -> PrompterStyle:
+        return self._style
+
+    @property
+    def keymap(self) -> KeyMap:
+        return self._keymap
+
+    @property
+    def layout_ms(self) -> float:
+        return self._layout_ms
+
+    @property
+    def px_per_char(self) -> float:
+        return self._px_per_char
+
+    def set_style(self, style: PrompterStyle) -> None:
+        relayout = (style.font_family, style.font_px, style.line_spacing_pct, style.margin_pct) != (
+            self._style.font_family,
+            self._style.font_px,
+            self._style.line_spacing_pct,
+            self._style.margin_pct,
+        )
+        self._style = style
+        if relayout:
+            self._relayout(keep_place=True)
+        self._tiles.clear()
+        self.update()
+
+    def set_mirror(self, horizontal: bool, vertical: bool) -> None:
+        self.set_style(replace(self._style, mirror_horizontal=horizontal, mirror_vertical=vertical))
+
+    def set_script(self, script: Script) -> None:
+        self._script = script
+        self._relayout(keep_place=False)
+        self._reported_segment = -1
+        self.jump_to_segment(self.session.segment_index)
+
+    def position_px(self) -> float:
+        return self._motion.position(self._now())
+
+    def velocity_px_s(self) -> float:
+        return self._motion.velocity(self._now())
+
+    def target_velocity_px_s(self) -> float:
+        return self._motion.target_velocity
+
+    def segment_top_px(self, index: int) -> float:
+        """Where the segment's heading starts in the laid-out text."""
+        return self._segment_tops_px[index]
+
+    def segment_start_px(self, index: int) -> float:
+        """The scroll position a jump to the segment goes to (its first line at the reading line)."""
+        return self._segment_jump_px[index]
+
+    def segment_at(self, position_px: float) -> int:
+        return max(0, bisect.bisect_right(self._segment_tops_px, position_px + 0.5) - 1)
+
+    def jump_to_segment(self, index: int) -> None:
+        if 0 <= index < len(self._segment_jump_px):
+            self._motion.jump(self._now(), self._segment_jump_px[index])
+            self._reported_segment = index
+            self._request_frame()
+
+    def scroll_char(self) -> int:
+        """The character at the reading line (saved so a restart returns to the same place)."""
+        pos = self.position_px()
+        cursor = self._doc.documentLayout().hitTest(QPointF(1.0, pos), Qt.HitTestAccuracy.FuzzyHit)
+        return max(0, cursor)
+
+    def scroll_to_char(self, char_offset: int) -> None:
+        block = self._doc.findBlock(max(0, min(char_offset, self._doc.characterCount() - 1)))
+        if not block.isValid():
+            return
+        layout = block.layout()
+        line = layout.lineForTextPosition(char_offset - block.position())
+        top = self._doc.documentLayout().blockBoundingRect(block).top()
+        y = top + (line.y() if line.isValid() else 0.0)
+        self._motion.jump(self._now(), y)
+        self._request_frame()
+
+    # ---- layout ---------------------------------------------------------------------------------------
+
+    def _column_width(self) -> float:
+        width = max(200, self.width())
+        return width * (1 - 2 * self._style.margin_pct / 100.0)
+
+    def _relayout(self, keep_place: bool) -> None:
+        started = time.perf_counter()
+        old_height = max(1.0, self._doc.size().height())
+        old_pos = self._motion.position(self._now())
+        style = self._style
+        doc = self._doc
+        doc.clear()
+        doc.setDocumentMargin(0)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        doc.setDefaultTextOption(option)
+        body_font = QFont(style.font_family)
+        body_font.setPixelSize(style.font_px)
+        doc.setDefaultFont(body_font)
+        doc.setTextWidth(self._column_width())
+
+        body_fmt = QTextCharFormat()
+        body_fmt.setForeground(QColor(style.text_color))
+        body_fmt.setFont(body_font)
+        heading_font = QFont(body_font)
+        heading_font.setPixelSize(max(12, int(style.font_px * 0.6)))
+        heading_font.setBold(True)
+        heading_fmt = QTextCharFormat()
+        heading_fmt.setForeground(QColor(style.heading_color))
+        heading_fmt.setFont(heading_font)
+        body_block = QTextBlockFormat()
+        body_block.setLineHeight(float(style.line_spacing_pct), 1)  # 1 = ProportionalHeight
+        body_block.setBottomMargin(style.font_px * 0.4)
+        heading_block = QTextBlockFormat()
+        heading_block.setTopMargin(style.font_px * 1.2)
+        heading_block.setBottomMargin(style.font_px * 0.3)
+
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        first_chars: list[int] = []
+        heading_blocks: list[int] = []
+        body_blocks: list[int] = []
+        first_body_blocks: list[int] = []
+        for index, segment in enumerate(self._script.segments):
+            if index:
+                cursor.insertBlock()
+            cursor.setBlockFormat(heading_block)
+            heading_blocks.append(cursor.block().blockNumber())
+            heading = f"{index + 1}. {segment.kind.label_zh} · {segment.title}"
+            cursor.insertText(heading, heading_fmt)
+            paragraphs = [p for p in segment.host_text.split("\n") if p.strip()] or [" "]
+            for paragraph in paragraphs:
+                cursor.insertBlock(body_block, body_fmt)
+                if len(first_chars) <= index:
+                    first_chars.append(cursor.position())
+                    first_body_blocks.append(cursor.block().blockNumber())
+                body_blocks.append(cursor.block().blockNumber())
+                cursor.insertText(paragraph.strip(), body_fmt)
+        cursor.endEditBlock()
+
+        layout = doc.documentLayout()
+        tops: list[float] = []
+        for block_no in heading_blocks:
+            tops.append(layout.blockBoundingRect(doc.findBlockByNumber(block_no)).top())
+        body_height = 0.0
+        body_chars = 0
+        for block_no in body_blocks:
+            block = doc.findBlockByNumber(block_no)
+            body_height += layout.blockBoundingRect(block).height()
+            body_chars += max(1, block.length() - 1)
+        self._segment_tops_px = tops
+        # A jump puts the first line of the segment's text just under the reading line, heading above it.
+        self._segment_jump_px = [
+            layout.blockBoundingRect(doc.findBlockByNumber(n)).top() - style.font_px * 0.15
+            for n in first_body_blocks
+        ]
+        self._segment_first_char = first_chars
+        self._px_per_char = body_height / body_chars if body_chars else 1.0
+        self._layout_width = self.width()
+        self._tiles.clear()
+        total = doc.size().height()
+        t = self._now()
+        self._motion.set_bounds(t, 0.0, max(0.0, total - style.font_px))
+        if keep_place:
+            self._motion.rescale(t, total / old_height if old_pos else 1.0, self._speed_px_s())
+        self._apply_speed()
+        self._layout_ms = (time.perf_counter() - started) * 1000.0
+
+    def _tile_width(self) -> int:
+        return max(1, int(self._column_width() + 0.5))
+
+    def _tile_phase(self, index: int, phase: int) -> QImage:
+        entry = self._tiles.get(index)
+        if entry is None:
+            entry = [self._render_tile(index), *([None] * SUBPIXEL_PHASES)]
+            self._tiles[index] = entry
+            while len(self._tiles) > MAX_CACHED_TILES:
+                self._tiles.popitem(last=False)
+        else:
+            self._tiles.move_to_end(index)
+        image = entry[1 + phase]
+        if image is None:
+            base = entry[0]
+            assert base is not None
+            image = self._shifted(base, phase / SUBPIXEL_PHASES)
+            entry[1 + phase] = image
+        return image
+
+    def _render_tile(self, index: int) -> QImage:
+        """The document's rows [top - 1, top + TILE_HEIGHT_PX): one row of context for the sub-pixel shift."""
+        width = self._tile_width()
+        tile = QImage(width, TILE_HEIGHT_PX + 1, QImage.Format.Format_RGB32)
+        tile.fill(QColor(self._style.background))
+        painter = QPainter(tile)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        top = index * TILE_HEIGHT_PX - 1
+        painter.translate(0, -top)
+        self._doc.drawContents(painter, QRectF(0, top, width, TILE_HEIGHT_PX + 1))
+        painter.end()
+        return tile
+
+    def _shifted(self, base: QImage, fraction: float) -> QImage:
+        """Rows [top, top + H) as seen when the tile sits ``fraction`` px lower, mirrored as displayed."""
+        if fraction == 0.0:
+            image = base.copy(0, 1, base.width(), TILE_HEIGHT_PX)
+        else:
+            image = QImage(base.width(), TILE_HEIGHT_PX, QImage.Format.Format_RGB32)
+            image.fill(QColor(self._style.background))
+            painter = QPainter(image)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            # Output row j samples the base at j + 1 - fraction: (1 - f) of its own row, f of the row above.
+            painter.setTransform(QTransform(1, 0, 0, 1 + _FILTER_EPSILON, 0, fraction - 1.0))
+            painter.drawImage(QPointF(0, 0), base)
+            painter.end()
+        return self._mirrored(image)
+
+    def _mirrored(self, image: QImage) -> QImage:
+        orientation = Qt.Orientation(0)
+        if self._style.mirror_horizontal:
+            orientation |= Qt.Orientation.Horizontal
+        if self._style.mirror_vertical:
+            orientation |= Qt.Orientation.Vertical
+        return image.flipped(orientation) if orientation != Qt.Orientation(0) else image
+
+    # ---- motion ---------------------------------------------------------------------------------------
+
+    def _speed_px_s(self) -> float:
+        s = self.session
+        if self._rewinding:
+            return -REWIND_FACTOR * speed_px_per_s(s.speed_cpm, self._px_per_char)
+        if s.paused or s.phase is not SessionPhase.ON_AIR:
+            return 0.0
+        return speed_px_per_s(s.speed_cpm, self._px_per_char)
+
+    def _apply_speed(self) -> None:
+        target = self._speed_px_s()
+        if target != self._motion.target_velocity:
+            self._motion.set_velocity(self._now(), target)
+        self._request_frame()
+
+    def _on_session_changed(self) -> None:
+        self._apply_speed()
+        self._hud = _HudText.from_session(self.session, self._controller.blank)
+        self.update()
+
+    def _on_tick(self) -> None:
+        hud = _HudText.from_session(self.session, self._controller.blank)
+        if hud != self._hud:
+            self._hud = hud
+            # While scrolling the next frame shows it; otherwise repaint once for the new text.
+            if not self._motion.is_moving(self._now()):
+                self.update()
+        now = self._now()
+        if (
+            self.session.phase is SessionPhase.ON_AIR
+            and now - self._reading_saved_s >= READING_SAVE_INTERVAL_S
+        ):
+            self._reading_saved_s = now
+            self.session.note_reading_position(self.scroll_char())
+        self._prefetch_tiles()
+
+    def _prefetch_tiles(self) -> None:
+        """Render the tile about to scroll into view between frames, so no frame has to wait for it."""
+        if not self.isVisible() or self._controller.blank:
+            return
+        velocity = self._motion.target_velocity
+        if velocity == 0:
+            return
+        hud_h = self._hud_height()
+        reading_y = hud_h + (self.height() - hud_h) * self._style.reading_line_ratio
+        doc_top = reading_y - self.position_px()
+        edge = self.height() if velocity > 0 else hud_h
+        index = math.floor((edge - doc_top) / TILE_HEIGHT_PX) + (1 if velocity > 0 else -1)
+        if index >= 0 and index * TILE_HEIGHT_PX <= self._doc.size().height():
+            for phase in range(SUBPIXEL_PHASES):
+                self._tile_phase(index, phase)
+
+    def _on_rewind(self, held: bool) -> None:
+        self._rewinding = held
+        self._apply_speed()
+
+    def _on_emergency(self, script: object) -> None:
+        self._emergency = script if isinstance(script, EmergencyScript) else None
+        self.update()
+
+    def _invalidate_static(self) -> None:
+        self._hud = _HudText.from_session(self.session, self._controller.blank)
+        self.update()
+
+    # ---- frame clock ----------------------------------------------------------------------------------
+
+    def _frame_interval_s(self) -> float:
+        rate = self.screen().refreshRate() if self.screen() else 60.0
+        return 1.0 / (rate if rate > 1 else 60.0)
+
+    def _request_frame(self) -> None:
+        window = self._frame_window
+        if window is None:
+            self.update()
+            return
+        if self._frame_pending:
+            return  # a frame is already on its way
+        self._frame_pending = True
+        window.requestUpdate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._frame_window and event.type() == QEvent.Type.UpdateRequest:
+            self._frame_pending = False
+            if self._motion.is_moving(self._now()):
+                # Thin a fast platform timer out to about one frame per refresh.
+                if self._now() - self._last_paint_s >= self._frame_interval_s() - 0.0025:
+                    # Only the text column moves: repaint (and send to the screen) just that.
+                    self.update(self._moving_rect())
+                else:
+                    self._request_frame()
+        return False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        window = self.window().windowHandle()
+        if window is not None and window is not self._frame_window:
+            if self._frame_window is not None:
+                self._frame_window.removeEventFilter(self)
+            self._frame_window = window
+            window.installEventFilter(self)
+        # A request made while hidden may never have been answered.
+        self._frame_pending = False
+        self._request_frame()
+
+    # ---- events -----------------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.width() != self._layout_width:
+            self._relayout(keep_place=True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        action = self._keymap.action_for(event)
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        if event.isAutoRepeat():
+            event.accept()
+            return
+        self._controller.perform(action, pressed=True)
+        event.accept()
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        action = self._keymap.action_for(event)
+        if action is None or event.isAutoRepeat():
+            super().keyReleaseEvent(event)
+            return
+        self._controller.perform(action, pressed=False)
+        event.accept()
+
+    # ---- painting ---------------------------------------------------------------------------------------
+
+    def _moving_rect(self) -> QRect:
+        """What changes from frame to frame: the text column between the HUD and the banners."""
+        width, height = self.width(), self.height()
+        tile_w = self._tile_width()
+        x = (width - tile_w) // 2
+        x_phys = width - x - tile_w if self._style.mirror_horizontal else x
+        top, bottom = self._text_band(height)
+        y_phys = height - bottom if self._style.mirror_vertical else top
+        return QRect(x_phys, y_phys, tile_w, bottom - top)
+
+    def _text_band(self, height: int) -> tuple[int, int]:
+        """Logical top and bottom of the scrolling text: below the HUD, above the banners."""
+        banner = self._chrome[1] if self._chrome_key is not None else None
+        # +1: the HUD's bottom border row stays visible.
+        return self._hud_height() + 1, height - (banner.height() if banner is not None else 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        t = self._now()
+        position = self._motion.position(t)
+        style = self._style
+        width, height = self.width(), self.height()
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), QColor(style.background))
+        if not self._controller.blank:
+            hud_h = self._hud_height()
+            reading_y = hud_h + (height - hud_h) * style.reading_line_ratio
+            # Chrome first (its cache decides the banner height), then the text between HUD and banners.
+            # Text and chrome are pre-mirrored images drawn at whole pixels (fast blits); only the thin
+            # reading line and the rare emergency box are drawn through the mirror transform.
+            self._paint_chrome(painter, width, height, hud_h)
+            self._last_quantisation_px = self._paint_text(painter, position, reading_y, hud_h, width, height)
+            painter.setTransform(self._mirror_transform(width, height))
+            self._paint_reading_line(painter, reading_y, width)
+            painter.resetTransform()
+            if self._emergency is not None:
+                painter.setTransform(self._mirror_transform(width, height))
+                self._paint_emergency(painter, width, height)
+        painter.end()
+
+        self._last_paint_s = t
+        if self.frame_log is not None:
+            self.frame_log.append(
+                FrameSample(t, self._now(), position, self._motion.velocity(t), self._last_quantisation_px)
+            )
+        segment = self.segment_at(position)
+        if segment != self._reported_segment and self.session.phase is SessionPhase.ON_AIR:
+            self._reported_segment = segment
+            self._controller.segment_reached(segment)
+        self.frame_painted.emit(position)
+        if self._motion.is_moving(t):
+            self._request_frame()
+
+    def _mirror_transform(self, width: int, height: int) -> QTransform:
+        transform = QTransform()
+        if self._style.mirror_horizontal:
+            transform.translate(width, 0)
+            transform.scale(-1, 1)
+        if self._style.mirror_vertical:
+            transform.translate(0, height)
+            transform.scale(1, -1)
+        return transform
+
+    def _hud_height(self) -> int:
+        return max(72, int(self.height() * 0.13))
+
+    def _paint_text(
+        self, painter: QPainter, position: float, reading_y: float, text_top: int, width: int, height: int
+    ) -> float:
+        """Draw the visible tiles; returns the sub-pixel quantisation error of this frame (px)."""
+        tile_w = self._tile_width()
+        x = (width - tile_w) // 2
+        x_phys = width - x - tile_w if self._style.mirror_horizontal else x
+        doc_top = reading_y - position  # where y=0 of the document lands (fractional)
+        first = max(0, math.floor((text_top - doc_top) / TILE_HEIGHT_PX))
+        last = math.floor((height - doc_top) / TILE_HEIGHT_PX)
+        doc_height = self._doc.size().height()
+        band_top, band_bottom = self._text_band(height)
+        clip_top = height - band_bottom if self._style.mirror_vertical else band_top
+        painter.save()
+        painter.setClipRect(0, clip_top, width, band_bottom - band_top)
+        fraction = doc_top - math.floor(doc_top)  # the same for every tile: tiles are whole pixels tall
+        quantisation = abs(round(fraction * SUBPIXEL_PHASES) / SUBPIXEL_PHASES - fraction)
+        for index in range(first, last + 1):
+            if index * TILE_HEIGHT_PX > doc_height:
+                break
+            y = doc_top + index * TILE_HEIGHT_PX
+            whole = math.floor(y)
+            phase = round((y - whole) * SUBPIXEL_PHASES)
+            if phase == SUBPIXEL_PHASES:
+                whole, phase = whole + 1, 0
+            image = self._tile_phase(index, phase)
+            y_phys = height - whole - TILE_HEIGHT_PX if self._style.mirror_vertical else whole
+            painter.drawImage(x_phys, y_phys, image)
+        painter.restore()
+        return quantisation
+
+    def _paint_chrome(self, painter: QPainter, width: int, height: int, hud_h: int) -> None:
+        """The HUD and the banners, re-rendered only when their text changes (a few times a second)."""
+        key = (self._hud, width, height, hud_h, self._style)
+        if key != self._chrome_key:
+            self._chrome_key = key
+            hud = QImage(width, hud_h + 1, QImage.Format.Format_RGB32)
+            hud_painter = QPainter(hud)
+            self._paint_hud(hud_painter, width, hud_h)
+            hud_painter.end()
+            banners = self._render_banners(width, height)
+            self._chrome = (self._mirrored(hud), self._mirrored(banners) if banners is not None else None)
+        hud_image, banner_image = self._chrome
+        if hud_image is not None:
+            painter.drawImage(0, height - hud_image.height() if self._style.mirror_vertical else 0, hud_image)
+        if banner_image is not None:
+            painter.drawImage(
+                0, 0 if self._style.mirror_vertical else height - banner_image.height(), banner_image
+            )
+
+    def _paint_reading_line(self, painter: QPainter, reading_y: float, width: int) -> None:
+        color = QColor("#37c8ff")
+        color.setAlpha(150)
+        painter.setPen(QPen(color, 2))
+        margin = (width - self._column_width()) / 2.0
+        painter.drawLine(QPointF(margin * 0.25, reading_y), QPointF(width - margin * 0.25, reading_y))
+        painter.setBrush(color)
+        painter.setPen(Qt.PenStyle.NoPen)
+        size = max(8.0, self._style.font_px * 0.25)
+        painter.drawPolygon(
+            [QPointF(0, reading_y - size), QPointF(size * 1.4, reading_y), QPointF(0, reading_y + size)]
+        )
+
+    def _paint_hud(self, painter: QPainter, width: int, hud_h: int) -> None:
+        hud = self._hud
+        painter.fillRect(QRectF(0, 0, width, hud_h), QColor("#111418"))
+        painter.setPen(QPen(QColor("#2b3038"), 1))
+        painter.drawLine(0, hud_h, width, hud_h)
+        pad = hud_h * 0.12
+        big = QFont(self._style.font_family)
+        big.setPixelSize(max(14, int(hud_h * 0.30)))
+        big.setBold(True)
+        small = QFont(self._style.font_family)
+        small.setPixelSize(max(11, int(hud_h * 0.20)))
+        # Three columns that never overlap: segment | promo clock | product; long text is elided.
+        columns = (
+            (pad, width * 0.36 - pad, Qt.AlignmentFlag.AlignLeft),
+            (width * 0.36, width * 0.28, Qt.AlignmentFlag.AlignHCenter),
+            (width * 0.64 + pad, width * 0.36 - 2 * pad, Qt.AlignmentFlag.AlignRight),
+        )
+        promo_color = {"cue": "#ffb020", "strong": "#ff4d4d"}.get(hud.promo_level, "#7ee08a")
+        rows = (
+            ((hud.segment, "#ffffff"), (hud.promo, promo_color), (hud.product, "#ffffff")),
+            ((hud.speed, "#a9b1bc"), (hud.schedule, "#a9b1bc"), (hud.product_detail, "#ffd23f")),
+        )
+        for row_index, (font, top, row_h) in enumerate(
+            ((big, pad, hud_h * 0.5 - pad), (small, hud_h * 0.52, hud_h * 0.42))
+        ):
+            painter.setFont(font)
+            for (x, column_w, align), (text, color) in zip(columns, rows[row_index], strict=True):
+                painter.setPen(QColor(color))
+                painter.drawText(
+                    QRectF(x, top, column_w, row_h),
+                    align | Qt.AlignmentFlag.AlignVCenter,
+                    _elide(painter, text, column_w),
+                )
+
+    def _render_banners(self, width: int, height: int) -> QImage | None:
+        banners: list[tuple[str, str, str]] = []  # text, background, foreground
+        hud = self._hud
+        if hud.promo_level == "strong":
+            banners.append((hud.promo_banner, "#d7263d", "#ffffff"))
+        elif hud.promo_level == "cue":
+            banners.append((hud.promo_banner, "#ffb020", "#000000"))
+        if hud.qa:
+            banners.append((hud.qa, "#2f6fde", "#ffffff"))
+        if hud.cue:
+            banners.append((hud.cue, "#ffe14d", "#000000"))
+        if not banners:
+            return None
+        band_h = max(48, int(height * 0.09))
+        image = QImage(width, band_h * len(banners), QImage.Format.Format_RGB32)
+        painter = QPainter(image)
+        font = QFont(self._style.font_family)
+        font.setPixelSize(int(band_h * 0.5))
+        font.setBold(True)
+        painter.setFont(font)
+        y = 0
+        for text, background, foreground in banners:
+            painter.fillRect(QRectF(0, y, width, band_h), QColor(background))
+            painter.setPen(QColor(foreground))
+            painter.drawText(
+                QRectF(0, y, width, band_h), Qt.AlignmentFlag.AlignCenter, _elide(painter, text, width * 0.96)
+            )
+            y += band_h
+        painter.end()
+        return image
+
+    def _paint_emergency(self, painter: QPainter, width: int, height: int) -> None:
+        assert self._emergency is not None
+        box = QRectF(width * 0.06, height * 0.18, width * 0.88, height * 0.64)
+        painter.fillRect(box, QColor("#1c0606"))
+        painter.setPen(QPen(QColor("#ff4d4d"), 4))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(box)
+        title_font = QFont(self._style.font_family)
+        title_font.setPixelSize(max(16, int(self._style.font_px * 0.7)))
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        painter.setPen(QColor("#ff8080"))
+        pad = box.width() * 0.04
+        title_rect = QRectF(
+            box.left() + pad, box.top() + pad, box.width() - 2 * pad, title_font.pixelSize() * 1.6
+        )
+        painter.drawText(
+            title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._hud.emergency_title
+        )
+        body_font = QFont(self._style.font_family)
+        body_font.setPixelSize(max(14, int(self._style.font_px * 0.85)))
+        painter.setFont(body_font)
+        painter.setPen(QColor("#ffffff"))
+        body = QRectF(box.left() + pad, title_rect.bottom() + pad * 0.5, box.width() - 2 * pad, box.height())
+        body.setBottom(box.bottom() - pad)
+        painter.drawText(
+            body, int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap), self._emergency.text
+        )
+
+
+def _elide(painter: QPainter, text: str, width: float) -> str:
+    return painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, int(width))
+
+
+@dataclass(frozen=True)
+class _HudText:
+    """Everything textual on the prompter besides the script; rebuilt at 4 Hz and on changes."""
+
+    segment: str = ""
+    speed: str = ""
+    promo: str = ""
+    promo_level: str = ""  # "", "cue" or "strong"
+    promo_banner: str = ""
+    schedule: str = ""
+    product: str = ""
+    product_detail: str = ""
+    qa: str = ""
+    cue: str = ""
+    emergency_title: str = ""
+
+    @classmethod
+    def from_session(cls, session: OnAirSession, blank: bool) -> _HudText:
+        segment = session.segment
+        index = session.segment_index
+        title = f"{index + 1}/{len(session.script.segments)} {segment.kind.label_zh} · {segment.title}"
+        if session.phase is SessionPhase.READY:
+            speed = translate("PrompterView", "Press Space to start · {cpm:.0f} chars/min").format(
+                cpm=session.speed_cpm
+            )
+        elif session.paused:
+            speed = translate("PrompterView", "Paused · gear {gear} · {cpm:.0f} chars/min").format(
+                gear=session.gear, cpm=session.speed_cpm
+            )
+        else:
+            speed = translate("PrompterView", "Gear {gear} · {cpm:.0f} chars/min").format(
+                gear=session.gear, cpm=session.speed_cpm
+            )
+        promo_text = promo_banner = level = schedule = ""
+        promo = session.promo
+        if promo is not None and session.phase is SessionPhase.ON_AIR:
+            snap = promo.snapshot()
+            if snap.phase in (PromoPhase.DUE, PromoPhase.OVERDUE):
+                promo_text = translate("PrompterView", "Promo now {late}").format(late=snap.countdown_text())
+                promo_banner = translate(
+                    "PrompterView", "Promo time! Round {n} — giveaway / flash sale now"
+                ).format(n=snap.slot)
+                level = "strong"
+            else:
+                promo_text = translate("PrompterView", "Next promo {countdown}").format(
+                    countdown=snap.countdown_text()
+                )
+                if snap.phase is PromoPhase.PRE_CUE:
+                    promo_banner = translate("PrompterView", "Promo in {countdown} — get ready").format(
+                        countdown=snap.countdown_text()
+                    )
+                    level = "cue"
+            status = session.schedule()
+            schedule = status.label()
+        elif promo is None:
+            promo_text = translate("PrompterView", "Promo clock starts with the show")
+        product = session.script.product_for(segment)
+        product_text = product_detail = ""
+        if product is not None:
+            product_text = translate("PrompterView", "Link {n} {name}").format(
+                n=product.link_no, name=product.name
+            )
+            parts = [
+                translate("PrompterView", "Live price {price}").format(price=format_price(product.live_price))
+            ]
+            # Price and stock first: a long coupon text is what gets elided.
+            if product.stock is not None:
+                parts.append(translate("PrompterView", "Stock {n}").format(n=product.stock))
+            if product.coupon:
+                parts.append(translate("PrompterView", "Coupon {coupon}").format(coupon=product.coupon))
+            product_detail = " · ".join(parts)
+        qa_snap = session.qa.snapshot(session.elapsed_s())
+        qa = (
+            translate("PrompterView", "Q&A time {remaining}").format(
+                remaining=format_mm_ss(math.ceil(qa_snap.remaining_s))
+            )
+            if qa_snap.running
+            else ""
+        )
+        cues = session.active_cues()
+        cue = ""
+        if cues:
+            cue = cues[-1].text
+            if len(cues) > 1:
+                cue = translate("PrompterView", "{text}  (+{n} more)").format(text=cue, n=len(cues) - 1)
+        return cls(
+            segment=title,
+            speed=speed,
+            promo=promo_text,
+            promo_level=level,
+            promo_banner=promo_banner,
+            schedule=schedule,
+            product=product_text,
+            product_detail=product_detail,
+            qa=qa,
+            cue=cue,
+            emergency_title=translate("PrompterView", "Emergency script — Esc to close"),
+        )
