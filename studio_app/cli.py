@@ -49,13 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--tab", choices=("checks", "script", "data"), help="area to show first")
     gui.set_defaults(func=_run_gui)
     for name in FEATURE_CLIS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.register(sub)
+        importlib.import_module(name).register(sub)
     return parser
 
 

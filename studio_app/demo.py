@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from studio_app.i18n import translate
 from studio_app.store.models import AppMeta, Show
+
+if TYPE_CHECKING:
+    from studio_app.context import AppContext
 
 log = logging.getLogger(__name__)
 
 DEMO_SEEDED_KEY = "demo_seeded"
 
 
-def seed_demo_once(context: object) -> Show | None:
+def seed_demo_once(context: AppContext) -> Show | None:
     """Seed on first run only; deleting the demo show later must not bring it back."""
-    from studio_app.context import AppContext
-
-    assert isinstance(context, AppContext)
     with context.db.session() as session:
         if session.get(AppMeta, DEMO_SEEDED_KEY) is not None:
             return None
@@ -44,26 +47,13 @@ def seed_demo_once(context: object) -> Show | None:
     return show
 
 
-def _area_seeders() -> list:  # type: ignore[type-arg]
-    """Each area adds its part of the demo (script and products, metrics); imported lazily."""
-    seeders = []
-    try:
-        from studio_app.script.repo import seed_script_demo
+def _area_seeders() -> list[Callable[[Session, Show], object]]:
+    """Each area adds its part of the demo: the script with products, then the numbers and run log."""
+    from studio_app.metrics.repo import seed_metrics_demo
+    from studio_app.script.repo import seed_script_demo
 
-        seeders.append(seed_script_demo)
-    except ImportError:
-        log.debug("script demo not available")
-    try:
-        from studio_app.metrics.repo import seed_metrics_demo
-
-        seeders.append(seed_metrics_demo)
-    except ImportError:
-        log.debug("metrics demo not available")
-    return seeders
+    return [seed_script_demo, seed_metrics_demo]
 
 
-def demo_show(session: object) -> Show | None:
-    from sqlalchemy.orm import Session
-
-    assert isinstance(session, Session)
+def demo_show(session: Session) -> Show | None:
     return session.scalars(select(Show).where(Show.is_demo.is_(True)).order_by(Show.created_at)).first()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,6 +23,7 @@ from studio_app import __version__
 from studio_app.context import AppContext
 from studio_app.ui import settings
 from studio_app.ui.settings_dialog import SettingsDialog
+from studio_app.ui.sync_status import SyncStatusWidget
 
 log = logging.getLogger(__name__)
 
@@ -42,24 +42,6 @@ AREAS = (
 )
 
 
-class PlaceholderPanel(QWidget):
-    """Shown only while an area's module is missing from this build."""
-
-    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        heading = QLabel(title)
-        heading.setProperty("role", "placeholder-title")
-        body = QLabel(text)
-        body.setProperty("role", "placeholder-text")
-        body.setWordWrap(True)
-        for label in (heading, body):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(label)
-        layout.addStretch(2)
-
-
 class MainWindow(QMainWindow):
     area_changed = Signal(str)
 
@@ -69,6 +51,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Studio Console"))
         self.setMinimumSize(QSize(1024, 680))
         self._panels: dict[str, QWidget] = {}
+        self._slots: list[QWidget] = []
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -82,7 +65,8 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(150, 54))
             self.navigation.addItem(item)
             # Panels are built when first shown: the window appears before cameras and charts load.
-            self.stack.addWidget(QWidget())
+            self._slots.append(QWidget())
+            self.stack.addWidget(self._slots[-1])
         self.navigation.currentRowChanged.connect(self._show_area)
 
         central = QWidget()
@@ -124,21 +108,16 @@ class MainWindow(QMainWindow):
             index = self.area_keys().index(key)
             area = AREAS[index]
             panel = self._create_panel(area)
-            old = self.stack.widget(index)
+            empty_slot = self._slots[index]
             self.stack.insertWidget(index, panel)
-            self.stack.removeWidget(old)
-            old.deleteLater()
+            self.stack.removeWidget(empty_slot)
+            empty_slot.deleteLater()
             self._panels[key] = panel
         return self._panels[key]
 
     def _create_panel(self, area: Area) -> QWidget:
-        try:
-            module = importlib.import_module(area.module)
-        except ModuleNotFoundError as exc:
-            if exc.name != area.module:
-                raise
-            return PlaceholderPanel(self._area_title(area.key), self._area_hint(area.key))
-        panel_class = getattr(module, area.widget_class)
+        # Imported on first use: each panel pulls in heavy modules (OpenCV, pyqtgraph) the start can skip.
+        panel_class = getattr(importlib.import_module(area.module), area.widget_class)
         panel: QWidget = panel_class(self.context, self)
         return panel
 
@@ -195,14 +174,8 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.workspace_label = QLabel(self.tr("Workspace: {path}").format(path=self.context.workspace.root))
         bar.addWidget(self.workspace_label, 1)
-        try:
-            from studio_app.ui.sync_status import SyncStatusWidget
-        except ModuleNotFoundError as exc:
-            if exc.name != "studio_app.ui.sync_status":
-                raise
-        else:
-            self.sync_status = SyncStatusWidget(self.context, self)
-            bar.addPermanentWidget(self.sync_status)
+        self.sync_status = SyncStatusWidget(self.context, self)
+        bar.addPermanentWidget(self.sync_status)
         bar.addPermanentWidget(QLabel(f"v{__version__}"))
 
     def open_settings(self) -> None:

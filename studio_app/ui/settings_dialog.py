@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 
 from PySide6.QtWidgets import (
@@ -22,11 +21,12 @@ from PySide6.QtWidgets import (
 
 from studio_app.context import AppContext
 from studio_app.ui import settings
+from studio_app.ui.sync_settings import SyncSettingsPage
 
 log = logging.getLogger(__name__)
 
-# Pages other areas contribute: (module, class). Each is a QWidget(context, parent) with apply() -> None.
-EXTRA_PAGES = (("studio_app.ui.sync_settings", "SyncSettingsPage"),)
+# Pages other areas contribute; each is a QWidget(context, parent) with apply() -> None.
+EXTRA_PAGES = (SyncSettingsPage,)
 
 
 class GeneralPage(QWidget):
@@ -75,14 +75,10 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.pages: list[QWidget] = [GeneralPage(context)]
         self.tabs.addTab(self.pages[0], self.tr("General"))
-        for module_name, class_name in EXTRA_PAGES:
-            try:
-                page_class = getattr(importlib.import_module(module_name), class_name)
-            except (ModuleNotFoundError, AttributeError):
-                continue
+        for page_class in EXTRA_PAGES:
             page = page_class(context)
             self.pages.append(page)
-            self.tabs.addTab(page, page.windowTitle() or class_name)
+            self.tabs.addTab(page, page.windowTitle())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -41,7 +41,7 @@ def run_in_thread(
 
     worker.errored.connect(_errored)
 
-    def _done() -> None:
+    def _done(*_signal_args: object) -> None:
         _running.discard(worker)
         if on_finished is not None:
             on_finished()
