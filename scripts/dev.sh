@@ -65,7 +65,7 @@ case "$cmd" in
   run)
     setup
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
-      log "no display found: starting under Xvfb (screen :99); set DISPLAY to use a real screen"
+      log "no display found: starting under a virtual screen (Xvfb); set DISPLAY to use a real one"
       exec xvfb-run -a -s "-screen 0 1600x1000x24" "$VENV/bin/studio-app" "$@"
     fi
     exec "$VENV/bin/studio-app" "$@"

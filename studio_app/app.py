@@ -39,18 +39,6 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def resolve_workspace(explicit: str | None) -> Workspace:
-    """``--workspace`` and the environment win over the folder chosen in settings."""
-    import os
-
-    from studio_app.workspace import ENV_VAR
-
-    if explicit or os.environ.get(ENV_VAR):
-        return Workspace.resolve(explicit)
-    saved = str(settings.app_settings().value(settings.WORKSPACE, "") or "")
-    return Workspace.resolve(saved or None)
-
-
 def install_excepthook(log_file: Path) -> None:
     """An unhandled error is logged and shown with the log's path, not lost in a terminal."""
 
@@ -112,7 +100,7 @@ def open_context_interactively(workspace: Workspace, parent: QWidget | None = No
 
 def run_gui(args: argparse.Namespace) -> int:
     app = create_application()
-    workspace = resolve_workspace(getattr(args, "workspace", None)).ensure()
+    workspace = settings.resolve_workspace(getattr(args, "workspace", None)).ensure()
     setup_logging(workspace.log_file, console=getattr(args, "verbose", False))
     install_excepthook(workspace.log_file)
     language = install_translator(app, getattr(args, "lang", None) or settings.saved_language())

@@ -7,8 +7,12 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from studio_app import __version__
+
+if TYPE_CHECKING:
+    from studio_app.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -21,8 +25,6 @@ FEATURE_CLIS = (
     "studio_app.sync.cli",
     "studio_app.server.cli",
 )
-
-EXIT_BAD_ARGS = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,23 +55,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def open_context(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def open_context(args: argparse.Namespace) -> AppContext:
     """The workspace and its database for a command; sets up logging and the translator."""
     from studio_app.context import AppContext
     from studio_app.logs import setup_logging
-    from studio_app.workspace import Workspace
+    from studio_app.ui.settings import resolve_workspace
 
-    workspace = Workspace.resolve(getattr(args, "workspace", None)).ensure()
+    workspace = resolve_workspace(getattr(args, "workspace", None)).ensure()
     setup_logging(workspace.log_file, console=getattr(args, "verbose", False))
     install_cli_translator(getattr(args, "lang", None))
     return AppContext.open(workspace)
 
 
 def install_cli_translator(lang: str | None) -> None:
-    """Domain messages printed by commands speak the same language as the app."""
+    """Commands speak the app's language: ``--lang``, else the one chosen in settings, else the system's."""
+    from studio_app.ui.settings import saved_language
     from studio_app.ui.translations import install_translator
 
-    install_translator(None, lang)
+    install_translator(None, lang or saved_language())
 
 
 def _run_gui(args: argparse.Namespace) -> int:

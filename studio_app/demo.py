@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from studio_app.i18n import translate
+from studio_app.store.live import not_deleted
 from studio_app.store.models import AppMeta, Show
 
 if TYPE_CHECKING:
@@ -56,4 +57,7 @@ def _area_seeders() -> list[Callable[[Session, Show], object]]:
 
 
 def demo_show(session: Session) -> Show | None:
-    return session.scalars(select(Show).where(Show.is_demo.is_(True)).order_by(Show.created_at)).first()
+    """The demo show, unless the user (or the head office) deleted it."""
+    return session.scalars(
+        select(Show).where(not_deleted(Show), Show.is_demo.is_(True)).order_by(Show.created_at)
+    ).first()

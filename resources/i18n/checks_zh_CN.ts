@@ -393,6 +393,10 @@
         <translation>编辑配置…</translation>
     </message>
     <message>
+        <source>Delete profile…</source>
+        <translation>删除配置…</translation>
+    </message>
+    <message>
         <source>Camera &amp;&amp; lighting</source>
         <translation>摄像头和灯光</translation>
     </message>
@@ -479,6 +483,18 @@
     <message>
         <source>Profiles</source>
         <translation>配置</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>删除配置</translation>
+    </message>
+    <message>
+        <source>Delete the profile “{name}”? Past checks made with it stay in the history.</source>
+        <translation>删除配置“{name}”？用它做过的检测仍保留在历史记录中。</translation>
+    </message>
+    <message>
+        <source>Deleting the profile failed</source>
+        <translation>删除配置失败</translation>
     </message>
     <message>
         <source>Saving the profile failed</source>
@@ -599,6 +615,10 @@
 </context>
 <context>
     <name>ChecksStore</name>
+    <message>
+        <source>This check run no longer exists; it may have been deleted on another computer.</source>
+        <translation>这次检测记录已不存在，可能已在另一台电脑上被删除。</translation>
+    </message>
     <message>
         <source>There is no profile named “{name}”. Known profiles: {names}.</source>
         <translation>没有名为“{name}”的配置。已有配置：{names}。</translation>

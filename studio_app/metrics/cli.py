@@ -157,6 +157,7 @@ def export_handler(args: argparse.Namespace) -> int:
     from studio_app.i18n import translate
     from studio_app.metrics import repo
     from studio_app.metrics.export import ReportInput, write_review_csv, write_review_html
+    from studio_app.store.live import get_live
     from studio_app.store.models import Show
 
     context = _context(args)
@@ -167,7 +168,7 @@ def export_handler(args: argparse.Namespace) -> int:
         with context.db.session() as s:
             source, review, timeline = repo.load_review(s, show_id)
             _, samples = repo.review_samples(s, show_id)
-            show = s.get(Show, show_id)
+            show = get_live(s, Show, show_id)
             title = show.title if show else ""
             incidents = tuple((i.at, i.kind, i.description) for i in repo.incidents(s, show_id))
         report = ReportInput(

@@ -18,6 +18,7 @@ from studio_app.i18n import translate
 from studio_app.metrics.imports import ColumnMapping, ParsedExport
 from studio_app.metrics.review import PromoMark, SegmentSpan, ShowReview, review_show, samples_from_manual
 from studio_app.metrics.samples import SAMPLE_FIELD_NAMES, Sample
+from studio_app.store.live import get_live, not_deleted
 from studio_app.store.models.core import Show
 from studio_app.store.models.data import (
     AdSpend,
@@ -55,15 +56,22 @@ def _sample_rows(session: Session, show_id: str, source: str) -> list[Sample]:
         .where(
             MetricSample.show_id == show_id,
             MetricSample.source == source,
-            MetricSample.deleted_at.is_(None),
+            not_deleted(MetricSample),
         )
         .order_by(MetricSample.at)
     ).all()
     return [Sample(row[0], *row[1:]) for row in rows]
 
 
+def _show_is_live(session: Session, show_id: str) -> bool:
+    """A deleted show's numbers stay in the store (for sync) but are shown nowhere."""
+    return get_live(session, Show, show_id) is not None
+
+
 def samples_by_source(session: Session, show_id: str) -> dict[str, tuple[Sample, ...]]:
     out: dict[str, tuple[Sample, ...]] = {}
+    if not _show_is_live(session, show_id):
+        return out
     for source in (SampleSource.IMPORT, SampleSource.FEED):
         rows = _sample_rows(session, show_id, source)
         if rows:
@@ -96,7 +104,7 @@ def _upsert_samples(
             select(MetricSample).where(
                 MetricSample.show_id == show_id,
                 MetricSample.source == source,
-                MetricSample.deleted_at.is_(None),
+                not_deleted(MetricSample),
                 MetricSample.at >= first,
                 MetricSample.at <= last,
             )
@@ -148,7 +156,7 @@ def list_imports(session: Session, show_id: str) -> list[MetricImport]:
     return list(
         session.scalars(
             select(MetricImport)
-            .where(MetricImport.show_id == show_id, MetricImport.deleted_at.is_(None))
+            .where(MetricImport.show_id == show_id, not_deleted(MetricImport))
             .order_by(MetricImport.created_at)
         )
     )
@@ -159,7 +167,7 @@ def sample_count(session: Session, show_id: str) -> int:
         session.scalar(
             select(func.count())
             .select_from(MetricSample)
-            .where(MetricSample.show_id == show_id, MetricSample.deleted_at.is_(None))
+            .where(MetricSample.show_id == show_id, not_deleted(MetricSample))
         )
         or 0
     )
@@ -171,7 +179,7 @@ def sample_count(session: Session, show_id: str) -> int:
 def remember_mapping(session: Session, source_name: str, mapping: ColumnMapping) -> None:
     row = session.scalars(
         select(MetricColumnMapping)
-        .where(MetricColumnMapping.source == source_name, MetricColumnMapping.deleted_at.is_(None))
+        .where(MetricColumnMapping.source == source_name, not_deleted(MetricColumnMapping))
         .order_by(MetricColumnMapping.updated_at.desc())
     ).first()
     if row is None:
@@ -183,7 +191,7 @@ def remember_mapping(session: Session, source_name: str, mapping: ColumnMapping)
 def remembered_mapping(session: Session, source_name: str) -> ColumnMapping | None:
     row = session.scalars(
         select(MetricColumnMapping)
-        .where(MetricColumnMapping.source == source_name, MetricColumnMapping.deleted_at.is_(None))
+        .where(MetricColumnMapping.source == source_name, not_deleted(MetricColumnMapping))
         .order_by(MetricColumnMapping.updated_at.desc())
     ).first()
     if row is None:
@@ -196,11 +204,7 @@ def remembered_mapping(session: Session, source_name: str) -> ColumnMapping | No
 
 def known_sources(session: Session) -> list[str]:
     return sorted(
-        set(
-            session.scalars(
-                select(MetricColumnMapping.source).where(MetricColumnMapping.deleted_at.is_(None))
-            )
-        )
+        set(session.scalars(select(MetricColumnMapping.source).where(not_deleted(MetricColumnMapping))))
     )
 
 
@@ -233,7 +237,7 @@ def manual_entries(session: Session, show_id: str) -> list[ManualEntry]:
     return list(
         session.scalars(
             select(ManualEntry)
-            .where(ManualEntry.show_id == show_id, ManualEntry.deleted_at.is_(None))
+            .where(ManualEntry.show_id == show_id, not_deleted(ManualEntry))
             .order_by(ManualEntry.at)
         )
     )
@@ -263,11 +267,11 @@ def add_incident(
 
 
 def incidents(session: Session, show_id: str) -> list[Incident]:
+    if not _show_is_live(session, show_id):
+        return []
     return list(
         session.scalars(
-            select(Incident)
-            .where(Incident.show_id == show_id, Incident.deleted_at.is_(None))
-            .order_by(Incident.at)
+            select(Incident).where(Incident.show_id == show_id, not_deleted(Incident)).order_by(Incident.at)
         )
     )
 
@@ -280,8 +284,10 @@ def add_ad_spend(session: Session, show_id: str, channel: str, amount_fen: int, 
 
 
 def ad_spend_total_fen(session: Session, show_id: str) -> int | None:
+    if not _show_is_live(session, show_id):
+        return None
     total = session.scalar(
-        select(func.sum(AdSpend.amount_fen)).where(AdSpend.show_id == show_id, AdSpend.deleted_at.is_(None))
+        select(func.sum(AdSpend.amount_fen)).where(AdSpend.show_id == show_id, not_deleted(AdSpend))
     )
     return None if total is None else int(total)
 
@@ -293,7 +299,7 @@ def list_shows(session: Session) -> list[Show]:
     return list(
         session.scalars(
             select(Show)
-            .where(Show.deleted_at.is_(None))
+            .where(not_deleted(Show))
             .order_by(func.coalesce(Show.started_at, Show.planned_start, Show.created_at).desc())
         )
     )
@@ -380,9 +386,11 @@ def show_timeline(session: Session, show_id: str) -> ShowTimeline:
     list_run_log = getattr(script_repo, "list_run_log", None)
     if list_run_log is None:
         return ShowTimeline((), ())
-    show = session.get(Show, show_id)
+    show = get_live(session, Show, show_id)
+    if show is None:
+        return ShowTimeline((), ())
     events = list(list_run_log(session, show_id))
-    return timeline_from_events(events, show.ended_at if show else None)
+    return timeline_from_events(events, show.ended_at)
 
 
 def load_review(session: Session, show_id: str) -> tuple[str | None, ShowReview, ShowTimeline]:

@@ -157,14 +157,14 @@ def lint_handler(args: argparse.Namespace) -> int:
         lint_text,
         load_wordlist,
     )
-    from studio_app.workspace import Workspace
+    from studio_app.ui.settings import resolve_workspace
 
     _install_translator(args)
     try:
         if args.wordlist:
             wordlist = load_wordlist(Path(args.wordlist))
         else:
-            wordlist = default_wordlist(Workspace.resolve(getattr(args, "workspace", None)).root)
+            wordlist = default_wordlist(resolve_workspace(getattr(args, "workspace", None)).root)
     except WordlistError as exc:
         _error(str(exc))
         return EXIT_UNREADABLE
@@ -210,6 +210,7 @@ def _record_review(args: argparse.Namespace, text: str, hits: list[Any], wordlis
     from studio_app.script.format import ScriptFormatError, parse_script
     from studio_app.script.pricing import check_prices
     from studio_app.script.repo import current_script_row, record_compliance
+    from studio_app.store.live import get_live
     from studio_app.store.models.core import Show
 
     try:
@@ -219,8 +220,8 @@ def _record_review(args: argparse.Namespace, text: str, hits: list[Any], wordlis
     context = open_context(args)
     try:
         with context.db.session() as session:
-            show = session.get(Show, args.record)
-            if show is None or show.deleted_at is not None:
+            show = get_live(session, Show, args.record)
+            if show is None:
                 _error(translate("ScriptCli", "there is no show with id {id}.").format(id=args.record))
                 return False
             current = current_script_row(session, show.id)
@@ -311,6 +312,7 @@ def import_handler(args: argparse.Namespace) -> int:
     from studio_app.cli import open_context
     from studio_app.i18n import translate
     from studio_app.script.repo import save_script
+    from studio_app.store.live import get_live
     from studio_app.store.models.core import Show
 
     _install_translator(args)
@@ -322,8 +324,8 @@ def import_handler(args: argparse.Namespace) -> int:
     try:
         with context.db.session() as session:
             if args.show:
-                show = session.get(Show, args.show)
-                if show is None or show.deleted_at is not None:
+                show = get_live(session, Show, args.show)
+                if show is None:
                     _error(translate("ScriptCli", "there is no show with id {id}.").format(id=args.show))
                     return EXIT_FOUND
             else:

@@ -32,6 +32,7 @@ from studio_app.script.model import (
 )
 from studio_app.script.pricing import PriceFlag
 from studio_app.script.reading import DEFAULT_RATE_CPM, RateCalibration, reading_samples_from_run_log
+from studio_app.store.live import is_live, not_deleted
 from studio_app.store.models.core import Show
 from studio_app.store.models.script import (
     ComplianceRecordRow,
@@ -131,13 +132,13 @@ def _from_row(row: ScriptRow) -> Script:
                 product_ref=s.product_link_no,
             )
             for s in row.segments
-            if s.deleted_at is None
+            if is_live(s)
         ),
-        products=tuple(product(p) for p in row.products if p.deleted_at is None),
+        products=tuple(product(p) for p in row.products if is_live(p)),
         emergencies=tuple(
             EmergencyScript(EmergencyKind(e.kind), e.title, e.text, e.key_hint)
             for e in row.emergencies
-            if e.deleted_at is None
+            if is_live(e)
         ),
         meta=dict(row.meta or {}),
     )
@@ -154,11 +155,8 @@ def save_script(
 ) -> ScriptRow:
     """Store ``script`` as the show's newest revision. ``source_text`` is the file as written (kept for
     export); without it the canonical text of the script is stored."""
-    latest = session.scalar(
-        select(func.max(ScriptRow.revision)).where(
-            ScriptRow.show_id == show_id, ScriptRow.deleted_at.is_(None)
-        )
-    )
+    # Deleted revisions count too: a number once given is never given again to different text.
+    latest = session.scalar(select(func.max(ScriptRow.revision)).where(ScriptRow.show_id == show_id))
     segments, products, emergencies = _to_rows(script)
     row = ScriptRow(
         show_id=show_id,
@@ -178,9 +176,11 @@ def save_script(
 
 
 def current_script_row(session: Session, show_id: str) -> ScriptRow | None:
+    """The show's newest live revision; None when it has none or the show itself was deleted."""
     return session.scalars(
         select(ScriptRow)
-        .where(ScriptRow.show_id == show_id, ScriptRow.deleted_at.is_(None))
+        .join(Show, Show.id == ScriptRow.show_id)
+        .where(ScriptRow.show_id == show_id, not_deleted(ScriptRow, Show))
         .order_by(ScriptRow.revision.desc())
         .limit(1)
     ).first()
@@ -238,7 +238,7 @@ def list_run_log(session: Session, show_id: str) -> list[RunLogEvent]:
     """Every event of the show, oldest first (ties in the order they were written)."""
     rows = session.scalars(
         select(RunLogRow)
-        .where(RunLogRow.show_id == show_id, RunLogRow.deleted_at.is_(None))
+        .where(RunLogRow.show_id == show_id, not_deleted(RunLogRow))
         .order_by(RunLogRow.at, RunLogRow.created_at)
     )
     return [_event(row) for row in rows]
@@ -251,9 +251,7 @@ def host_rate_calibration(
     minus pauses, against the text of the show's script."""
     calibration = RateCalibration(prior_rate_cpm=prior_rate_cpm)
     show_ids = session.scalars(
-        select(Show.id)
-        .where(Show.host_name == host_name, Show.deleted_at.is_(None))
-        .order_by(Show.created_at)
+        select(Show.id).where(Show.host_name == host_name, not_deleted(Show)).order_by(Show.created_at)
     ).all()
     for show_id in show_ids:
         script = load_script(session, show_id)
@@ -319,7 +317,7 @@ def list_compliance_records(session: Session, show_id: str) -> list[ComplianceRe
     return list(
         session.scalars(
             select(ComplianceRecordRow)
-            .where(ComplianceRecordRow.show_id == show_id, ComplianceRecordRow.deleted_at.is_(None))
+            .where(ComplianceRecordRow.show_id == show_id, not_deleted(ComplianceRecordRow))
             .order_by(ComplianceRecordRow.checked_at)
         )
     )
@@ -361,7 +359,7 @@ def list_corrections(session: Session, show_id: str) -> list[OnAirCorrectionRow]
     return list(
         session.scalars(
             select(OnAirCorrectionRow)
-            .where(OnAirCorrectionRow.show_id == show_id, OnAirCorrectionRow.deleted_at.is_(None))
+            .where(OnAirCorrectionRow.show_id == show_id, not_deleted(OnAirCorrectionRow))
             .order_by(OnAirCorrectionRow.at)
         )
     )
@@ -374,9 +372,7 @@ def list_corrections(session: Session, show_id: str) -> list[OnAirCorrectionRow]
 def save_promo_state(session: Session, show_id: str, state: Mapping[str, Any], at: datetime) -> None:
     """Keep the promo clock's state (its shape belongs to ``studio_app.promo``); one live row per show."""
     row = session.scalars(
-        select(PromoStateRow)
-        .where(PromoStateRow.show_id == show_id, PromoStateRow.deleted_at.is_(None))
-        .limit(1)
+        select(PromoStateRow).where(PromoStateRow.show_id == show_id, not_deleted(PromoStateRow)).limit(1)
     ).first()
     if row is None:
         session.add(PromoStateRow(show_id=show_id, state=dict(state), saved_at=at))
@@ -388,9 +384,7 @@ def save_promo_state(session: Session, show_id: str, state: Mapping[str, Any], a
 
 def load_promo_state(session: Session, show_id: str) -> dict[str, Any] | None:
     row = session.scalars(
-        select(PromoStateRow)
-        .where(PromoStateRow.show_id == show_id, PromoStateRow.deleted_at.is_(None))
-        .limit(1)
+        select(PromoStateRow).where(PromoStateRow.show_id == show_id, not_deleted(PromoStateRow)).limit(1)
     ).first()
     return None if row is None else dict(row.state)
 

@@ -26,6 +26,7 @@ from studio_app.probes.profile import (
 from studio_app.probes.result import Finding, ProbeResult, ProbeStatus
 from studio_app.probes.runner import CheckRun
 from studio_app.probes.verdict import Verdict
+from studio_app.store.live import get_live, is_live, not_deleted, tombstone
 from studio_app.store.models.checks import CheckProfile, CheckRunRow, OnAirAlert, ProbeResultRow
 
 
@@ -42,6 +43,15 @@ class RunSummary:
     statuses: tuple[tuple[str, ProbeStatus], ...]
 
 
+class RunNotFoundError(KeyError):
+    """The run is not stored, or it was deleted (here, or elsewhere and synced)."""
+
+    def __str__(self) -> str:  # KeyError's own str() is the bare repr of the key
+        return translate(
+            "ChecksStore", "This check run no longer exists; it may have been deleted on another computer."
+        )
+
+
 @dataclass(frozen=True)
 class MetricPoint:
     at: datetime
@@ -53,9 +63,7 @@ class MetricPoint:
 
 
 def _live_profiles(session: Session) -> list[CheckProfile]:
-    rows = session.scalars(
-        select(CheckProfile).where(CheckProfile.deleted_at.is_(None)).order_by(CheckProfile.name)
-    )
+    rows = session.scalars(select(CheckProfile).where(not_deleted(CheckProfile)).order_by(CheckProfile.name))
     return list(rows)
 
 
@@ -77,11 +85,11 @@ def get_profile(session: Session, name: str | None) -> StudioProfile:
     ensure_default_profile(session)
     if name is None:
         row = session.scalars(
-            select(CheckProfile).where(CheckProfile.deleted_at.is_(None), CheckProfile.is_default)
+            select(CheckProfile).where(not_deleted(CheckProfile), CheckProfile.is_default)
         ).first()
         return profile_from_json(row.data_json) if row else default_profile()
     row = session.scalars(
-        select(CheckProfile).where(CheckProfile.deleted_at.is_(None), CheckProfile.name == name)
+        select(CheckProfile).where(not_deleted(CheckProfile), CheckProfile.name == name)
     ).first()
     if row is None:
         names = ", ".join(p.name for p in list_profiles(session))
@@ -96,7 +104,7 @@ def get_profile(session: Session, name: str | None) -> StudioProfile:
 def save_profile(session: Session, profile: StudioProfile, *, make_default: bool = False) -> None:
     """Insert or replace the profile of that name."""
     row = session.scalars(
-        select(CheckProfile).where(CheckProfile.deleted_at.is_(None), CheckProfile.name == profile.name)
+        select(CheckProfile).where(not_deleted(CheckProfile), CheckProfile.name == profile.name)
     ).first()
     if row is None:
         row = CheckProfile(name=profile.name, data_json=profile_to_json(profile), is_default=False)
@@ -116,7 +124,7 @@ def delete_profile(session: Session, name: str, now: datetime) -> None:
         raise ProfileError(translate("ChecksStore", "The built-in default profile cannot be deleted."))
     for row in _live_profiles(session):
         if row.name == name:
-            row.deleted_at = now
+            tombstone(row, now)
             if row.is_default:
                 row.is_default = False
     session.flush()
@@ -124,13 +132,11 @@ def delete_profile(session: Session, name: str, now: datetime) -> None:
 
 def ensure_default_profile(session: Session) -> None:
     exists = session.scalars(
-        select(CheckProfile.id).where(
-            CheckProfile.deleted_at.is_(None), CheckProfile.name == DEFAULT_PROFILE_NAME
-        )
+        select(CheckProfile.id).where(not_deleted(CheckProfile), CheckProfile.name == DEFAULT_PROFILE_NAME)
     ).first()
     if exists is None:
         has_default = session.scalars(
-            select(CheckProfile.id).where(CheckProfile.deleted_at.is_(None), CheckProfile.is_default)
+            select(CheckProfile.id).where(not_deleted(CheckProfile), CheckProfile.is_default)
         ).first()
         session.add(
             CheckProfile(
@@ -188,7 +194,7 @@ def list_runs(session: Session, limit: int = 100) -> list[RunSummary]:
     """Newest first."""
     rows = session.scalars(
         select(CheckRunRow)
-        .where(CheckRunRow.deleted_at.is_(None))
+        .where(not_deleted(CheckRunRow))
         .order_by(CheckRunRow.started_at.desc())
         .limit(limit)
         .options(selectinload(CheckRunRow.results))
@@ -201,16 +207,17 @@ def list_runs(session: Session, limit: int = 100) -> list[RunSummary]:
             row.profile_name,
             row.duration_s,
             row.source,
-            tuple((r.probe, ProbeStatus(r.status)) for r in row.results),
+            tuple((r.probe, ProbeStatus(r.status)) for r in row.results if is_live(r)),
         )
         for row in rows
     ]
 
 
 def load_run(session: Session, run_id: str) -> CheckRun:
-    row = session.get(CheckRunRow, run_id)
+    """One stored run; RunNotFoundError (a KeyError) when there is none or it was deleted."""
+    row = get_live(session, CheckRunRow, run_id)
     if row is None:
-        raise KeyError(run_id)
+        raise RunNotFoundError(run_id)
     try:
         profile = profile_from_json(row.profile_json)
     except ProfileError:
@@ -228,6 +235,7 @@ def load_run(session: Session, run_id: str) -> CheckRun:
             r.message,
         )
         for r in row.results
+        if is_live(r)
     )
     return CheckRun(profile, row.started_at, row.duration_s, results, row.source, row.cancelled)
 
@@ -242,8 +250,9 @@ def metric_history(session: Session, probe: str, metric: str, since: datetime) -
         select(CheckRunRow.started_at, CheckRunRow.id, ProbeResultRow.metrics)
         .join(ProbeResultRow, ProbeResultRow.run_id == CheckRunRow.id)
         .where(
-            CheckRunRow.deleted_at.is_(None),
+            not_deleted(CheckRunRow),
             CheckRunRow.started_at >= since,
+            not_deleted(ProbeResultRow),
             ProbeResultRow.probe == probe,
         )
         .order_by(CheckRunRow.started_at)
@@ -286,7 +295,7 @@ def save_alert(
 
 
 def clear_alert(session: Session, alert_id: str, cleared_at: datetime) -> None:
-    row = session.get(OnAirAlert, alert_id)
+    row = get_live(session, OnAirAlert, alert_id)
     if row is not None and row.cleared_at is None:
         row.cleared_at = cleared_at
 
@@ -295,7 +304,7 @@ def list_alerts(session: Session, since: datetime) -> list[OnAirAlert]:
     return list(
         session.scalars(
             select(OnAirAlert)
-            .where(OnAirAlert.deleted_at.is_(None), OnAirAlert.raised_at >= since)
+            .where(not_deleted(OnAirAlert), OnAirAlert.raised_at >= since)
             .order_by(OnAirAlert.raised_at)
         )
     )

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from studio_app.context import AppContext
 from studio_app.probes.plan import ALL_PROBES, plan_tasks
-from studio_app.probes.profile import ProfileError, StudioProfile, default_profile
+from studio_app.probes.profile import DEFAULT_PROFILE_NAME, ProfileError, StudioProfile, default_profile
 from studio_app.probes.report import render_html, write_html_report
 from studio_app.probes.runner import CheckRun, Progress, run_checks
 from studio_app.probes.watch import (
@@ -126,6 +126,9 @@ class CheckPanel(QWidget):
         self.profile_combo.currentIndexChanged.connect(self._profile_chosen)
         self.edit_profile_button = QPushButton(self.tr("Edit profile…"))
         self.edit_profile_button.clicked.connect(self.edit_profile)
+        self.delete_profile_button = QPushButton(self.tr("Delete profile…"))
+        self.delete_profile_button.setEnabled(False)  # the built-in default cannot be deleted
+        self.delete_profile_button.clicked.connect(self.confirm_delete_profile)
         self.probe_boxes: dict[str, QCheckBox] = {
             "camera": QCheckBox(self.tr("Camera && lighting")),
             "mic": QCheckBox(self.tr("Microphone")),
@@ -152,6 +155,7 @@ class CheckPanel(QWidget):
         top.addWidget(QLabel(self.tr("Profile")))
         top.addWidget(self.profile_combo)
         top.addWidget(self.edit_profile_button)
+        top.addWidget(self.delete_profile_button)
         top.addStretch(1)
         top.addWidget(self.cancel_button)
         top.addWidget(self.run_button)
@@ -323,6 +327,7 @@ class CheckPanel(QWidget):
             self.profile_combo.setCurrentIndex(index)
             self.profile_combo.blockSignals(False)
             self.profile = profiles[index] if profiles else default
+            self.delete_profile_button.setEnabled(self.profile.name != DEFAULT_PROFILE_NAME)
             self.profiles_loaded.emit()
 
         self._background(load, on_result=loaded, on_error=lambda e: self._show_error(self.tr("Profiles"), e))
@@ -330,6 +335,7 @@ class CheckPanel(QWidget):
     def _profile_chosen(self, index: int) -> None:
         if 0 <= index < len(self.profiles):
             self.profile = self.profiles[index]
+            self.delete_profile_button.setEnabled(self.profile.name != DEFAULT_PROFILE_NAME)
             if self.preview_toggle.isChecked():
                 self.set_preview_enabled(False)
                 self.set_preview_enabled(True)
@@ -338,6 +344,32 @@ class CheckPanel(QWidget):
         dialog = ProfileEditor(self.profile, self)
         if dialog.exec() and dialog.result_profile is not None:
             self.save_profile(dialog.result_profile)
+
+    def confirm_delete_profile(self) -> None:
+        name = self.profile.name
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete profile"),
+            self.tr("Delete the profile “{name}”? Past checks made with it stay in the history.").format(
+                name=name
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_profile(name)
+
+    def delete_profile(self, name: str) -> None:
+        """Tombstones the profile (``deleted_at``), so the deletion reaches the other desktops by sync."""
+        db, now = self.context.db, self.context.clock.now()
+
+        def delete() -> None:
+            with db.session() as s:
+                checks_repo.delete_profile(s, name, now)
+
+        self._background(
+            delete,
+            on_result=lambda _: self.reload_profiles(),
+            on_error=lambda e: self._show_error(self.tr("Deleting the profile failed"), e),
+        )
 
     def save_profile(self, profile: StudioProfile, make_default: bool = True) -> None:
         db = self.context.db
@@ -488,7 +520,12 @@ class CheckPanel(QWidget):
             self.last_run, self.last_run_id = run, run_id
             self.show_run(run)
 
-        self._background(load, on_result=loaded, on_error=lambda e: self._show_error(self.tr("History"), e))
+        def failed(exc: BaseException) -> None:
+            self._show_error(self.tr("History"), exc)
+            if isinstance(exc, checks_repo.RunNotFoundError):
+                self.reload_history()  # the run was deleted meanwhile: take it off the list too
+
+        self._background(load, on_result=loaded, on_error=failed)
 
     # ------------------------------------------------------------------ history and the uplink graph
 

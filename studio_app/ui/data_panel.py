@@ -235,7 +235,17 @@ class DataPanel(QWidget):
         if shows:
             self.reload()
         else:
+            if self._bundle is not None and self._bundle.show_id:
+                self._clear_show(self._bundle)  # the shown show was deleted (maybe elsewhere, via sync)
             self.message_label.setText(self.tr("No shows yet. Plan a show in the script runner first."))
+
+    def _clear_show(self, previous: ShowBundle) -> None:
+        """Empty charts and review; the device history is not per show and stays."""
+        self._generation += 1  # a load still on its way is stale now
+        self._on_air_show_id = None  # the live feed must not write into a deleted show
+        timeline = repo.ShowTimeline((), ())
+        empty = ShowBundle("", None, (), review_show(()), timeline, (), (), previous.device_history)
+        self._apply_bundle(empty, self._generation)
 
     def _show_changed(self, _index: int) -> None:
         self._on_air_show_id = self.current_show_id()

@@ -67,6 +67,7 @@ from studio_app.script.reading import (
     fit_rate_cpm,
     reading_samples_from_run_log,
 )
+from studio_app.store.live import get_live, not_deleted
 from studio_app.store.models import Show
 from studio_app.ui.prompter.controller import OnAirController
 from studio_app.ui.prompter.keys import KeyMap, PrompterAction
@@ -97,7 +98,7 @@ class _Loaded:
 
 def _load_show(context: AppContext, show_id: str) -> _Loaded:
     with context.db.session() as s:
-        show = s.get(Show, show_id)
+        show = get_live(s, Show, show_id)
         title = show.title if show is not None else ""
         script = repo.load_script(s, show_id)
         source = repo.load_script_source(s, show_id) or ""
@@ -107,7 +108,7 @@ def _load_show(context: AppContext, show_id: str) -> _Loaded:
 
 def _list_shows(context: AppContext) -> list[tuple[str, str]]:
     with context.db.session() as s:
-        rows = s.scalars(select(Show).where(Show.deleted_at.is_(None)).order_by(Show.created_at.desc()))
+        rows = s.scalars(select(Show).where(not_deleted(Show)).order_by(Show.created_at.desc()))
         return [(row.id, row.title) for row in rows]
 
 

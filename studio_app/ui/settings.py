@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QSettings
+
+from studio_app.workspace import ENV_VAR, Workspace
 
 ORGANIZATION = "StudioConsole"
 APPLICATION = "studio-app"
@@ -21,3 +25,11 @@ def app_settings() -> QSettings:
 def saved_language() -> str | None:
     value = str(app_settings().value(LANGUAGE, "auto"))
     return None if value == "auto" else value
+
+
+def resolve_workspace(explicit: str | None) -> Workspace:
+    """``--workspace`` and ``STUDIO_APP_WORKSPACE`` win over the folder chosen in settings."""
+    if explicit or os.environ.get(ENV_VAR):
+        return Workspace.resolve(explicit)
+    saved = str(app_settings().value(WORKSPACE, "") or "")
+    return Workspace.resolve(saved or None)

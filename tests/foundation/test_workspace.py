@@ -40,3 +40,27 @@ def test_first_run_creates_workspace_and_loads_demo_show_once(tmp_path: Path) ->
         shows = s.scalars(select(Show)).all()
         assert len(shows) == 1 and shows[0].deleted_at is not None, "a deleted demo show must not come back"
     reopened.close()
+
+
+def test_commands_use_the_workspace_chosen_in_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argparse
+
+    from studio_app.cli import open_context
+    from studio_app.ui import settings
+
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    chosen = tmp_path / "chosen-in-settings"
+    settings.app_settings().setValue(settings.WORKSPACE, str(chosen))
+    context = open_context(argparse.Namespace(workspace=None, lang="en", verbose=False))
+    try:
+        assert context.workspace.root == chosen.resolve()
+        assert context.workspace.db_path.exists()
+    finally:
+        context.close()
+    explicit = open_context(
+        argparse.Namespace(workspace=str(tmp_path / "explicit"), lang="en", verbose=False)
+    )
+    assert explicit.workspace.root == (tmp_path / "explicit").resolve()
+    explicit.close()
