@@ -13,6 +13,7 @@ from studio_app import __version__
 
 if TYPE_CHECKING:
     from studio_app.context import AppContext
+    from studio_app.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -59,12 +60,18 @@ def open_context(args: argparse.Namespace) -> AppContext:
     """The workspace and its database for a command; sets up logging and the translator."""
     from studio_app.context import AppContext
     from studio_app.logs import setup_logging
-    from studio_app.ui.settings import resolve_workspace
 
-    workspace = resolve_workspace(getattr(args, "workspace", None)).ensure()
+    workspace = workspace_for(args).ensure()
     setup_logging(workspace.log_file, console=getattr(args, "verbose", False))
     install_cli_translator(getattr(args, "lang", None))
     return AppContext.open(workspace)
+
+
+def workspace_for(args: argparse.Namespace) -> Workspace:
+    """``--workspace``, else ``STUDIO_APP_WORKSPACE``, else the folder set in settings, else the default."""
+    from studio_app.ui.settings import resolve_workspace
+
+    return resolve_workspace(getattr(args, "workspace", None))
 
 
 def install_cli_translator(lang: str | None) -> None:

@@ -753,6 +753,10 @@
         <source>sample {index}: {problem}</source>
         <translation>第 {index} 条数据：{problem}</translation>
     </message>
+    <message>
+        <source>There is no show with id {id}; it may have been deleted.</source>
+        <translation>没有 ID 为 {id} 的场次，可能已被删除。</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

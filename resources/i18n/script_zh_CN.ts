@@ -715,6 +715,14 @@
         <translation>还没有直播场次。先新建一场，再编写或导入脚本。</translation>
     </message>
     <message>
+        <source>This show was deleted on another computer; its run log is still kept.</source>
+        <translation>这场直播已在另一台电脑上被删除；它的运行日志仍保留在本机。</translation>
+    </message>
+    <message>
+        <source>The show you had open was deleted on another computer.</source>
+        <translation>你打开的场次已在另一台电脑上被删除。</translation>
+    </message>
+    <message>
         <source>End the show on air before switching to another one.</source>
         <translation>请先结束正在进行的直播，再切换场次。</translation>
     </message>

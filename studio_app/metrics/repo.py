@@ -15,6 +15,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from studio_app.i18n import translate
+from studio_app.metrics.feed import FeedError
 from studio_app.metrics.imports import ColumnMapping, ParsedExport
 from studio_app.metrics.review import PromoMark, SegmentSpan, ShowReview, review_show, samples_from_manual
 from studio_app.metrics.samples import SAMPLE_FIELD_NAMES, Sample
@@ -149,6 +150,14 @@ def save_import(session: Session, show_id: str, parsed: ParsedExport, source_nam
 
 
 def add_feed_samples(session: Session, show_id: str, samples: Sequence[Sample]) -> int:
+    """Store pushed samples; FeedError (the feed answers 409) when the show does not exist or was deleted,
+    rather than keeping numbers that no screen would show."""
+    if not _show_is_live(session, show_id):
+        raise FeedError(
+            translate("MetricsFeed", "There is no show with id {id}; it may have been deleted.").format(
+                id=show_id
+            )
+        )
     return _upsert_samples(session, show_id, SampleSource.FEED, samples)
 
 

@@ -147,6 +147,7 @@ def _print_json(data: dict[str, Any]) -> None:
 
 
 def lint_handler(args: argparse.Namespace) -> int:
+    from studio_app.cli import workspace_for
     from studio_app.i18n import translate
     from studio_app.script.lint import (
         Severity,
@@ -157,14 +158,13 @@ def lint_handler(args: argparse.Namespace) -> int:
         lint_text,
         load_wordlist,
     )
-    from studio_app.ui.settings import resolve_workspace
 
     _install_translator(args)
     try:
         if args.wordlist:
             wordlist = load_wordlist(Path(args.wordlist))
         else:
-            wordlist = default_wordlist(resolve_workspace(getattr(args, "workspace", None)).root)
+            wordlist = default_wordlist(workspace_for(args).root)
     except WordlistError as exc:
         _error(str(exc))
         return EXIT_UNREADABLE

@@ -62,8 +62,15 @@ class MetricPoint:
 # ---------------------------------------------------------------- profiles
 
 
+# Two desktops may each create a profile of the same name offline (both make the built-in default on first
+# use); after sync both rows are live. Every desktop then uses the same one: the oldest, ties by id.
+_SAME_NAME_ORDER = (CheckProfile.created_at, CheckProfile.id)
+
+
 def _live_profiles(session: Session) -> list[CheckProfile]:
-    rows = session.scalars(select(CheckProfile).where(not_deleted(CheckProfile)).order_by(CheckProfile.name))
+    rows = session.scalars(
+        select(CheckProfile).where(not_deleted(CheckProfile)).order_by(CheckProfile.name, *_SAME_NAME_ORDER)
+    )
     return list(rows)
 
 
@@ -71,7 +78,11 @@ def list_profiles(session: Session) -> list[StudioProfile]:
     """Stored profiles by name; the built-in default is always first (stored on first use)."""
     ensure_default_profile(session)
     out: list[StudioProfile] = []
+    seen: set[str] = set()
     for row in _live_profiles(session):
+        if row.name in seen:
+            continue  # a same-named twin from another desktop (see _SAME_NAME_ORDER)
+        seen.add(row.name)
         try:
             out.append(profile_from_json(row.data_json))
         except ProfileError:
@@ -85,11 +96,15 @@ def get_profile(session: Session, name: str | None) -> StudioProfile:
     ensure_default_profile(session)
     if name is None:
         row = session.scalars(
-            select(CheckProfile).where(not_deleted(CheckProfile), CheckProfile.is_default)
+            select(CheckProfile)
+            .where(not_deleted(CheckProfile), CheckProfile.is_default)
+            .order_by(*_SAME_NAME_ORDER)
         ).first()
         return profile_from_json(row.data_json) if row else default_profile()
     row = session.scalars(
-        select(CheckProfile).where(not_deleted(CheckProfile), CheckProfile.name == name)
+        select(CheckProfile)
+        .where(not_deleted(CheckProfile), CheckProfile.name == name)
+        .order_by(*_SAME_NAME_ORDER)
     ).first()
     if row is None:
         names = ", ".join(p.name for p in list_profiles(session))
@@ -104,7 +119,9 @@ def get_profile(session: Session, name: str | None) -> StudioProfile:
 def save_profile(session: Session, profile: StudioProfile, *, make_default: bool = False) -> None:
     """Insert or replace the profile of that name."""
     row = session.scalars(
-        select(CheckProfile).where(not_deleted(CheckProfile), CheckProfile.name == profile.name)
+        select(CheckProfile)
+        .where(not_deleted(CheckProfile), CheckProfile.name == profile.name)
+        .order_by(*_SAME_NAME_ORDER)
     ).first()
     if row is None:
         row = CheckProfile(name=profile.name, data_json=profile_to_json(profile), is_default=False)

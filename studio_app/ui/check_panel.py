@@ -332,6 +332,11 @@ class CheckPanel(QWidget):
 
         self._background(load, on_result=loaded, on_error=lambda e: self._show_error(self.tr("Profiles"), e))
 
+    def refresh_after_sync(self) -> None:
+        """A sync round pulled changes: profiles and runs deleted elsewhere leave the lists."""
+        self.reload_profiles(select=self.profile.name)
+        self.reload_history()
+
     def _profile_chosen(self, index: int) -> None:
         if 0 <= index < len(self.profiles):
             self.profile = self.profiles[index]

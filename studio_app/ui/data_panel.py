@@ -218,6 +218,10 @@ class DataPanel(QWidget):
 
         run_in_thread(work, on_result=self._fill_shows, on_error=self._report_error)
 
+    def refresh_after_sync(self) -> None:
+        """A sync round pulled changes: shows deleted elsewhere leave the list, the numbers reload."""
+        self.reload_shows()
+
     def _fill_shows(self, shows: list[ShowInfo]) -> None:
         if self._closing:
             return

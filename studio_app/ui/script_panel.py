@@ -166,6 +166,7 @@ class LintHighlighter(QSyntaxHighlighter):
 
 class ScriptPanel(QWidget):
     loaded = Signal()  # a show's script and state are in (tests wait on it)
+    shows_refreshed = Signal()  # the show list was reloaded after a sync
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -459,6 +460,46 @@ class ScriptPanel(QWidget):
         else:
             self._say(self.tr("No show yet. Create one, then write or import its script."))
             self.loaded.emit()
+
+    def refresh_after_sync(self) -> None:
+        """A sync round pulled changes: a show deleted elsewhere leaves the list (the open one is kept
+        while on air; the editor of a show still there is not touched)."""
+        run_in_thread(
+            _list_shows, self.context, on_result=self._on_shows_refreshed, on_error=self._on_load_error
+        )
+
+    def _on_shows_refreshed(self, shows: list[tuple[str, str]]) -> None:
+        if self._shutting_down:
+            return
+        current = self._show_id
+        if current is not None and all(show_id != current for show_id, _ in shows):
+            if self.controller is not None and self.controller.session.phase is SessionPhase.ON_AIR:
+                self._say(
+                    self.tr("This show was deleted on another computer; its run log is still kept."), True
+                )
+            else:
+                self._forget_show()
+                self._say(self.tr("The show you had open was deleted on another computer."), True)
+                self._on_shows(shows)
+            self.shows_refreshed.emit()
+            return
+        self.show_combo.blockSignals(True)
+        self.show_combo.clear()
+        for show_id, title in shows:
+            self.show_combo.addItem(title, show_id)
+        if current is not None:
+            self.show_combo.setCurrentIndex(max(0, self.show_combo.findData(current)))
+        self.show_combo.blockSignals(False)
+        if current is None and shows:
+            self._on_show_chosen(0)
+        self.shows_refreshed.emit()
+
+    def _forget_show(self) -> None:
+        self._teardown_session()
+        self._show_id = None
+        self._script = None
+        self.editor.clear()
+        self._refresh_all()
 
     def _on_show_chosen(self, index: int) -> None:
         show_id = self.show_combo.itemData(index)

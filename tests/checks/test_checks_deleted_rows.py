@@ -227,3 +227,26 @@ def test_deleting_a_profile_in_the_panel_tombstones_it_with_the_clock(
     with db.session() as s:
         (row,) = s.scalars(select(CheckProfile).where(CheckProfile.name == "old room")).all()
         assert row.deleted_at == fake_clock.now()
+
+
+def test_after_a_sync_pulls_deletions_the_panel_drops_them(
+    qtbot: QtBot, panel: CheckPanel, empty_app_context: AppContext, fake_clock: FakeClock
+) -> None:
+    db = empty_app_context.db
+    _older, newer = _save_two_runs(db, fake_clock)
+    with db.session() as s:
+        repo.save_profile(s, StudioProfile(name="B 间"), make_default=True)
+    with qtbot.waitSignals([panel.profiles_loaded, panel.history_loaded], timeout=5000):
+        panel.reload_profiles()
+        panel.reload_history()
+    assert panel.history.rowCount() == 2 and panel.profile.name == "B 间"
+    _tombstone_run(db, newer, fake_clock)
+    with db.session() as s:
+        tombstone(s.scalars(select(CheckProfile).where(CheckProfile.name == "B 间")).one(), fake_clock.now())
+    with qtbot.waitSignals([panel.profiles_loaded, panel.history_loaded], timeout=5000):
+        panel.refresh_after_sync()
+    assert panel.history.rowCount() == 1
+    assert [panel.profile_combo.itemText(i) for i in range(panel.profile_combo.count())] == [
+        DEFAULT_PROFILE_NAME
+    ]
+    assert panel.profile.name == DEFAULT_PROFILE_NAME

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import httpx
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -18,6 +19,7 @@ from studio_app.cli import main
 from studio_app.clock import FakeClock
 from studio_app.context import AppContext
 from studio_app.metrics import repo
+from studio_app.metrics.feed import FeedError, MetricsFeedServer
 from studio_app.metrics.samples import Sample
 from studio_app.probes.profile import StudioProfile
 from studio_app.probes.result import ProbeResult, ProbeStatus
@@ -176,7 +178,7 @@ def test_the_data_panel_offers_live_shows_only(
     stale = load_show_bundle(empty_app_context, kept)
     assert stale.samples == () and stale.incidents == () and stale.source is None
     with qtbot.waitSignal(panel.bundle_loaded, timeout=WAIT_MS):
-        panel.reload_shows()
+        panel.refresh_after_sync()
     assert panel.show_combo.count() == 0
     cleared = panel.bundle()
     assert cleared is not None and cleared.samples == () and cleared.incidents == ()
@@ -203,3 +205,57 @@ def test_no_code_outside_sync_hard_deletes_rows() -> None:
             if name == "delete":
                 offenders.append(f"{path.relative_to(package)}:{node.lineno}")
     assert offenders == []
+
+
+def test_the_live_feed_refuses_samples_for_a_deleted_show_with_409(
+    empty_app_context: AppContext, fake_clock: FakeClock
+) -> None:
+    db = empty_app_context.db
+    show_id = _add_show(empty_app_context, "已删除的场次", 100)
+    _tombstone_show(empty_app_context, show_id, fake_clock)
+
+    def sink(requested: str | None, samples: object) -> int:
+        with db.session() as s:
+            return repo.add_feed_samples(s, requested or show_id, samples)  # type: ignore[arg-type]
+
+    server = MetricsFeedServer(sink, fake_clock, port=0)
+    server.start()
+    try:
+        body = {"show_id": show_id, "samples": [{"at": "2026-11-20T20:30:00+08:00", "online_viewers": 5}]}
+        response = httpx.post(f"{server.url}/v1/samples", json=body, timeout=5)
+    finally:
+        server.stop()
+    assert response.status_code == 409
+    assert "may have been deleted" in response.json()["error"]
+    with db.session() as s:
+        stored = s.scalars(select(MetricSample).where(MetricSample.show_id == show_id)).all()
+        with pytest.raises(FeedError):
+            repo.add_feed_samples(s, "no-such-show", _samples(1, 1))
+    assert len(stored) == 5  # only the five from before the deletion
+
+
+def test_a_sync_round_that_pulled_changes_refreshes_the_open_panels(
+    qtbot: QtBot, empty_app_context: AppContext, fake_clock: FakeClock, two_shows: tuple[str, str]
+) -> None:
+    from studio_app.sync.client import SyncReport, SyncStatus
+    from studio_app.sync.status import RoundResult
+    from studio_app.ui.main_window import MainWindow
+
+    kept, _gone = two_shows
+    window = MainWindow(empty_app_context)
+    qtbot.addWidget(window)
+    data_panel = window.panel("data")
+    assert isinstance(data_panel, DataPanel)
+    try:
+        qtbot.waitUntil(lambda: data_panel.show_combo.count() == 1, timeout=WAIT_MS)
+        _tombstone_show(empty_app_context, kept, fake_clock)
+        with qtbot.assertNotEmitted(data_panel.shows_loaded, wait=100):
+            window.sync_status.sync_finished.emit(RoundResult(SyncStatus.UP_TO_DATE, "", SyncReport()))
+        assert data_panel.show_combo.count() == 1  # nothing was pulled: nothing reloads
+        with qtbot.waitSignal(data_panel.shows_loaded, timeout=WAIT_MS):
+            window.sync_status.sync_finished.emit(
+                RoundResult(SyncStatus.UP_TO_DATE, "", SyncReport(pulled_changes=1))
+            )
+        assert data_panel.show_combo.count() == 0
+    finally:
+        window.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -17,6 +18,7 @@ from studio_app.clock import FakeClock
 from studio_app.context import AppContext
 from studio_app.demo import demo_show
 from studio_app.paths import resource_path
+from studio_app.promo.session import SessionPhase
 from studio_app.script import repo
 from studio_app.script.format import parse_script
 from studio_app.script.model import RunLogKind
@@ -120,6 +122,14 @@ def test_a_deleted_demo_show_is_not_the_demo_any_more(app_context: AppContext, f
     _tombstone_show(app_context.db, show_id, fake_clock)
     with app_context.db.session() as s:
         assert demo_show(s) is None
+    # The next start does not seed it again: the user deleted it on purpose.
+    again = AppContext.open(app_context.workspace, clock=fake_clock)
+    try:
+        with again.db.session() as s:
+            assert demo_show(s) is None
+            assert [sh.id for sh in s.scalars(select(Show).where(Show.is_demo.is_(True)))] == [show_id]
+    finally:
+        again.close()
 
 
 def test_cli_export_and_import_refuse_a_deleted_show(
@@ -168,5 +178,58 @@ def test_the_script_panel_offers_live_shows_only(
         offered = [panel.show_combo.itemData(i) for i in range(panel.show_combo.count())]
         assert offered == [demo_id]
         assert panel._script is not None and panel._script.title != "周六专场"
+    finally:
+        panel.shutdown()
+
+
+def test_when_the_open_show_is_deleted_elsewhere_the_panel_moves_to_a_live_one(
+    qtbot: QtBot, app_context: AppContext, fake_clock: FakeClock
+) -> None:
+    fake_clock.advance(60)
+    other = _new_show(app_context.db, fake_clock, "周六专场")
+    with app_context.db.session() as s:
+        repo.save_script(s, other, parse_script(DEMO_TEXT), source_text=DEMO_TEXT)
+        demo = demo_show(s)
+        assert demo is not None
+        demo_id = demo.id
+    panel = ScriptPanel(app_context)
+    qtbot.addWidget(panel)
+    try:
+        qtbot.waitUntil(lambda: panel._show_id == other and panel.controller is not None, timeout=10000)
+        # Nothing deleted: the list reloads and the open show (and its editor) stay.
+        panel.editor.setPlainText(DEMO_TEXT + "\n未保存的修改")
+        with qtbot.waitSignal(panel.shows_refreshed, timeout=10000):
+            panel.refresh_after_sync()
+        assert panel._show_id == other and panel.editor.toPlainText().endswith("未保存的修改")
+        assert panel.show_combo.currentData() == other
+
+        _tombstone_show(app_context.db, other, fake_clock)
+        with qtbot.waitSignal(panel.loaded, timeout=10000):
+            panel.refresh_after_sync()
+        assert panel._show_id == demo_id
+        assert [panel.show_combo.itemData(i) for i in range(panel.show_combo.count())] == [demo_id]
+    finally:
+        panel.shutdown()
+
+
+def test_a_show_on_air_keeps_running_when_it_is_deleted_elsewhere(
+    qtbot: QtBot, app_context: AppContext, fake_clock: FakeClock
+) -> None:
+    panel = ScriptPanel(app_context)
+    qtbot.addWidget(panel)
+    try:
+        qtbot.waitUntil(lambda: panel.controller is not None, timeout=10000)
+        show_id = panel._show_id
+        assert show_id is not None
+        qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
+        assert panel.controller is not None and panel.controller.session.phase is SessionPhase.ON_AIR
+        _tombstone_show(app_context.db, show_id, fake_clock)
+        with qtbot.waitSignal(panel.shows_refreshed, timeout=10000):
+            panel.refresh_after_sync()
+        assert panel._show_id == show_id and panel.controller.session.phase is SessionPhase.ON_AIR
+        assert "deleted on another computer" in panel.status.text()
+        writer = panel.writer
+        assert writer is not None
+        qtbot.waitUntil(writer.is_idle, timeout=10000)  # the run log is written before the panel goes
     finally:
         panel.shutdown()
