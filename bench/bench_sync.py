@@ -147,7 +147,11 @@ def main() -> None:
         # with the mean of both, so a load spike does not decide the ratio.
         executemany_s, _ = bare_insert(cluster.new_database(), rows)
         after = rate("bare bulk insert again, after the push", args.rows, executemany_s)
-        rate(f"push to the backend (batches of {args.batch})", sent, push_s, (before + after) / 2)
+        pushed = rate(f"push to the backend (batches of {args.batch})", sent, push_s, (before + after) / 2)
+        print(
+            f"{'':<46} push vs each bare run: {100 * pushed / before:5.1f} % of the first, "
+            f"{100 * pushed / after:5.1f} % of the second"
+        )
 
         hq = Database.open(work / "hq" / "studio.sqlite3")
         with hq.session() as s:

@@ -421,6 +421,14 @@
         <translation>已将新场次模板写入 {path}。</translation>
     </message>
     <message>
+        <source>show {id} is on air; end it before deleting it.</source>
+        <translation>场次 {id} 正在直播，请先结束直播再删除。</translation>
+    </message>
+    <message>
+        <source>Deleted show {id}.</source>
+        <translation>已删除场次 {id}。</translation>
+    </message>
+    <message>
         <source>there is no show with id {id}.</source>
         <translation>没有 id 为 {id} 的场次。</translation>
     </message>
@@ -727,6 +735,42 @@
         <translation>请先结束正在进行的直播，再切换场次。</translation>
     </message>
     <message>
+        <source>“{title}” is on air: end the show before deleting it.</source>
+        <translation>“{title}”正在直播：请先结束直播再删除。</translation>
+    </message>
+    <message>
+        <source>Delete show</source>
+        <translation>删除场次</translation>
+    </message>
+    <message>
+        <source>Delete the show “{title}”?</source>
+        <translation>删除场次“{title}”？</translation>
+    </message>
+    <message>
+        <source>It leaves the show list here and, after the next sync, at the head office and on the other computers. Its run log and compliance records are kept.</source>
+        <translation>它将从本机的场次列表中移除，下次同步后总部和其他电脑上也会移除。其直播日志和合规记录仍会保留。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Could not delete the show: {error}</source>
+        <translation>无法删除场次：{error}</translation>
+    </message>
+    <message>
+        <source>Deleted the show “{title}”.</source>
+        <translation>已删除场次“{title}”。</translation>
+    </message>
+    <message>
+        <source>The show “{title}” was already deleted.</source>
+        <translation>场次“{title}”已被删除。</translation>
+    </message>
+    <message>
         <source>Could not load the show: {error}</source>
         <translation>无法加载这场直播：{error}</translation>
     </message>
@@ -957,6 +1001,14 @@ Are they really right?</source>
     <message>
         <source>{name} is not UTF-8 text. Nothing was imported.</source>
         <translation>{name} 不是 UTF-8 文本，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Delete show…</source>
+        <translation>删除场次…</translation>
+    </message>
+    <message>
+        <source>Delete the chosen show (not while it is on air)</source>
+        <translation>删除所选场次（直播中不可删除）</translation>
     </message>
     <message>
         <source>Q&amp;&amp;A timer</source>

@@ -82,6 +82,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     exp.add_argument("file", metavar="FILE")
     exp.set_defaults(func=export_handler)
 
+    delete = commands.add_parser(
+        "delete-show",
+        help="delete a show (it leaves every list; refused while it is on air)",
+        description="Marks the show deleted, the way that syncs to the head office. Exit 1 when there is no "
+        "such show, it is already deleted, or it is on air.",
+    )
+    delete.add_argument("show_id", metavar="SHOW_ID")
+    delete.set_defaults(func=delete_show_handler)
+
 
 # ----------------------------------------------------------------------------------------------------------
 # helpers
@@ -382,4 +391,28 @@ def export_handler(args: argparse.Namespace) -> int:
     print(
         translate("ScriptCli", "Wrote the script of show {id} to {path}.").format(id=args.show_id, path=path)
     )
+    return EXIT_OK
+
+
+def delete_show_handler(args: argparse.Namespace) -> int:
+    from studio_app.cli import open_context
+    from studio_app.i18n import translate
+    from studio_app.script.repo import DeleteShowOutcome, delete_show
+
+    _install_translator(args)
+    context = open_context(args)
+    try:
+        with context.db.session() as session:
+            outcome = delete_show(session, args.show_id, context.clock.now())
+    finally:
+        context.close()
+    if outcome is DeleteShowOutcome.NOT_FOUND:
+        _error(translate("ScriptCli", "there is no show with id {id}.").format(id=args.show_id))
+        return EXIT_FOUND
+    if outcome is DeleteShowOutcome.ON_AIR:
+        _error(
+            translate("ScriptCli", "show {id} is on air; end it before deleting it.").format(id=args.show_id)
+        )
+        return EXIT_FOUND
+    print(translate("ScriptCli", "Deleted show {id}.").format(id=args.show_id))
     return EXIT_OK

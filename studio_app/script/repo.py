@@ -6,6 +6,7 @@ transaction, and return plain values or rows that stay usable after the session 
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from decimal import Decimal
@@ -32,7 +33,7 @@ from studio_app.script.model import (
 )
 from studio_app.script.pricing import PriceFlag
 from studio_app.script.reading import DEFAULT_RATE_CPM, RateCalibration, reading_samples_from_run_log
-from studio_app.store.live import is_live, not_deleted
+from studio_app.store.live import get_live, is_live, not_deleted, tombstone
 from studio_app.store.models.core import Show
 from studio_app.store.models.script import (
     ComplianceRecordRow,
@@ -387,6 +388,37 @@ def load_promo_state(session: Session, show_id: str) -> dict[str, Any] | None:
         select(PromoStateRow).where(PromoStateRow.show_id == show_id, not_deleted(PromoStateRow)).limit(1)
     ).first()
     return None if row is None else dict(row.state)
+
+
+# ----------------------------------------------------------------------------------------------------------
+# shows
+
+
+class DeleteShowOutcome(enum.Enum):
+    DELETED = "deleted"
+    NOT_FOUND = "not_found"  # no such show, or it is already deleted
+    ON_AIR = "on_air"  # its promo state says the show is running: end it first
+
+
+def show_is_on_air(session: Session, show_id: str) -> bool:
+    """True while the show's saved on-air state says it is running (started and not ended)."""
+    state = load_promo_state(session, show_id)
+    return state is not None and state.get("phase") == "on_air"
+
+
+def delete_show(session: Session, show_id: str, now: datetime) -> DeleteShowOutcome:
+    """Delete a show the way that travels (a tombstone, see ``studio_app.store.live``), refused while on air.
+
+    Its script, run log and records stay in the store under the show and leave every list with it; the
+    run log and compliance records of a show that went on air are kept as they are."""
+    show = get_live(session, Show, show_id)
+    if show is None:
+        return DeleteShowOutcome.NOT_FOUND
+    if show_is_on_air(session, show_id):
+        return DeleteShowOutcome.ON_AIR
+    tombstone(show, now)
+    session.flush()
+    return DeleteShowOutcome.DELETED
 
 
 # ----------------------------------------------------------------------------------------------------------

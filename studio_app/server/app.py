@@ -7,6 +7,7 @@ tables have another shape gets 409 and nothing is applied.
 """
 
 import contextlib
+import dataclasses
 import os
 from typing import Annotated, Any
 
@@ -25,6 +26,7 @@ from studio_app.sync.protocol import (
     HELLO_PATH,
     PULL_PATH,
     PUSH_PATH,
+    PUSH_REQUEST,
     SUMMARY_PATH,
     UPLOAD_MEASURE_PATH,
     ErrorBody,
@@ -113,7 +115,7 @@ def create_app(
     async def push(request: Request, studio: Authed, node_id: Node) -> PushResponse:
         body = await _read_limited(request, limit_bytes)
         try:
-            batch = PushRequest.model_validate_json(body)
+            batch = PUSH_REQUEST.validate_json(body)
         except ValidationError as exc:
             raise ApiError(
                 422, "bad_batch", translate("Server", "The batch is not valid: {error}").format(error=exc)
@@ -211,7 +213,7 @@ async def _drain(receive: Any, limit_s: float = 35.0) -> None:
 def _with_node(batch: PushRequest, node_id: str) -> PushRequest:
     # The header is what was authenticated alongside the token; the body's copy must agree with it.
     if batch.node_id != node_id:
-        batch = batch.model_copy(update={"node_id": node_id})
+        batch = dataclasses.replace(batch, node_id=node_id)
     return batch
 
 

@@ -57,11 +57,16 @@ records = Table(
     # False for a tombstone (deleted_at set): checksums compare the live rows only.
     Column("live", Boolean, nullable=False),
     Column("payload", Text, nullable=False),
+    # The op that wrote this version: a repeated delivery of it is recognised here, so applied_ops only
+    # takes the ops that did not become (or no longer are) a current version.
+    Column("op_id", String(36), nullable=False),
     # Only the feed's order is indexed: every extra index is paid on each of the 100,000s of pushed rows,
     # and the owner filter is applied while walking the feed in seq order anyway.
     Index("ix_records_seq", "seq"),
 )
 
+# Ops already handled that are not a record's current version (``records.op_id`` has those): refused,
+# lost to a newer stamp, or overwritten since. Together they make a repeated batch apply once.
 applied_ops = Table(
     "applied_ops",
     metadata,

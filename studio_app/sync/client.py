@@ -14,8 +14,9 @@ import logging
 import os
 import re
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -73,6 +74,10 @@ KEYRING_SERVICE = "studio-app-sync"
 _PLAIN = re.compile(r"[A-Za-z0-9_:.\-]*")
 TOKEN_ENV = "STUDIO_APP_TOKEN"
 _CHUNK = 500
+# Push batches on the wire at once (see SyncClient.push).
+PUSH_WINDOW = 3
+# Acknowledged push ops written down together (one local transaction) during a push.
+ACK_EVERY_OPS = 20_000
 # An op stamped at the origin of time only fills gaps on the server; it never beats a real edit.
 REPAIR_HLC_WALL_MS = 0
 
@@ -209,6 +214,7 @@ class SyncClient:
         with engine.begin() as conn:
             self.node_id = str(ensure_state(conn)["node_id"])
         self._clock_warning = ""
+        self._acks: list[tuple[list[_Pending], dict[str, tuple[OpOutcome, str, str]]]] | None = None
 
     def close(self) -> None:
         if self._own_http:
@@ -320,27 +326,36 @@ class SyncClient:
     def push(self) -> tuple[int, int, int]:
         """Send the outbox in order; returns (ops sent, ops refused, ops kept as conflicts)."""
         sent = rejected = conflicts = 0
-        # While one batch is on the wire, the next is read and encoded: the server and this machine work
-        # at the same time. Nothing is changed locally until a batch's answer is in, so order is kept.
-        # The next batch also leaves before this one's acknowledgement is written down: the server applies
-        # them in the order they arrive, and an acknowledgement lost to a crash only means a duplicate later.
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as wire:
-            queue = self._encoded_parts(after_seq=0)
-            in_flight = None
-            while queue or in_flight:
-                if in_flight is None:
-                    ops, body = queue.pop(0)
-                    in_flight = (ops, wire.submit(self._request, "POST", PUSH_PATH, content=body))
-                ops, future = in_flight
-                if not queue:
-                    queue = self._encoded_parts(after_seq=ops[-1].seq)
-                response = future.result()
-                in_flight = None
-                if response.status_code == 200 and queue:
-                    next_ops, next_body = queue.pop(0)
-                    in_flight = (next_ops, wire.submit(self._request, "POST", PUSH_PATH, content=next_body))
-                s, r, c = self._push_part(ops, response)
-                sent, rejected, conflicts = sent + s, rejected + r, conflicts + c
+        # Up to PUSH_WINDOW batches are on the wire at once: the server reads and checks one while it
+        # writes the other, and this machine reads and encodes the next meanwhile. Answers are taken in
+        # the order the batches were read, and nothing is changed locally until a batch's answer is in;
+        # an acknowledgement lost to a crash only means a duplicate later, which the server skips. The
+        # server may apply two batches in either order: LWW on the HLC does not depend on it, and an
+        # older edit arriving after a newer one from the same computer is simply superseded.
+        self._acks = []
+        try:
+            with ThreadPoolExecutor(max_workers=PUSH_WINDOW, thread_name_prefix="sync-push") as wire:
+                queue = self._encoded_parts(after_seq=0)
+                in_flight: deque[tuple[list[_Pending], Future[httpx.Response]]] = deque()
+                stopped = False
+                while queue or in_flight:
+                    while queue and not stopped and len(in_flight) < PUSH_WINDOW:
+                        ops, body = queue.pop(0)
+                        in_flight.append((ops, wire.submit(self._request, "POST", PUSH_PATH, content=body)))
+                        if not queue:
+                            queue = self._encoded_parts(after_seq=ops[-1].seq)
+                    if not in_flight:
+                        break
+                    ops, future = in_flight.popleft()
+                    response = future.result()
+                    if response.status_code != 200:
+                        # Split (413) or give up (raised below): send nothing new until this one is settled.
+                        stopped = response.status_code != 413
+                    s, r, c = self._push_part(ops, response)
+                    sent, rejected, conflicts = sent + s, rejected + r, conflicts + c
+        finally:
+            acks, self._acks = self._acks or [], None
+            self._write_acks(acks)
         return sent, rejected, conflicts
 
     def _encoded_parts(self, after_seq: int) -> list[tuple[list[_Pending], bytes]]:
@@ -402,32 +417,58 @@ class SyncClient:
         return len(ops), rejected, len(outcomes) - rejected
 
     def _store_refusals(self, ops: list[_Pending], outcomes: dict[str, tuple[OpOutcome, str, str]]) -> None:
-        """The batch is done on the server: drop it from the outbox, keep refused and losing versions."""
+        """The batch is done on the server: drop it from the outbox, keep refused and losing versions.
+
+        During ``push`` this is written down for several batches in one transaction (a commit per batch
+        costs the desktop more than encoding the batch); a crash before that only means duplicates later.
+        """
+        if self._acks is None:
+            self._write_acks([(ops, outcomes)])
+            return
+        self._acks.append((ops, outcomes))
+        if sum(len(part) for part, _ in self._acks) >= ACK_EVERY_OPS:
+            self._flush_acks()
+
+    def _flush_acks(self) -> None:
+        if self._acks:
+            acks, self._acks = self._acks, []
+            self._write_acks(acks)
+
+    def _write_acks(self, acks: list[tuple[list[_Pending], dict[str, tuple[OpOutcome, str, str]]]]) -> None:
+        if not acks:
+            return
         now = self.clock.now()
         with self.engine.begin() as conn:
-            rows = []
-            for op in ops:
-                if op.op_id in outcomes:
-                    outcome, reason, winner = outcomes[op.op_id]
-                    rows.append(
-                        {
-                            "id": new_id(),
-                            "kind": outcome.value,
-                            "table_name": op.table_name,
-                            "row_id": op.row_id,
-                            "reason": reason,
-                            "payload": op.payload,
-                            "hlc": op.hlc,
-                            "winner_hlc": winner,
-                            "created_at": now,
-                        }
-                    )
-            if rows:
-                conn.execute(insert(CONFLICT_TABLE), rows)
-            # A part is a contiguous run from the head of the queue (older parts went first), so a range
-            # delete names exactly its rows, whatever its size.
-            first, last = ops[0].seq, ops[-1].seq
-            conn.execute(delete(OUTBOX_TABLE).where(SyncOutbox.seq.between(first, last)))
+            for ops, outcomes in acks:
+                self._write_ack(conn, ops, outcomes, now)
+
+    @staticmethod
+    def _write_ack(
+        conn: Connection, ops: list[_Pending], outcomes: dict[str, tuple[OpOutcome, str, str]], now: Any
+    ) -> None:
+        rows = []
+        for op in ops:
+            if op.op_id in outcomes:
+                outcome, reason, winner = outcomes[op.op_id]
+                rows.append(
+                    {
+                        "id": new_id(),
+                        "kind": outcome.value,
+                        "table_name": op.table_name,
+                        "row_id": op.row_id,
+                        "reason": reason,
+                        "payload": op.payload,
+                        "hlc": op.hlc,
+                        "winner_hlc": winner,
+                        "created_at": now,
+                    }
+                )
+        if rows:
+            conn.execute(insert(CONFLICT_TABLE), rows)
+        # A part is a contiguous run from the head of the queue (older parts went first), so a range
+        # delete names exactly its rows, whatever its size.
+        first, last = ops[0].seq, ops[-1].seq
+        conn.execute(delete(OUTBOX_TABLE).where(SyncOutbox.seq.between(first, last)))
 
     # ---- pull ------------------------------------------------------------------------------------------
     def pull(self, include_own: bool = False) -> tuple[int, int]:

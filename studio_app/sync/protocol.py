@@ -9,10 +9,11 @@ Pull pages through the server's change feed with an opaque integer cursor.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, StringConstraints, TypeAdapter
 
 PROTOCOL_VERSION = 1
 NODE_HEADER = "X-Studio-Node"
@@ -24,24 +25,31 @@ HELLO_PATH = "/sync/hello"
 UPLOAD_MEASURE_PATH = "/measure/upload"
 
 
-class Op(BaseModel):
-    op_id: str = Field(min_length=1, max_length=36)
+# A push carries thousands of ops: they are plain dataclasses validated by a TypeAdapter, which pydantic
+# builds about twice as fast as BaseModel instances (this parse was a quarter of the server's push time).
+@dataclass(frozen=True, slots=True)
+class Op:
+    op_id: Annotated[str, StringConstraints(min_length=1, max_length=36)]
     seq: int
-    table: str = Field(max_length=80)
-    row_id: str = Field(min_length=1, max_length=36)
-    hlc: str = Field(max_length=64)
-    # The version this edit was made on (keep-conflict tables only): tells a concurrent edit from a later one.
-    base_hlc: str | None = None
+    table: Annotated[str, StringConstraints(max_length=80)]
+    row_id: Annotated[str, StringConstraints(min_length=1, max_length=36)]
+    hlc: Annotated[str, StringConstraints(max_length=64)]
     # The row as canonical JSON text (sorted keys, see sync.codec.canonical_json), sent as a string so the
     # server stores and checksums exactly these bytes instead of decoding and re-encoding every row.
     payload_json: str
+    # The version this edit was made on (keep-conflict tables only): tells a concurrent edit from a later one.
+    base_hlc: str | None = None
 
 
-class PushRequest(BaseModel):
+@dataclass(frozen=True, slots=True)
+class PushRequest:
     schema_version: str
     node_id: str
     batch_id: str
     ops: list[Op]
+
+
+PUSH_REQUEST: TypeAdapter[PushRequest] = TypeAdapter(PushRequest)
 
 
 class OpOutcome(StrEnum):

@@ -112,6 +112,11 @@ def _list_shows(context: AppContext) -> list[tuple[str, str]]:
         return [(row.id, row.title) for row in rows]
 
 
+def _delete_show(context: AppContext, show_id: str) -> repo.DeleteShowOutcome:
+    with context.db.session() as s:
+        return repo.delete_show(s, show_id, context.clock.now())
+
+
 _STYLE_KEYS = ("font_px", "mirror_horizontal", "mirror_vertical")
 
 
@@ -167,6 +172,7 @@ class LintHighlighter(QSyntaxHighlighter):
 class ScriptPanel(QWidget):
     loaded = Signal()  # a show's script and state are in (tests wait on it)
     shows_refreshed = Signal()  # the show list was reloaded after a sync
+    show_deleted = Signal(str)  # the operator deleted this show (id); the list is reloaded next
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -198,6 +204,10 @@ class ScriptPanel(QWidget):
         self.show_combo = QComboBox()
         self.show_combo.setMinimumWidth(260)
         self.show_combo.currentIndexChanged.connect(self._on_show_chosen)
+        self.delete_show_button = QPushButton(self.tr("Delete show…"))
+        self.delete_show_button.setToolTip(self.tr("Delete the chosen show (not while it is on air)"))
+        self.delete_show_button.setEnabled(False)
+        self.delete_show_button.clicked.connect(self.delete_current_show)
         self.start_button = QPushButton(self.tr("Start show"))
         self.start_button.setToolTip(self.tr("Ctrl+Enter (or Space on the prompter)"))
         self.start_button.clicked.connect(self._start_or_end)
@@ -231,6 +241,7 @@ class ScriptPanel(QWidget):
         self.export_button.clicked.connect(self.export_script)
         top.addWidget(QLabel(self.tr("Show")))
         top.addWidget(self.show_combo)
+        top.addWidget(self.delete_show_button)
         top.addWidget(self.start_button)
         top.addSpacing(12)
         top.addWidget(self.prompter_button)
@@ -455,6 +466,7 @@ class ScriptPanel(QWidget):
         for show_id, title in shows:
             self.show_combo.addItem(title, show_id)
         self.show_combo.blockSignals(False)
+        self.delete_show_button.setEnabled(bool(shows))
         if shows:
             self._on_show_chosen(0)
         else:
@@ -490,6 +502,7 @@ class ScriptPanel(QWidget):
         if current is not None:
             self.show_combo.setCurrentIndex(max(0, self.show_combo.findData(current)))
         self.show_combo.blockSignals(False)
+        self.delete_show_button.setEnabled(bool(shows))
         if current is None and shows:
             self._on_show_chosen(0)
         self.shows_refreshed.emit()
@@ -512,6 +525,75 @@ class ScriptPanel(QWidget):
         run_in_thread(
             _load_show, self.context, show_id, on_result=self._on_loaded, on_error=self._on_load_error
         )
+
+    def _on_air(self) -> bool:
+        return self.controller is not None and self.controller.session.phase is SessionPhase.ON_AIR
+
+    def delete_current_show(self) -> None:
+        """Ask, then delete the show open in the selector (a tombstone that syncs); refused while on air."""
+        show_id = self._show_id
+        if show_id is None:
+            return
+        title = self.show_combo.itemText(max(0, self.show_combo.findData(show_id)))
+        if self._on_air():
+            self._say(
+                self.tr("“{title}” is on air: end the show before deleting it.").format(title=title), True
+            )
+            return
+        box = QMessageBox(self)
+        box.setObjectName("deleteShowConfirm")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Delete show"))
+        box.setText(self.tr("Delete the show “{title}”?").format(title=title))
+        box.setInformativeText(
+            self.tr(
+                "It leaves the show list here and, after the next sync, at the head office and on the other "
+                "computers. Its run log and compliance records are kept."
+            )
+        )
+        delete_button = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel_button = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel_button)
+        box.setEscapeButton(cancel_button)
+        box.exec()
+        if box.clickedButton() is not delete_button:
+            return
+        if self._on_air() or show_id != self._show_id:  # things moved while the dialog was open
+            return
+        run_in_thread(
+            _delete_show,
+            self.context,
+            show_id,
+            on_result=lambda outcome: self._on_show_deleted(show_id, title, outcome),
+            on_error=lambda exc: self._say(
+                self.tr("Could not delete the show: {error}").format(error=exc), True
+            ),
+        )
+
+    def _on_show_deleted(self, show_id: str, title: str, outcome: repo.DeleteShowOutcome) -> None:
+        if self._shutting_down:
+            return
+        if outcome is repo.DeleteShowOutcome.ON_AIR:
+            self._say(
+                self.tr("“{title}” is on air: end the show before deleting it.").format(title=title), True
+            )
+            return
+        if self._show_id == show_id and not self._on_air():
+            self._forget_show()
+        if outcome is repo.DeleteShowOutcome.DELETED:
+            self._say(self.tr("Deleted the show “{title}”.").format(title=title))
+        else:
+            self._say(self.tr("The show “{title}” was already deleted.").format(title=title))
+        self.show_deleted.emit(show_id)
+        run_in_thread(_list_shows, self.context, on_result=self._after_delete, on_error=self._on_load_error)
+
+    def _after_delete(self, shows: list[tuple[str, str]]) -> None:
+        if self._shutting_down:
+            return
+        message = self.status.text()
+        self._on_shows(shows)
+        if not shows:
+            self._say(message + " " + self.tr("No show yet. Create one, then write or import its script."))
 
     def _on_wordlist(self, wordlist: Wordlist) -> None:
         self._wordlist = wordlist

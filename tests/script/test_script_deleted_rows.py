@@ -228,8 +228,5 @@ def test_a_show_on_air_keeps_running_when_it_is_deleted_elsewhere(
             panel.refresh_after_sync()
         assert panel._show_id == show_id and panel.controller.session.phase is SessionPhase.ON_AIR
         assert "deleted on another computer" in panel.status.text()
-        writer = panel.writer
-        assert writer is not None
-        qtbot.waitUntil(writer.is_idle, timeout=10000)  # the run log is written before the panel goes
     finally:
         panel.shutdown()
