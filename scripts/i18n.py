@@ -25,6 +25,7 @@ LANGUAGES = ("zh_CN",)
 AREAS: dict[str, tuple[str, ...]] = {
     "checks": (
         "probes/",
+        "cli/check.py",
         "ui/check_panel.py",
         "ui/checks/",
         "store/models/checks.py",
@@ -32,6 +33,7 @@ AREAS: dict[str, tuple[str, ...]] = {
     ),
     "script": (
         "script/",
+        "cli/script.py",
         "promo/",
         "ui/script_panel.py",
         "ui/prompter/",
@@ -44,6 +46,9 @@ AREAS: dict[str, tuple[str, ...]] = {
         "metrics/",
         "sync/",
         "server/",
+        "cli/data.py",
+        "cli/sync.py",
+        "cli/serve.py",
         "ui/data_panel.py",
         "ui/data/",
         "ui/sync_status.py",

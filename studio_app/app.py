@@ -13,11 +13,12 @@ from types import TracebackType
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
+from studio_app import settings
 from studio_app.context import AppContext
 from studio_app.logs import setup_logging
 from studio_app.store.db import StoreError, list_backups, restore_backup
-from studio_app.ui import settings
 from studio_app.ui.main_window import MainWindow
+from studio_app.ui.settings import APPLICATION, ORGANIZATION
 from studio_app.ui.theme import apply_theme
 from studio_app.ui.translations import install_translator
 from studio_app.ui.workers import wait_for_workers
@@ -33,8 +34,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     app = QApplication(argv or sys.argv[:1])
-    app.setOrganizationName(settings.ORGANIZATION)
-    app.setApplicationName(settings.APPLICATION)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Studio Console")
     return app
 

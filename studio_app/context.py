@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from studio_app.clock import Clock, SystemClock
 from studio_app.store.db import Database
+from studio_app.store.writer import Writer
 from studio_app.workspace import Workspace
 
 
@@ -14,6 +15,11 @@ class AppContext:
     workspace: Workspace
     db: Database
     clock: Clock = field(default_factory=SystemClock)
+    # Every write goes through this one thread (see store/writer.py); reads use db.session() anywhere.
+    writer: Writer = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.writer = Writer(self.db)
 
     @classmethod
     def open(cls, workspace: Workspace, clock: Clock | None = None, seed_demo: bool = True) -> AppContext:
@@ -32,4 +38,5 @@ class AppContext:
         return context
 
     def close(self) -> None:
+        self.writer.close()
         self.db.close()

@@ -5,46 +5,48 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from studio_app.i18n import translate
+from studio_app.store.handle import StoreHandle
 from studio_app.store.live import not_deleted
 from studio_app.store.models import AppMeta, Show
-
-if TYPE_CHECKING:
-    from studio_app.context import AppContext
 
 log = logging.getLogger(__name__)
 
 DEMO_SEEDED_KEY = "demo_seeded"
 
 
-def seed_demo_once(context: AppContext) -> Show | None:
+def seed_demo_once(context: StoreHandle) -> Show | None:
     """Seed on first run only; deleting the demo show later must not bring it back."""
-    with context.db.session() as session:
-        if session.get(AppMeta, DEMO_SEEDED_KEY) is not None:
-            return None
-        now = context.clock.now()
-        show = Show(
-            title=translate("Demo", "Demo show: autumn skincare and snacks special"),
-            platform="douyin",
-            planned_start=now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1),
-            planned_minutes=120,
-            host_name=translate("Demo", "Xiao Lin"),
-            notes=translate("Demo", "A demo show to explore Studio Console. Delete it when you like."),
-            is_demo=True,
-            created_at=now,
-            updated_at=now,
-        )
-        session.add(show)
-        session.flush()
-        for seed in _area_seeders():
-            seed(session, show)
-        session.add(AppMeta(key=DEMO_SEEDED_KEY, value=now.isoformat()))
-    log.info("demo show seeded in %s", context.workspace.root)
+    show = context.writer.run(lambda session: _seed(context, session)).value
+    if show is not None:
+        log.info("demo show seeded in %s", context.workspace.root)
+    return show
+
+
+def _seed(context: StoreHandle, session: Session) -> Show | None:
+    if session.get(AppMeta, DEMO_SEEDED_KEY) is not None:
+        return None
+    now = context.clock.now()
+    show = Show(
+        title=translate("Demo", "Demo show: autumn skincare and snacks special"),
+        platform="douyin",
+        planned_start=now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1),
+        planned_minutes=120,
+        host_name=translate("Demo", "Xiao Lin"),
+        notes=translate("Demo", "A demo show to explore Studio Console. Delete it when you like."),
+        is_demo=True,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(show)
+    session.flush()
+    for seed in _area_seeders():
+        seed(session, show)
+    session.add(AppMeta(key=DEMO_SEEDED_KEY, value=now.isoformat()))
     return show
 
 

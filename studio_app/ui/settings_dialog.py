@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_app import settings
 from studio_app.context import AppContext
-from studio_app.ui import settings
 from studio_app.ui.sync_settings import SyncSettingsPage
 
 log = logging.getLogger(__name__)
@@ -32,18 +32,17 @@ EXTRA_PAGES = (SyncSettingsPage,)
 class GeneralPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._settings = settings.app_settings()
         form = QFormLayout(self)
         self.language = QComboBox()
         self.language.addItem(self.tr("Follow the system"), "auto")
         self.language.addItem("简体中文", "zh_CN")
         self.language.addItem("English", "en")
-        current = str(self._settings.value(settings.LANGUAGE, "auto"))
+        current = settings.saved_language() or "auto"
         self.language.setCurrentIndex(max(0, self.language.findData(current)))
         form.addRow(self.tr("Language"), self.language)
 
         row = QHBoxLayout()
-        self.workspace = QLineEdit(str(self._settings.value(settings.WORKSPACE, "") or ""))
+        self.workspace = QLineEdit(settings.saved_workspace())
         self.workspace.setPlaceholderText(str(context.workspace.root))
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
@@ -63,8 +62,8 @@ class GeneralPage(QWidget):
             self.workspace.setText(folder)
 
     def apply(self) -> None:
-        self._settings.setValue(settings.LANGUAGE, self.language.currentData())
-        self._settings.setValue(settings.WORKSPACE, self.workspace.text().strip())
+        settings.save_language(str(self.language.currentData()))
+        settings.save_workspace(self.workspace.text().strip())
 
 
 class SettingsDialog(QDialog):

@@ -1,20 +1,56 @@
-"""The one way to run blocking work (devices, network, big queries) off the GUI thread."""
+"""The one way to work off the GUI thread, and the one way back onto it.
+
+Three kinds of background work, each with one helper:
+
+- **Short jobs** (a query, a file read, one probe, an HTTP round): :func:`run_in_thread`, on Qt's global
+  thread pool, sized once here (:data:`POOL_THREADS`).
+- **Writes**: :func:`run_write`, on the context's single writer thread (``store/writer.py``); the result
+  and what it changed come back on the GUI thread, and :class:`ChangeFeed` tells every panel what changed.
+- **Device loops** that run as long as a view is open (camera preview, frame counter, a feed server):
+  :class:`DeviceThread`, a thread of their own, so a never-ending loop never holds a pool thread.
+
+Whatever runs off the GUI thread talks to widgets only through signals; callbacks given to these helpers
+are always called on the GUI thread.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
+import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from concurrent.futures import Future
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThreadPool, Signal
 from superqt.utils import FunctionWorker, create_worker
+
+from studio_app.store.writer import Changes, Op, Writer, Written
 
 log = logging.getLogger(__name__)
 
-# Workers still running; kept referenced so Qt does not collect them mid-flight, and so the app can wait
-# for them at shutdown.
-_running: set[FunctionWorker[Any]] = set()
+T = TypeVar("T")
+
+# Two cores are common on a studio's PC; jobs are mostly I/O waits (probes, network, SQLite reads), so a
+# few more threads than cores keeps a slow probe from queueing a quick query behind it, without letting a
+# burst of jobs starve the GUI thread.
+POOL_THREADS = max(4, min(8, (os.cpu_count() or 2) * 2))
+
+# Work still running; kept referenced so Qt does not collect it mid-flight, and so the app can wait for it
+# at shutdown.
+_running: set[object] = set()
+_devices: set[DeviceThread] = set()
+_pool_sized = False
+
+
+def thread_pool() -> QThreadPool:
+    global _pool_sized
+    pool = QThreadPool.globalInstance()
+    if not _pool_sized:
+        pool.setMaxThreadCount(POOL_THREADS)
+        _pool_sized = True
+    return pool
 
 
 def run_in_thread(
@@ -25,10 +61,11 @@ def run_in_thread(
     on_finished: Callable[[], None] | None = None,
     **kwargs: Any,
 ) -> FunctionWorker[Any]:
-    """Run ``fn(*args, **kwargs)`` on the global QThreadPool; callbacks arrive on the GUI thread.
+    """Run ``fn(*args, **kwargs)`` on the pool; callbacks arrive on the GUI thread.
 
     Errors are logged and handed to ``on_error``; without one they are only logged, never raised into Qt.
     """
+    thread_pool()
     # _ignore_errors: errors go to on_error (or the log), never re-raised into the Qt event loop.
     worker: FunctionWorker[Any] = create_worker(fn, *args, _start_thread=False, _ignore_errors=True, **kwargs)
     if on_result is not None:
@@ -52,8 +89,123 @@ def run_in_thread(
     return worker
 
 
+class _Relay(QObject):
+    """Lives on the GUI thread; a signal emitted from another thread reaches it queued, on the GUI thread."""
+
+    delivered = Signal(object)
+
+
+def run_write(
+    writer: Writer,
+    op: Op[T],
+    on_result: Callable[[Written[T]], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+) -> Future[Written[T]]:
+    """Queue ``op`` on the writer; ``on_result(written)`` or ``on_error(exc)`` is called on the GUI thread."""
+    relay = _Relay()
+    _running.add(relay)
+
+    def deliver(future: Future[Written[T]]) -> None:
+        _running.discard(relay)
+        exc = future.exception()
+        if exc is not None:
+            log.error("write %s failed", getattr(op, "__name__", op), exc_info=exc)
+            if on_error is not None:
+                on_error(exc)
+        elif on_result is not None:
+            on_result(future.result())
+        relay.deleteLater()
+
+    relay.delivered.connect(deliver)
+    future = writer.submit(op)
+    future.add_done_callback(relay.delivered.emit)
+    return future
+
+
+class ChangeFeed(QObject):
+    """What the writer (and sync) changed, delivered on the GUI thread; a panel refreshes what it shows
+    only when ``changes.touches(...)`` its tables."""
+
+    changed = Signal(object)  # Changes
+
+    def __init__(self, writer: Writer, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._remove = writer.add_listener(self.changed.emit)
+        self.destroyed.connect(lambda *_: self._remove())
+
+    def stop(self) -> None:
+        self._remove()
+
+
+_feeds: dict[int, ChangeFeed] = {}
+
+
+def change_feed(writer: Writer) -> ChangeFeed:
+    """The one feed of a writer (made on first use, on the GUI thread)."""
+    feed = _feeds.get(id(writer))
+    if feed is None:
+        feed = _feeds[id(writer)] = ChangeFeed(writer, QCoreApplication.instance())
+    return feed
+
+
+def forget_change_feed(writer: Writer) -> None:
+    feed = _feeds.pop(id(writer), None)
+    if feed is not None:
+        feed.stop()
+
+
+class DeviceThread:
+    """A device loop on a thread of its own, for as long as a view needs it.
+
+    ``loop(stop)`` runs until ``stop`` (a :class:`threading.Event`) is set, and reports only through Qt
+    signals of objects that live on the GUI thread (latest value wins; a slow view drops stale frames).
+    :meth:`stop` asks it to end and waits a bounded time; :func:`wait_for_workers` stops every one still
+    running at exit.
+    """
+
+    def __init__(self, name: str, loop: Callable[[threading.Event], None]) -> None:
+        self.name = name
+        self._loop = loop
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> DeviceThread:
+        if self.running:
+            return self
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._main, name=self.name, daemon=True)
+        _devices.add(self)
+        self._thread.start()
+        return self
+
+    def stop(self, timeout_s: float = 3.0) -> bool:
+        """Ask the loop to end; True when it did within ``timeout_s``."""
+        self._stop.set()
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout_s)
+        ended = thread is None or not thread.is_alive()
+        if ended:
+            _devices.discard(self)
+        else:
+            log.warning("device thread %s did not stop within %.1f s", self.name, timeout_s)
+        return ended
+
+    def _main(self) -> None:
+        try:
+            self._loop(self._stop)
+        except Exception:
+            log.exception("device thread %s failed", self.name)
+        finally:
+            _devices.discard(self)
+
+
 def running_count() -> int:
-    return len(_running)
+    return len(_running) + len(_devices)
 
 
 def wait_for_workers(timeout_s: float = 10.0) -> bool:
@@ -63,12 +215,27 @@ def wait_for_workers(timeout_s: float = 10.0) -> bool:
     while waiting because superqt starts queued workers, and delivers their "finished", through the
     event loop.
     """
+    for device in list(_devices):
+        device.stop(timeout_s=min(3.0, timeout_s))
     deadline = time.monotonic() + timeout_s
     app = QCoreApplication.instance()
     while _running and time.monotonic() < deadline:
         if app is not None:
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        QThreadPool.globalInstance().waitForDone(20)
+        thread_pool().waitForDone(20)
     if _running:
         log.warning("%d background task(s) still running at exit", len(_running))
     return not _running
+
+
+__all__ = [
+    "POOL_THREADS",
+    "ChangeFeed",
+    "Changes",
+    "DeviceThread",
+    "change_feed",
+    "run_in_thread",
+    "run_write",
+    "thread_pool",
+    "wait_for_workers",
+]

@@ -47,12 +47,12 @@ def test_commands_use_the_workspace_chosen_in_settings(
 ) -> None:
     import argparse
 
-    from studio_app.cli import open_context
-    from studio_app.ui import settings
+    from studio_app.cli.common import open_context
+    from studio_app import settings
 
     monkeypatch.delenv(ENV_VAR, raising=False)
     chosen = tmp_path / "chosen-in-settings"
-    settings.app_settings().setValue(settings.WORKSPACE, str(chosen))
+    settings.save_workspace(str(chosen))
     context = open_context(argparse.Namespace(workspace=None, lang="en", verbose=False))
     try:
         assert context.workspace.root == chosen.resolve()

@@ -97,7 +97,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _install_translator(args: argparse.Namespace) -> None:
-    from studio_app.cli import install_cli_translator
+    from studio_app.cli.common import install_cli_translator
 
     install_cli_translator(getattr(args, "lang", None))
 
@@ -156,7 +156,7 @@ def _print_json(data: dict[str, Any]) -> None:
 
 
 def lint_handler(args: argparse.Namespace) -> int:
-    from studio_app.cli import workspace_for
+    from studio_app.cli.common import workspace_for
     from studio_app.i18n import translate
     from studio_app.script.lint import (
         Severity,
@@ -214,7 +214,7 @@ def _record_review(args: argparse.Namespace, text: str, hits: list[Any], wordlis
     """Store the check with the show; False (after saying why) when the show does not exist."""
     import getpass
 
-    from studio_app.cli import open_context
+    from studio_app.cli.common import open_context
     from studio_app.i18n import translate
     from studio_app.script.format import ScriptFormatError, parse_script
     from studio_app.script.pricing import check_prices
@@ -318,7 +318,7 @@ def new_handler(args: argparse.Namespace) -> int:
 
 
 def import_handler(args: argparse.Namespace) -> int:
-    from studio_app.cli import open_context
+    from studio_app.cli.common import open_context
     from studio_app.i18n import translate
     from studio_app.script.repo import save_script
     from studio_app.store.live import get_live
@@ -362,7 +362,7 @@ def import_handler(args: argparse.Namespace) -> int:
 
 
 def export_handler(args: argparse.Namespace) -> int:
-    from studio_app.cli import open_context
+    from studio_app.cli.common import open_context
     from studio_app.i18n import translate
     from studio_app.script.repo import load_script_source
 
@@ -395,7 +395,7 @@ def export_handler(args: argparse.Namespace) -> int:
 
 
 def delete_show_handler(args: argparse.Namespace) -> int:
-    from studio_app.cli import open_context
+    from studio_app.cli.common import open_context
     from studio_app.i18n import translate
     from studio_app.script.repo import DeleteShowOutcome, delete_show
 

@@ -137,7 +137,7 @@ def _width(text: str) -> int:
 
 
 def handler(args: argparse.Namespace) -> int:
-    from studio_app.cli import open_context
+    from studio_app.cli.common import open_context
     from studio_app.i18n import translate
     from studio_app.probes.plan import plan_tasks
     from studio_app.probes.profile import ProfileError

@@ -1,4 +1,8 @@
-"""Command line: ``studio-app`` opens the GUI; subcommands serve technicians over SSH and scripts."""
+"""Command line: ``studio-app`` opens the GUI; subcommands serve technicians over SSH and scripts.
+
+Each module of this package is a thin shell over one area's service: it parses arguments, opens the
+workspace and prints; the work itself lives in the area (``probes``, ``script``, ``metrics``, ``sync``).
+"""
 
 from __future__ import annotations
 
@@ -7,24 +11,19 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from studio_app import __version__
-
-if TYPE_CHECKING:
-    from studio_app.context import AppContext
-    from studio_app.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
 # Each module adds its subcommands through register(subparsers); handlers return the exit code.
 FEATURE_CLIS = (
-    "studio_app.selftest",
-    "studio_app.probes.cli",
-    "studio_app.script.cli",
-    "studio_app.metrics.cli",
-    "studio_app.sync.cli",
-    "studio_app.server.cli",
+    "studio_app.cli.selftest",
+    "studio_app.cli.check",
+    "studio_app.cli.script",
+    "studio_app.cli.data",
+    "studio_app.cli.sync",
+    "studio_app.cli.serve",
 )
 
 
@@ -54,32 +53,6 @@ def build_parser() -> argparse.ArgumentParser:
     for name in FEATURE_CLIS:
         importlib.import_module(name).register(sub)
     return parser
-
-
-def open_context(args: argparse.Namespace) -> AppContext:
-    """The workspace and its database for a command; sets up logging and the translator."""
-    from studio_app.context import AppContext
-    from studio_app.logs import setup_logging
-
-    workspace = workspace_for(args).ensure()
-    setup_logging(workspace.log_file, console=getattr(args, "verbose", False))
-    install_cli_translator(getattr(args, "lang", None))
-    return AppContext.open(workspace)
-
-
-def workspace_for(args: argparse.Namespace) -> Workspace:
-    """``--workspace``, else ``STUDIO_APP_WORKSPACE``, else the folder set in settings, else the default."""
-    from studio_app.ui.settings import resolve_workspace
-
-    return resolve_workspace(getattr(args, "workspace", None))
-
-
-def install_cli_translator(lang: str | None) -> None:
-    """Commands speak the app's language: ``--lang``, else the one chosen in settings, else the system's."""
-    from studio_app.ui.settings import saved_language
-    from studio_app.ui.translations import install_translator
-
-    install_translator(None, lang or saved_language())
 
 
 def _run_gui(args: argparse.Namespace) -> int:

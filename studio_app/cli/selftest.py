@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         return ", ".join(loaded)
 
     def store() -> str:
-        from studio_app.cli import open_context
+        from studio_app.cli.common import open_context
         from studio_app.store.migrate import current_revisions
 
         context = open_context(args)

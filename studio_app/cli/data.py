@@ -61,7 +61,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _context(args: argparse.Namespace) -> Any:
-    from studio_app.cli import open_context
+    from studio_app.cli.common import open_context
 
     return open_context(args)
 

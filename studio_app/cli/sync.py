@@ -35,7 +35,7 @@ def _sync(args: argparse.Namespace) -> int:
 
     from sqlalchemy import select
 
-    from studio_app.cli import open_context
+    from studio_app.cli.common import open_context
     from studio_app.i18n import translate
     from studio_app.store.models.sync import SyncState
     from studio_app.sync.client import SyncClient, SyncError, resolve_token, token_from_keyring
