@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from studio_app import settings
 from studio_app.context import AppContext
 from studio_app.logs import setup_logging
-from studio_app.store.db import StoreError, list_backups, restore_backup
+from studio_app.store.backups import BackupPolicy, list_backups, restore_backup
+from studio_app.store.errors import StoreError
 from studio_app.ui.main_window import MainWindow
 from studio_app.ui.settings import APPLICATION, ORGANIZATION
 from studio_app.ui.theme import apply_theme
@@ -67,7 +68,7 @@ def open_context_interactively(workspace: Workspace, parent: QWidget | None = No
     """Open the workspace; on a damaged or locked database offer a way out instead of a traceback."""
     while True:
         try:
-            return AppContext.open(workspace)
+            return AppContext.open(workspace, backup_policy=BackupPolicy())
         except StoreError as exc:
             log.error("cannot open workspace %s: %s", workspace.root, exc)
             box = QMessageBox(parent)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from studio_app.clock import Clock, SystemClock
+from studio_app.store.backups import BackupPolicy
 from studio_app.store.db import Database
 from studio_app.store.writer import Writer
 from studio_app.workspace import Workspace
@@ -22,10 +23,19 @@ class AppContext:
         self.writer = Writer(self.db)
 
     @classmethod
-    def open(cls, workspace: Workspace, clock: Clock | None = None, seed_demo: bool = True) -> AppContext:
-        """Create the workspace if needed, open and migrate its database, load the demo show on first run."""
+    def open(
+        cls,
+        workspace: Workspace,
+        clock: Clock | None = None,
+        seed_demo: bool = True,
+        backup_policy: BackupPolicy | None = None,
+    ) -> AppContext:
+        """Create the workspace if needed, open and migrate its database, load the demo show on first run.
+
+        The file is backed up before a migration; with ``backup_policy`` (the desktop) also when due.
+        """
         workspace.ensure()
-        db = Database.open(workspace.db_path, backups_dir=workspace.backups_dir)
+        db = Database.open(workspace.db_path, backups_dir=workspace.backups_dir, backup_policy=backup_policy)
         context = cls(workspace, db, clock or SystemClock())
         # Change stamps for sync come from the same clock as everything else.
         from studio_app.sync.outbox import use_clock

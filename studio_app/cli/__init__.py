@@ -70,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.quit_after = None
         args.screenshot = None
         args.tab = None
-    from studio_app.store.db import StoreError
+    from studio_app.store.errors import StoreError
 
     try:
         return int(func(args) or 0)

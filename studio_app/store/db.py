@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,26 +14,11 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from studio_app.i18n import translate
+from studio_app.store.backups import BackupPolicy, backup_database, backup_if_due
+from studio_app.store.errors import DatabaseCorruptError, DatabaseLockedError
+from studio_app.store.revisions import code_heads, stored_heads
 
 log = logging.getLogger(__name__)
-
-BACKUPS_KEPT = 5
-
-
-class StoreError(Exception):
-    """A problem with the database file that the user can act on. ``str()`` is the message to show."""
-
-
-class DatabaseCorruptError(StoreError):
-    pass
-
-
-class DatabaseLockedError(StoreError):
-    pass
-
-
-class SchemaTooNewError(StoreError):
-    pass
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -85,40 +69,6 @@ def _corrupt_message(path: Path) -> str:
     ).format(path=path)
 
 
-def backup_database(path: Path, backups_dir: Path, now: datetime | None = None) -> Path | None:
-    """Copy the database with SQLite's online backup (consistent even in WAL mode); keep the newest few."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    backups_dir.mkdir(parents=True, exist_ok=True)
-    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S%f")
-    target = backups_dir / f"{path.stem}-{stamp}.sqlite3"
-    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    for old in list_backups(backups_dir, path.stem)[BACKUPS_KEPT:]:
-        old.unlink(missing_ok=True)
-    return target
-
-
-def list_backups(backups_dir: Path, stem: str = "studio") -> list[Path]:
-    """Newest first."""
-    return sorted(backups_dir.glob(f"{stem}-*.sqlite3"), reverse=True)
-
-
-def restore_backup(backup: Path, path: Path) -> None:
-    """Put a backup in place of a damaged database; the damaged file is kept beside it, never deleted."""
-    if path.exists():
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-        path.rename(path.with_name(f"{path.name}.damaged-{stamp}"))
-    for suffix in ("-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    shutil.copy2(backup, path)
-
-
 class Database:
     def __init__(self, engine: Engine, path: Path | None) -> None:
         self.engine = engine
@@ -126,17 +76,36 @@ class Database:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
-    def open(cls, path: Path, backups_dir: Path | None = None, migrate: bool = True) -> Database:
-        """Open (creating if needed) and migrate. Raises a :class:`StoreError` the UI can show."""
+    def open(
+        cls,
+        path: Path,
+        backups_dir: Path | None = None,
+        migrate: bool = True,
+        backup_policy: BackupPolicy | None = None,
+        now: datetime | None = None,
+    ) -> Database:
+        """Open (creating if needed) and migrate. Raises a :class:`StoreError` the UI can show.
+
+        With ``backups_dir``, a file about to be migrated is backed up first; with ``backup_policy`` too (the
+        desktop), it is also backed up when the newest backup is older than the policy's interval.
+        """
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         _probe_file(path)
-        if backups_dir is not None:
-            backup_database(path, backups_dir)
         engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _set_sqlite_pragmas)
         db = cls(engine, path)
-        if migrate:
+        with engine.connect() as conn:
+            stored = stored_heads(conn)
+        needs_migration = migrate and stored != code_heads()
+        if backups_dir is not None:
+            at = now or datetime.now(UTC)
+            if needs_migration and stored:  # a new, empty file has nothing to lose
+                backup_database(path, backups_dir, at)
+            elif backup_policy is not None:
+                backup_if_due(path, backups_dir, backup_policy, at)
+        if needs_migration:
+            # Alembic is imported only here: most starts find the file already at the code's heads.
             from studio_app.store.migrate import upgrade
 
             upgrade(engine)

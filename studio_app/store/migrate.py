@@ -11,7 +11,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from studio_app.i18n import translate
-from studio_app.store.db import SchemaTooNewError
+from studio_app.store.errors import SchemaTooNewError
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

@@ -7,11 +7,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from studio_app import settings
 from studio_app.app import open_context_interactively
 from studio_app.context import AppContext
-from studio_app.store.db import backup_database
+from studio_app.store.backups import backup_database
 from studio_app.store.models import Show
-from studio_app import settings
 from studio_app.ui.main_window import AREAS, MainWindow
 from studio_app.ui.settings_dialog import SettingsDialog
 from studio_app.ui.translations import install_translator

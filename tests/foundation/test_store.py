@@ -7,16 +7,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from studio_app.store.db import (
-    BACKUPS_KEPT,
-    Database,
-    DatabaseCorruptError,
-    DatabaseLockedError,
-    SchemaTooNewError,
-    backup_database,
-    list_backups,
-    restore_backup,
-)
+from studio_app.store.backups import BACKUPS_KEPT, backup_database, list_backups, restore_backup
+from studio_app.store.db import Database
+from studio_app.store.errors import DatabaseCorruptError, DatabaseLockedError, SchemaTooNewError
 from studio_app.store.models import Show
 from studio_app.workspace import Workspace
 

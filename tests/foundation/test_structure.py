@@ -47,7 +47,11 @@ def _calls_and_imports(path: Path) -> list[str]:
             found.append(f"{path.name}:{node.lineno} imports {node.module}")
         elif isinstance(node, ast.Import) and any(a.name.startswith("sqlalchemy") for a in node.names):
             found.append(f"{path.name}:{node.lineno} imports sqlalchemy")
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "session":
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "session"
+        ):
             found.append(f"{path.name}:{node.lineno} opens a database session")
     return found
 

@@ -47,8 +47,8 @@ def test_commands_use_the_workspace_chosen_in_settings(
 ) -> None:
     import argparse
 
-    from studio_app.cli.common import open_context
     from studio_app import settings
+    from studio_app.cli.common import open_context
 
     monkeypatch.delenv(ENV_VAR, raising=False)
     chosen = tmp_path / "chosen-in-settings"
