@@ -23,8 +23,8 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThreadPool, Signal
-from superqt.utils import FunctionWorker, create_worker
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 from studio_app.store.writer import Changes, Op, Writer, Written
 
@@ -53,6 +53,41 @@ def thread_pool() -> QThreadPool:
     return pool
 
 
+def _alive(callback: Callable[..., Any] | None) -> bool:
+    """False for a bound method of a widget that is gone (as a Qt connection to it would be dropped)."""
+    owner = getattr(callback, "__self__", None)
+    return callback is not None and (not isinstance(owner, QObject) or isValid(owner))
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; a signal emitted from another thread reaches it queued, on the GUI thread."""
+
+    delivered = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        app = QCoreApplication.instance()
+        if app is not None and self.thread() is not app.thread():
+            self.moveToThread(app.thread())
+        _running.add(self)
+
+
+class _Job(QRunnable):
+    """One short job on the pool; its outcome goes back through a relay that lives on the GUI thread."""
+
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            outcome: tuple[bool, Any] = (True, self._fn())
+        except BaseException as exc:  # handed to on_error, never lost in a pool thread
+            outcome = (False, exc)
+        self._relay.delivered.emit(outcome)
+
+
 def run_in_thread(
     fn: Callable[..., Any],
     *args: Any,
@@ -60,39 +95,33 @@ def run_in_thread(
     on_error: Callable[[BaseException], None] | None = None,
     on_finished: Callable[[], None] | None = None,
     **kwargs: Any,
-) -> FunctionWorker[Any]:
+) -> None:
     """Run ``fn(*args, **kwargs)`` on the pool; callbacks arrive on the GUI thread.
 
     Errors are logged and handed to ``on_error``; without one they are only logged, never raised into Qt.
+    (A QRunnable of our own rather than superqt's worker: superqt pulls in qtpy and QtOpenGL, a tenth of a
+    second of every start, for what is these twenty lines.)
     """
-    thread_pool()
-    # _ignore_errors: errors go to on_error (or the log), never re-raised into the Qt event loop.
-    worker: FunctionWorker[Any] = create_worker(fn, *args, _start_thread=False, _ignore_errors=True, **kwargs)
-    if on_result is not None:
-        worker.returned.connect(on_result)
+    relay = _Relay()
 
-    def _errored(exc: BaseException) -> None:
-        log.error("background task %s failed", getattr(fn, "__name__", fn), exc_info=exc)
-        if on_error is not None:
-            on_error(exc)
+    def deliver(outcome: tuple[bool, Any]) -> None:
+        _running.discard(relay)
+        ok, value = outcome
+        try:
+            if ok:
+                if on_result is not None and _alive(on_result):
+                    on_result(value)
+            else:
+                log.error("background task %s failed", getattr(fn, "__name__", fn), exc_info=value)
+                if on_error is not None and _alive(on_error):
+                    on_error(value)
+        finally:
+            if on_finished is not None and _alive(on_finished):
+                on_finished()
+            relay.deleteLater()
 
-    worker.errored.connect(_errored)
-
-    def _done(*_signal_args: object) -> None:
-        _running.discard(worker)
-        if on_finished is not None:
-            on_finished()
-
-    worker.finished.connect(_done)
-    _running.add(worker)
-    worker.start()
-    return worker
-
-
-class _Relay(QObject):
-    """Lives on the GUI thread; a signal emitted from another thread reaches it queued, on the GUI thread."""
-
-    delivered = Signal(object)
+    relay.delivered.connect(deliver)
+    thread_pool().start(_Job(lambda: fn(*args, **kwargs), relay))
 
 
 def run_write(
@@ -103,16 +132,15 @@ def run_write(
 ) -> Future[Written[T]]:
     """Queue ``op`` on the writer; ``on_result(written)`` or ``on_error(exc)`` is called on the GUI thread."""
     relay = _Relay()
-    _running.add(relay)
 
     def deliver(future: Future[Written[T]]) -> None:
         _running.discard(relay)
         exc = future.exception()
         if exc is not None:
             log.error("write %s failed", getattr(op, "__name__", op), exc_info=exc)
-            if on_error is not None:
+            if on_error is not None and _alive(on_error):
                 on_error(exc)
-        elif on_result is not None:
+        elif on_result is not None and _alive(on_result):
             on_result(future.result())
         relay.deleteLater()
 
@@ -212,8 +240,7 @@ def wait_for_workers(timeout_s: float = 10.0) -> bool:
     """Let running work finish before the QApplication goes away; True when none is left.
 
     A worker that emits after the application is destroyed crashes the process. Events are processed
-    while waiting because superqt starts queued workers, and delivers their "finished", through the
-    event loop.
+    while waiting because results are delivered to the GUI thread through the event loop.
     """
     for device in list(_devices):
         device.stop(timeout_s=min(3.0, timeout_s))
