@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from studio_app.i18n import translate
-from studio_app.probes.hotspot import InterfaceError, bind_socket_to_interface, interface_addresses
+from studio_app.probes.interface import InterfaceError, bind_socket_to_interface, interface_addresses
 from studio_app.probes.result import Finding, ProbeResult, ProbeStatus
 from studio_app.probes.rtmp import RtmpHandshakeError, rtmp_handshake
 from studio_app.probes.upload_sink import UploadProtocolError, measure_upload
