@@ -499,7 +499,7 @@ def device_history(session: Session, since: datetime) -> tuple[list[tuple[float,
     import importlib
 
     try:
-        checks_repo = importlib.import_module("studio_app.store.checks_repo")
+        checks_repo = importlib.import_module("studio_app.probes.repo")
     except ImportError:
         return tuple([] for _ in DEVICE_HISTORY_SERIES)
     out = []

@@ -21,10 +21,10 @@ from studio_app.context import AppContext
 from studio_app.metrics import repo
 from studio_app.metrics.feed import FeedError, MetricsFeedServer
 from studio_app.metrics.samples import Sample
+from studio_app.probes import repo as checks_repo
 from studio_app.probes.profile import StudioProfile
 from studio_app.probes.result import ProbeResult, ProbeStatus
 from studio_app.probes.runner import CheckRun
-from studio_app.store import checks_repo
 from studio_app.store.live import get_live, tombstone
 from studio_app.store.models import Show
 from studio_app.store.models.checks import CheckRunRow

@@ -189,10 +189,10 @@ def test_export_to_an_unwritable_place_says_so(demo_panel: DataPanel, tmp_path: 
 def test_device_check_history_is_charted(qtbot: QtBot, app_context: AppContext) -> None:
     from datetime import timedelta
 
+    from studio_app.probes import repo as checks_repo
     from studio_app.probes.profile import default_profile
     from studio_app.probes.result import ProbeResult, ProbeStatus
     from studio_app.probes.runner import CheckRun
-    from studio_app.store import checks_repo
 
     now = app_context.clock.now()
     with app_context.db.session() as s:

@@ -11,10 +11,10 @@ from datetime import UTC, datetime
 from studio_app.clock import FakeClock
 from studio_app.metrics import repo as metrics_repo
 from studio_app.metrics.samples import Sample
+from studio_app.probes import repo as checks_repo
 from studio_app.probes.profile import DEFAULT_PROFILE_NAME, StudioProfile
 from studio_app.script import repo as script_repo
 from studio_app.script.format import parse_script
-from studio_app.store import checks_repo
 from studio_app.store.live import tombstone
 from studio_app.store.models import Show
 
