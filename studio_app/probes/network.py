@@ -52,6 +52,11 @@ class NetworkThresholds:
         return NetworkThresholds(**{k: float(v) for k, v in overrides.items() if k in known})
 
 
+def upload_fail_line_mbps(push_bitrate_mbps: float, overrides: Mapping[str, float]) -> float:
+    """The upload below which the check fails, for a push of ``push_bitrate_mbps`` (the graph draws it)."""
+    return push_bitrate_mbps * NetworkThresholds.from_mapping(overrides).upload_fail_ratio
+
+
 @dataclass(frozen=True)
 class NetworkConfig:
     ingest: str  # rtmp://host[:port]/app, rtmps://..., or host:port
