@@ -22,7 +22,7 @@ def service(empty_app_context: AppContext) -> CheckService:
 
 
 def _network_run(clock: FakeClock, rtt_ms: float, upload_mbps: float) -> CheckRun:
-    metrics = {"rtt_ms": rtt_ms, "upload_mbps": upload_mbps}
+    metrics: dict[str, float | int | str | None] = {"rtt_ms": rtt_ms, "upload_mbps": upload_mbps}
     result = ProbeResult("network", ProbeStatus.PASS, metrics, (), 1.0, "ok")
     return CheckRun(StudioProfile(name=DEFAULT_PROFILE_NAME), clock.now(), 1.0, (result,), source="gui")
 
