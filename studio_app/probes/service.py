@@ -21,10 +21,15 @@ from studio_app.probes.repo import MetricPoint, RunSummary
 from studio_app.probes.runner import CheckRun, Progress, run_checks
 from studio_app.probes.watch import WatchEvents
 from studio_app.store.handle import StoreHandle
+from studio_app.store.models.checks import CheckProfile, CheckRunRow, ProbeResultRow
 from studio_app.store.writer import Changes
 
 HISTORY_DAYS = 30
 HISTORY_RUNS = 200
+
+# What a view of profiles or of the history shows; it reloads when a write (or a sync round) touches one.
+PROFILE_TABLES = (CheckProfile.__tablename__,)
+RUN_TABLES = (CheckRunRow.__tablename__, ProbeResultRow.__tablename__)
 
 
 @dataclass(frozen=True)

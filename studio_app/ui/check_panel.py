@@ -35,7 +35,15 @@ from studio_app.probes.profile import DEFAULT_PROFILE_NAME, ProfileError, Studio
 from studio_app.probes.repo import RunNotFoundError
 from studio_app.probes.report import render_html, write_html_report
 from studio_app.probes.runner import CheckRun, Progress
-from studio_app.probes.service import CheckHistory, CheckService, Profiles, SavedRun
+from studio_app.probes.service import (
+    PROFILE_TABLES,
+    RUN_TABLES,
+    CheckHistory,
+    CheckService,
+    Profiles,
+    SavedRun,
+)
+from studio_app.store.writer import Changes
 from studio_app.ui import theme
 from studio_app.ui.checks.alert_banner import AlertBanner
 from studio_app.ui.checks.fix_list import FixList
@@ -44,7 +52,7 @@ from studio_app.ui.checks.live_devices import LiveDevices, PausedDevices
 from studio_app.ui.checks.traffic_lights import TrafficLightRow, VerdictSign
 from studio_app.ui.checks.uplink_tab import UplinkTab
 from studio_app.ui.checks.watch_bar import WatchBar
-from studio_app.ui.workers import run_in_thread
+from studio_app.ui.workers import change_feed, run_in_thread
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +84,7 @@ class CheckPanel(QWidget):
         self._bridge = _Bridge(self)
         self._bridge.progress.connect(self._on_progress)
         self._build()
+        change_feed(context.writer).changed.connect(self._data_changed)
         self.reload_profiles()
         self.reload_history()
 
@@ -191,6 +200,16 @@ class CheckPanel(QWidget):
         log.warning("%s: %s", title, error)
         self.progress.setFormat(f"{title}: {error}")
 
+    def _data_changed(self, changes: Changes) -> None:
+        """Profiles or runs were written (here, by the command line in another window, or by sync)."""
+        if self._closing:
+            return
+        if changes.touches(*PROFILE_TABLES):
+            # Keep the profile on screen; before the first load there is none yet (the stored default wins).
+            self.reload_profiles(select=self.profile.name if self.profiles else None)
+        if changes.touches(*RUN_TABLES):
+            self.reload_history()
+
     def _set_profile(self, profile: StudioProfile) -> None:
         self.profile = self.live.profile = self.watch.profile = profile
 
@@ -201,7 +220,8 @@ class CheckPanel(QWidget):
             if self._closing:
                 return
             self.profiles = list(value.profiles)
-            wanted = select or value.default.name
+            names = [p.name for p in self.profiles]
+            wanted = select if select in names else value.default.name
             self.profile_combo.blockSignals(True)
             self.profile_combo.clear()
             for p in self.profiles:
@@ -254,7 +274,6 @@ class CheckPanel(QWidget):
         run_in_thread(
             self.service.delete_profile,
             name,
-            on_result=lambda _: self.reload_profiles(),
             on_error=lambda e: self._show_error(self.tr("Deleting the profile failed"), e),
         )
 
@@ -264,7 +283,6 @@ class CheckPanel(QWidget):
             self.service.save_profile,
             profile,
             make_default=make_default,
-            on_result=lambda _: self.reload_profiles(select=profile.name),
             on_error=lambda e: self._show_error(self.tr("Saving the profile failed"), e),
         )
 
@@ -350,7 +368,6 @@ class CheckPanel(QWidget):
         self.progress.setFormat(
             self.tr("{verdict} · {seconds:.1f} s").format(verdict=run.verdict.label(), seconds=run.duration_s)
         )
-        self.reload_history()
         self.check_finished.emit(run)
 
     def _check_failed(self, exc: BaseException) -> None:
@@ -443,16 +460,7 @@ class CheckPanel(QWidget):
         self.progress.setFormat(self.tr("Report written to {path}").format(path=path))
         return path
 
-    # ------------------------------------------------------------------ live devices and the watch
-
-    def set_preview_enabled(self, enabled: bool) -> None:
-        self.live.set_preview_enabled(enabled)
-
-    def set_meter_enabled(self, enabled: bool) -> None:
-        self.live.set_meter_enabled(enabled)
-
-    def set_watch_enabled(self, enabled: bool) -> None:
-        self.watch.set_watch_enabled(enabled)
+    # ------------------------------------------------------------------ live devices
 
     def camera_fps(self) -> float | None:
         return self.live.sources.camera_fps()
