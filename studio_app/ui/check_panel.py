@@ -81,6 +81,7 @@ class CheckPanel(QWidget):
         self._cancel: threading.Event | None = None
         self._paused = PausedDevices(preview=False, meter=False, frame_counter=False)
         self._closing = False
+        self._profiles_load = self._history_load = 0  # numbers the loads, so a stale one is dropped
         self._bridge = _Bridge(self)
         self._bridge.progress.connect(self._on_progress)
         self._build()
@@ -216,8 +217,12 @@ class CheckPanel(QWidget):
     # ------------------------------------------------------------------ profiles
 
     def reload_profiles(self, select: str | None = None) -> None:
+        # Loads run on a pool of threads and may finish out of order: only the newest one is shown.
+        self._profiles_load += 1
+        load = self._profiles_load
+
         def loaded(value: Profiles) -> None:
-            if self._closing:
+            if self._closing or load != self._profiles_load:
                 return
             self.profiles = list(value.profiles)
             names = [p.name for p in self.profiles]
@@ -410,8 +415,11 @@ class CheckPanel(QWidget):
     # ------------------------------------------------------------------ history and the uplink graph
 
     def reload_history(self) -> None:
+        self._history_load += 1
+        load = self._history_load
+
         def loaded(history: CheckHistory) -> None:
-            if self._closing:
+            if self._closing or load != self._history_load:
                 return
             self.history.set_runs(history.runs)
             fail_line = upload_fail_line_mbps(self.profile.push_bitrate_mbps, self.profile.thresholds)
