@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from onair_fixtures import onair_script
@@ -14,6 +13,7 @@ from studio_app.promo.clock import PromoMarkKind, PromoPhase
 from studio_app.promo.session import (
     GEAR_NEUTRAL,
     OnAirSession,
+    OnAirSnapshot,
     SessionError,
     SessionPhase,
     gear_speed_cpm,
@@ -36,7 +36,7 @@ class RunLog:
 
 
 def new_session(
-    clock: FakeClock, log: RunLog, save: Callable[[dict[str, Any]], None] | None = None
+    clock: FakeClock, log: RunLog, save: Callable[[OnAirSnapshot], None] | None = None
 ) -> OnAirSession:
     return OnAirSession(clock, onair_script(), "show-1", log=log, save_state=save)
 
@@ -162,9 +162,9 @@ def test_a_restart_mid_show_resumes_segment_speed_cues_and_promos(
         s.flush()
         show_id = show.id
 
-    def save(state: dict[str, Any]) -> None:
+    def save(state: OnAirSnapshot) -> None:
         with db.session() as s:
-            save_promo_state(s, show_id, state, fake_clock.now())
+            save_promo_state(s, show_id, state.to_dict(), fake_clock.now())
 
     log = RunLog()
     session = OnAirSession(fake_clock, onair_script(), show_id, log=log, save_state=save)
