@@ -64,7 +64,8 @@ class ScriptService:
     # ---- reads ------------------------------------------------------------------------------------
 
     def list_shows(self) -> list[ShowSummary]:
-        return list_shows(self._handle.db)
+        """Live shows, the newest made first: the show just created or imported is the one to script."""
+        return sorted(list_shows(self._handle.db), key=lambda show: show.created_at, reverse=True)
 
     def load_show(self, show_id: str) -> ShowScript:
         with self._handle.db.session() as s:

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.orm import Session
 
 from studio_app.clock import Clock
@@ -108,11 +108,13 @@ class OnAirStoreWriter(QObject):
         events, state = self._take()
         batch = _Batch(events, state)
         self._in_flight = batch
+        # run_write calls back at once when the write is done before it returns; the outcome is handled
+        # from the event loop all the same, so a caller never sees a batch finish inside its own append().
         run_write(
             self._writer,
             self._op(batch),
-            on_result=lambda written: self._on_result(batch, written),
-            on_error=lambda exc: self._on_error(batch, exc),
+            on_result=lambda written: QTimer.singleShot(0, lambda: self._on_result(batch, written)),
+            on_error=lambda exc: QTimer.singleShot(0, lambda: self._on_error(batch, exc)),
         )
 
     # The callbacks arrive on the GUI thread, possibly after close() and after the panel (this object's
