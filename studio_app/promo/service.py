@@ -18,31 +18,52 @@ from studio_app.store.handle import StoreHandle
 from studio_app.store.writer import Written
 
 
+def _nothing() -> None:
+    pass
+
+
 def record_batch_op(
-    show_id: str, events: Sequence[RunLogEvent], state: OnAirSnapshot | None, clock: Clock
+    show_id: str,
+    events: Sequence[RunLogEvent],
+    state: OnAirSnapshot | None,
+    clock: Clock,
+    *,
+    started: Callable[[], None] = _nothing,
+    finished: Callable[[], None] = _nothing,
 ) -> Callable[[Session], int]:
-    """A write operation: the events in order, then the newest state; returns how many events it wrote."""
+    """A write operation: the events in order, then the newest state; returns how many events it wrote.
+
+    ``started`` and ``finished`` are called on the writer's thread around the write (``finished`` also when
+    it fails), so a caller shutting down can tell a batch being written from one still queued."""
 
     def op(session: Session) -> int:
-        for event in events:
-            if event.kind is RunLogKind.CORRECTION:
-                # The correction record (kept three years) writes its own run-log line.
-                repo.log_correction(
-                    session,
-                    show_id,
-                    event.at,
-                    correction=str(event.payload.get("text", "")),
-                    segment_index=event.segment_index,
-                )
-            else:
-                repo.append_run_log(
-                    session, show_id, event.kind, event.at, event.segment_index, event.payload
-                )
-        if state is not None:
-            repo.save_promo_state(session, show_id, state.to_dict(), clock.now())
-        return len(events)
+        started()
+        try:
+            return _record(session, show_id, events, state, clock)
+        finally:
+            finished()
 
     return op
+
+
+def _record(
+    session: Session, show_id: str, events: Sequence[RunLogEvent], state: OnAirSnapshot | None, clock: Clock
+) -> int:
+    for event in events:
+        if event.kind is RunLogKind.CORRECTION:
+            # The correction record (kept three years) writes its own run-log line.
+            repo.log_correction(
+                session,
+                show_id,
+                event.at,
+                correction=str(event.payload.get("text", "")),
+                segment_index=event.segment_index,
+            )
+        else:
+            repo.append_run_log(session, show_id, event.kind, event.at, event.segment_index, event.payload)
+    if state is not None:
+        repo.save_promo_state(session, show_id, state.to_dict(), clock.now())
+    return len(events)
 
 
 class OnAirService:

@@ -9,16 +9,15 @@ wires widgets to them.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QSplitter,
@@ -47,8 +46,6 @@ from studio_app.ui.script.onair_bar import OnAirPage
 from studio_app.ui.script.rundown_list import RundownList
 from studio_app.ui.script.show_bar import ShowBar
 from studio_app.ui.workers import change_feed, run_in_thread
-
-log = logging.getLogger(__name__)
 
 SHOW_TABLES = ("shows",)  # the show list changes with these
 
@@ -103,13 +100,12 @@ class ScriptPanel(QWidget):
         bar.mirror_v.toggled.connect(self._apply_prompter_style)
         bar.font_spin.valueChanged.connect(self._apply_prompter_style)
         bar.keys_button.clicked.connect(self.edit_keys)
-        bar.import_button.clicked.connect(self.import_script)
-        bar.export_button.clicked.connect(self.export_script)
 
         self.rundown_list = RundownList()
         self.rundown_list.setMinimumWidth(520)
         self.rundown, self.rundown_summary = self.rundown_list.rundown, self.rundown_list.summary
 
+        self.tabs = QTabWidget()
         self.on_air_page = page = OnAirPage(lambda: self.prompter.view if self.prompter is not None else None)
         self.promo_label, self.cue_edit, self.cue_list = page.promo_label, page.cue_edit, page.cue_list
         self.correction_edit = page.correction_edit
@@ -119,13 +115,14 @@ class ScriptPanel(QWidget):
         page.shown.connect(lambda: self.tabs.setCurrentIndex(0))
 
         self.editor_page = ScriptEditorPage()
+        bar.import_button.clicked.connect(self.editor_page.choose_import)
+        bar.export_button.clicked.connect(self.editor_page.choose_export)
         self.editor, self.issues = self.editor_page.editor, self.editor_page.issues
         self.editor_page.save_button.clicked.connect(self.save_editor)
         self.editor_page.message.connect(self._say)
         self.editor_page.saved.connect(self._on_saved)
         self.editor_page.shown.connect(lambda: self.tabs.setCurrentIndex(1))
 
-        self.tabs = QTabWidget()
         self.tabs.addTab(page, self.tr("On air"))
         self.tabs.addTab(self.editor_page, self.tr("Script editor"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -164,12 +161,12 @@ class ScriptPanel(QWidget):
             ("Ctrl+Down", lambda: page.gear(-1)),
             ("Ctrl+S", self.save_editor),
             ("F7", self.check_editor),
-            ("Ctrl+O", self.import_script),
-            ("Ctrl+E", self.export_script),
+            ("Ctrl+O", self.editor_page.choose_import),
+            ("Ctrl+E", self.editor_page.choose_export),
         ):
             shortcut(sequence, slot)
         for kind in EmergencyKind:
-            shortcut(kind.default_key, lambda k=kind: page.emergency(k))
+            shortcut(kind.default_key, partial(page.emergency, kind))
 
     # ---- loading -----------------------------------------------------------------------------------------
 
@@ -479,22 +476,8 @@ class ScriptPanel(QWidget):
             self._install_session(script, None)
         self._say(self.tr("Script saved to the show."))
 
-    def import_script(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import a script"), "", self.tr("Scripts (*.md *.txt);;All files (*)")
-        )
-        if path:
-            self.import_file(Path(path))
-
     def import_file(self, path: Path) -> None:
         self.editor_page.import_file(path)
-
-    def export_script(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export the script"), "script.md", self.tr("Scripts (*.md *.txt)")
-        )
-        if path:
-            self.export_file(Path(path))
 
     def export_file(self, path: Path) -> None:
         self.editor_page.export_file(path)

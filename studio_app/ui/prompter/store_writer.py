@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlalchemy.orm import Session
 
 from studio_app.clock import Clock
 from studio_app.promo.service import record_batch_op
 from studio_app.promo.session import OnAirSnapshot
 from studio_app.script.model import RunLogEvent
-from studio_app.store.writer import Writer, Written
+from studio_app.store.writer import Op, Writer, Written
 from studio_app.ui.workers import run_write
 
 log = logging.getLogger(__name__)
@@ -90,17 +88,13 @@ class OnAirStoreWriter(QObject):
         self._events, self._state = [], None
         return events, state
 
-    def _op(self, batch: _Batch) -> Callable[[Session], int]:
-        write = record_batch_op(self._show_id, batch.events, batch.state, self._clock)
-
-        def op(session: Session) -> int:
+    def _op(self, batch: _Batch) -> Op[int]:
+        def started() -> None:
             batch.claimed = True
-            try:
-                return write(session)
-            finally:
-                batch.done.set()
 
-        return op
+        return record_batch_op(
+            self._show_id, batch.events, batch.state, self._clock, started=started, finished=batch.done.set
+        )
 
     def _flush(self) -> None:
         if self._in_flight is not None or self._closed or (not self._events and self._state is None):

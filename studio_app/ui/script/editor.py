@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -148,6 +149,20 @@ class ScriptEditorPage(QWidget):
         self.shown.emit()
         self.editor.setTextCursor(cursor)
         self.editor.setFocus()
+
+    def choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a script"), "", self.tr("Scripts (*.md *.txt);;All files (*)")
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def choose_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the script"), "script.md", self.tr("Scripts (*.md *.txt)")
+        )
+        if path:
+            self.export_file(Path(path))
 
     def import_file(self, path: Path) -> None:
         """Read the file off the GUI thread; a bad file changes nothing and says which line is wrong."""
