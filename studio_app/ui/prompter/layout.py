@@ -23,7 +23,6 @@ from studio_app.ui.prompter.style import PrompterStyle
 class ScriptLayout:
     segment_tops_px: tuple[float, ...]  # where each segment's heading starts
     segment_jump_px: tuple[float, ...]  # the scroll position a jump to the segment goes to
-    segment_first_char: tuple[int, ...]
     px_per_char: float  # of body text, for turning chars/min into px/s
 
 
@@ -58,7 +57,6 @@ def lay_out_script(
 
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
-    first_chars: list[int] = []
     heading_blocks: list[int] = []
     body_blocks: list[int] = []
     first_body_blocks: list[int] = []
@@ -72,8 +70,7 @@ def lay_out_script(
         paragraphs = [p for p in segment.host_text.split("\n") if p.strip()] or [" "]
         for paragraph in paragraphs:
             cursor.insertBlock(body_block, body_fmt)
-            if len(first_chars) <= index:
-                first_chars.append(cursor.position())
+            if len(first_body_blocks) <= index:
                 first_body_blocks.append(cursor.block().blockNumber())
             body_blocks.append(cursor.block().blockNumber())
             cursor.insertText(paragraph.strip(), body_fmt)
@@ -94,6 +91,5 @@ def lay_out_script(
             layout.blockBoundingRect(doc.findBlockByNumber(n)).top() - style.font_px * 0.15
             for n in first_body_blocks
         ),
-        segment_first_char=tuple(first_chars),
         px_per_char=body_height / body_chars if body_chars else 1.0,
     )

@@ -82,7 +82,6 @@ class PrompterView(QWidget):
         self._doc = QTextDocument(self)
         self._segment_tops_px: list[float] = []
         self._segment_jump_px: list[float] = []
-        self._segment_first_char: list[int] = []
         self._px_per_char = 1.0
         self._tiles = TextTiles(self._doc)
         self._chrome_key: tuple[object, ...] | None = None
@@ -209,7 +208,6 @@ class PrompterView(QWidget):
         laid_out = lay_out_script(self._doc, self._script, style, self._column_width())
         self._segment_tops_px = list(laid_out.segment_tops_px)
         self._segment_jump_px = list(laid_out.segment_jump_px)
-        self._segment_first_char = list(laid_out.segment_first_char)
         self._px_per_char = laid_out.px_per_char
         self._layout_width = self.width()
         self._tiles.clear()
