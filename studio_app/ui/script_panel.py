@@ -76,6 +76,7 @@ class ScriptPanel(QWidget):
         self._show_id: str | None = None
         self._script: Script | None = None
         self._shutting_down = False
+        self._deleting: str | None = None  # a show this panel is deleting: its leaving the list is expected
 
         self._build()
         self._bind_keys()
@@ -205,7 +206,8 @@ class ScriptPanel(QWidget):
         if self._shutting_down:
             return
         current = self._show_id
-        if current is not None and all(show_id != current for show_id, _ in shows):
+        gone = current is not None and all(show_id != current for show_id, _ in shows)
+        if gone and current != self._deleting:
             if self._on_air():
                 self._say(
                     self.tr("This show was deleted on another computer; its run log is still kept."), True
@@ -256,6 +258,7 @@ class ScriptPanel(QWidget):
             return
         if self._on_air() or show_id != self._show_id:  # things moved while the dialog was open
             return
+        self._deleting = show_id
         run_in_thread(
             self.service.delete_show,
             show_id,
@@ -263,7 +266,11 @@ class ScriptPanel(QWidget):
             on_error=lambda exc: self._say(
                 self.tr("Could not delete the show: {error}").format(error=exc), True
             ),
+            on_finished=self._deleted,
         )
+
+    def _deleted(self) -> None:
+        self._deleting = None
 
     def _on_show_deleted(self, show_id: str, title: str, outcome: DeleteShowOutcome) -> None:
         if self._shutting_down:
