@@ -13,9 +13,10 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from studio_app.script import repo
-from studio_app.script.lint import LintHit, Wordlist, default_wordlist
+from studio_app.script.format import ScriptFormatError, parse_script
+from studio_app.script.lint import LintHit, Wordlist, default_wordlist, lint_text
 from studio_app.script.model import Script
-from studio_app.script.pricing import PriceFlag
+from studio_app.script.pricing import PriceFlag, check_prices
 from studio_app.script.reading import RateCalibration, reading_samples_from_run_log
 from studio_app.shows import ShowSummary, list_shows
 from studio_app.store.handle import StoreHandle
@@ -55,6 +56,28 @@ class ReviewRecorded:
 
     found: bool
     show_id: str
+
+
+@dataclass(frozen=True)
+class ScriptCheck:
+    """What the editor's check finds in a text: the script when it parses (else the line that does not),
+    the prices that need a second look and the wording the word list flags."""
+
+    script: Script | None
+    error_line: int | None
+    error_message: str
+    price_flags: tuple[PriceFlag, ...]
+    hits: tuple[LintHit, ...]
+
+
+def check_script_text(text: str, wordlist: Wordlist | None) -> ScriptCheck:
+    """Parse, price-check and lint ``text`` (without a word list yet, the wording is not checked)."""
+    hits = tuple(lint_text(text, wordlist)) if wordlist is not None else ()
+    try:
+        script = parse_script(text)
+    except ScriptFormatError as exc:
+        return ScriptCheck(None, exc.line_no, exc.message, (), hits)
+    return ScriptCheck(script, None, "", tuple(check_prices(script.products)), hits)
 
 
 class ScriptService:

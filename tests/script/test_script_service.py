@@ -11,7 +11,7 @@ from studio_app.script.format import format_script, parse_script
 from studio_app.script.lint import lint_text
 from studio_app.script.model import RunLogEvent, RunLogKind
 from studio_app.script.repo import DeleteShowOutcome
-from studio_app.script.service import ScriptService
+from studio_app.script.service import ScriptService, check_script_text
 from studio_app.shows import list_shows
 from tests.script.onair_fixtures import onair_script
 
@@ -110,3 +110,16 @@ def test_the_on_air_state_is_kept_typed_and_resumed(app_context: AppContext, fak
             RunLogKind.SHOW_START,
             RunLogKind.SEGMENT_START,
         ]
+
+
+def test_the_editors_check_names_the_bad_line_the_prices_and_the_wording(app_context: AppContext) -> None:
+    wordlist = ScriptService(app_context).wordlist()
+    text = repo.demo_script_text()
+    good = check_script_text(text, wordlist)
+    assert good.script == parse_script(text) and good.error_line is None
+    assert good.hits == tuple(lint_text(text, wordlist))
+    suspicious = text.replace("live_price: 89", "live_price: 8.9")
+    assert suspicious != text and check_script_text(suspicious, wordlist).price_flags
+    broken = check_script_text("no title here\n", None)
+    assert broken.script is None and broken.error_line == 1 and broken.error_message
+    assert broken.hits == ()  # no word list yet: the wording waits for it

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from studio_app.script.format import ScriptFormatError, parse_script
-from studio_app.script.lint import LintHit, Severity, Wordlist, describe_hit, lint_text
+from studio_app.script.lint import LintHit, Severity, Wordlist, describe_hit
 from studio_app.script.model import Script
-from studio_app.script.pricing import PriceFlag, check_prices
-from studio_app.script.service import ScriptService
+from studio_app.script.pricing import PriceFlag
+from studio_app.script.service import ScriptCheck, ScriptService, check_script_text
 from studio_app.ui.workers import run_in_thread
 
 SEVERITY_COLORS = {
@@ -103,25 +103,26 @@ class ScriptEditorPage(QWidget):
 
     def check(self) -> Script | None:
         """Parse, lint and price-check the editor's text and list the findings; the script if it parses."""
-        text = self.editor.toPlainText()
+        return self._check().script
+
+    def _check(self) -> ScriptCheck:
+        found = check_script_text(self.editor.toPlainText(), self.wordlist)
         self.issues.clear()
-        hits = lint_text(text, self.wordlist) if self.wordlist is not None else []
+        hits = list(found.hits)
         self.issue_hits = hits
         self.highlighter.set_hits(hits)
-        script: Script | None = None
-        try:
-            script = parse_script(text)
-        except ScriptFormatError as exc:
-            item = QListWidgetItem(self.tr("Line {n}: {message}").format(n=exc.line_no, message=exc.message))
+        if found.error_line is not None:
+            item = QListWidgetItem(
+                self.tr("Line {n}: {message}").format(n=found.error_line, message=found.error_message)
+            )
             item.setForeground(QColor("#e5484d"))
-            item.setData(Qt.ItemDataRole.UserRole, ("line", exc.line_no))
+            item.setData(Qt.ItemDataRole.UserRole, ("line", found.error_line))
             self.issues.addItem(item)
-        if script is not None:
-            for flag in check_prices(script.products):
-                item = QListWidgetItem(self.tr("Price check: {message}").format(message=flag.message))
-                item.setForeground(QColor("#f5a524"))
-                item.setData(Qt.ItemDataRole.UserRole, ("price", flag.key))
-                self.issues.addItem(item)
+        for flag in found.price_flags:
+            item = QListWidgetItem(self.tr("Price check: {message}").format(message=flag.message))
+            item.setForeground(QColor("#f5a524"))
+            item.setData(Qt.ItemDataRole.UserRole, ("price", flag.key))
+            self.issues.addItem(item)
         for index, hit in enumerate(hits):
             item = QListWidgetItem(describe_hit(hit))
             item.setForeground(QColor(SEVERITY_COLORS[hit.severity]))
@@ -129,7 +130,7 @@ class ScriptEditorPage(QWidget):
             self.issues.addItem(item)
         if not self.issues.count():
             self.issues.addItem(self.tr("No problems found."))
-        return script
+        return found
 
     def _jump_to_issue(self, item: QListWidgetItem) -> None:
         data = item.data(Qt.ItemDataRole.UserRole)
@@ -221,11 +222,12 @@ class ScriptEditorPage(QWidget):
 
     def save_to(self, service: ScriptService, show_id: str) -> None:
         """Save the script to the show; price flags need a second confirmation first."""
-        script = self.check()
+        found = self._check()
+        script = found.script
         if script is None:
             self._say(self.tr("The script was not saved: fix the line shown in the list first."), error=True)
             return
-        flags = check_prices(script.products)
+        flags = list(found.price_flags)
         if flags and not self._confirm_prices(flags):
             self._say(self.tr("Not saved: the prices need a second look."), error=True)
             return
