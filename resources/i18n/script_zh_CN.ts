@@ -380,7 +380,7 @@
     </message>
     <message>
         <source>Live price &lt;b style=&apos;color:#e5484d;font-size:14pt&apos;&gt;{live}&lt;/b&gt; (list {list}, {basis})</source>
-        <translation>到手价 &lt;b style='color:#e5484d;font-size:14pt'&gt;{live}&lt;/b&gt;（对比价 {list}，{basis}）</translation>
+        <translation>到手价 &lt;b style=&apos;color:#e5484d;font-size:14pt&apos;&gt;{live}&lt;/b&gt;（对比价 {list}，{basis}）</translation>
     </message>
     <message>
         <source>basis not given</source>
