@@ -604,3 +604,33 @@ class OnAirSession:
 
     def _changed(self) -> None:
         self._save_state(self.snapshot())
+
+
+@dataclass(frozen=True)
+class OpenedSession:
+    session: OnAirSession
+    resumed: bool  # a show on air was picked up where it was
+    resume_problem: str  # the saved state could not be used (translated); the session is a fresh one
+
+
+def open_session(
+    clock: Clock,
+    script: Script,
+    show_id: str,
+    saved: OnAirSnapshot | None,
+    log: LogSink | None = None,
+    save_state: StateSink | None = None,
+) -> OpenedSession:
+    """The show's session: the saved one while the show is on air, else a fresh one ready to start (a show
+    that ended can be run again). Raises SessionError when the script cannot be run at all."""
+    problem = ""
+    if saved is not None and saved.show_id == show_id and saved.phase is not SessionPhase.READY:
+        try:
+            session = OnAirSession.resume(clock, script, saved, log=log, save_state=save_state)
+        except SessionError as exc:
+            problem = str(exc)
+        else:
+            if session.phase is not SessionPhase.ENDED:
+                return OpenedSession(session, session.phase is SessionPhase.ON_AIR, "")
+    fresh = OnAirSession(clock, script, show_id, log=log, save_state=save_state)
+    return OpenedSession(fresh, False, problem)

@@ -30,7 +30,7 @@ from studio_app.context import AppContext
 from studio_app.promo.clock import PromoMarkKind
 from studio_app.promo.onair_text import onair_text
 from studio_app.promo.service import OnAirService
-from studio_app.promo.session import OnAirSession, OnAirSnapshot, SessionError, SessionPhase
+from studio_app.promo.session import OnAirSnapshot, SessionError, SessionPhase, open_session
 from studio_app.script.model import EmergencyKind, RunLogEvent, Script
 from studio_app.script.repo import DeleteShowOutcome
 from studio_app.script.service import ScriptService, ShowScript
@@ -331,24 +331,18 @@ class ScriptPanel(QWidget):
             if self.controller is not None:
                 self.controller.forward_logged(event)
 
-        session: OnAirSession | None = None
-        if saved is not None and saved.show_id == self._show_id and saved.phase is not SessionPhase.READY:
-            try:
-                session = OnAirSession.resume(
-                    self.context.clock, script, saved, log=log_event, save_state=writer.save_state
-                )
-                if session.phase is SessionPhase.ON_AIR:
-                    self._say(self.tr("Resumed the show in progress."))
-            except SessionError as exc:
-                self._say(str(exc), error=True)
-        if session is None or session.phase is SessionPhase.ENDED:
-            try:
-                session = OnAirSession(
-                    self.context.clock, script, self._show_id, log=log_event, save_state=writer.save_state
-                )
-            except SessionError as exc:
-                self._say(str(exc), error=True)
-                return
+        try:
+            opened = open_session(
+                self.context.clock, script, self._show_id, saved, log=log_event, save_state=writer.save_state
+            )
+        except SessionError as exc:
+            self._say(str(exc), error=True)
+            return
+        if opened.resume_problem:
+            self._say(opened.resume_problem, error=True)
+        elif opened.resumed:
+            self._say(self.tr("Resumed the show in progress."))
+        session = opened.session
         self.writer = writer
         controller = OnAirController(session, self)
         controller.changed.connect(self._refresh_all)
