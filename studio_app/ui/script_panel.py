@@ -371,8 +371,9 @@ class ScriptPanel(QWidget):
 
     def shutdown(self) -> None:
         """Called by the main window before it closes: stop timers, write what is left, close the prompter."""
-        self._shutting_down = True
-        change_feed(self.context.writer).changed.disconnect(self._on_changes)
+        if not self._shutting_down:
+            self._shutting_down = True
+            change_feed(self.context.writer).changed.disconnect(self._on_changes)
         self._teardown_session()
 
     # ---- on-air actions ------------------------------------------------------------------------------------
