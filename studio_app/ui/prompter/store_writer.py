@@ -12,7 +12,7 @@ import logging
 import threading
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from studio_app.clock import Clock
 from studio_app.promo.service import record_batch_op
@@ -102,13 +102,11 @@ class OnAirStoreWriter(QObject):
         events, state = self._take()
         batch = _Batch(events, state)
         self._in_flight = batch
-        # run_write calls back at once when the write is done before it returns; the outcome is handled
-        # from the event loop all the same, so a caller never sees a batch finish inside its own append().
         run_write(
             self._writer,
             self._op(batch),
-            on_result=lambda written: QTimer.singleShot(0, lambda: self._on_result(batch, written)),
-            on_error=lambda exc: QTimer.singleShot(0, lambda: self._on_error(batch, exc)),
+            on_result=lambda written: self._on_result(batch, written),
+            on_error=lambda exc: self._on_error(batch, exc),
         )
 
     # The callbacks arrive on the GUI thread, possibly after close() and after the panel (this object's
