@@ -7,9 +7,10 @@ outbox hooks see every change; synced rows are never hard-deleted, only tombston
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -19,7 +20,10 @@ from studio_app.metrics.feed import FeedError
 from studio_app.metrics.imports import ColumnMapping, ParsedExport
 from studio_app.metrics.review import PromoMark, SegmentSpan, ShowReview, review_show, samples_from_manual
 from studio_app.metrics.samples import SAMPLE_FIELD_NAMES, Sample
+from studio_app.script import repo as script_repo
+from studio_app.script.model import RunLogKind
 from studio_app.store.live import get_live, not_deleted
+from studio_app.store.models.checks import CheckRunRow, ProbeResultRow
 from studio_app.store.models.core import Show
 from studio_app.store.models.data import (
     AdSpend,
@@ -42,10 +46,6 @@ class SampleSource:
 SOURCE_PRIORITY = (SampleSource.IMPORT, SampleSource.FEED, SampleSource.MANUAL)
 
 _SAMPLE_COLUMNS = [getattr(MetricSample, name) for name in SAMPLE_FIELD_NAMES]
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 # --------------------------------------------------------------------------------------------- samples
@@ -95,14 +95,20 @@ def review_samples(session: Session, show_id: str) -> tuple[str | None, tuple[Sa
 def _upsert_samples(
     session: Session, show_id: str, source: str, samples: Sequence[Sample], import_id: str | None = None
 ) -> int:
-    """Insert samples, or update the row already there for the same (show, source, time)."""
+    """Insert samples, or update the row already there for the same (show, source, time); returns how
+    many rows were written.
+
+    A row whose stored numbers already equal the new ones is left alone, so re-importing the same file
+    writes (and queues for sync) nothing. New rows go in as one ORM bulk insert (the sync's hook writes
+    their outbox entries in bulk too); only changed rows are loaded as objects.
+    """
     if not samples:
         return 0
     first, last = min(s.at for s in samples), max(s.at for s in samples)
-    existing = {
-        row.at: row
-        for row in session.scalars(
-            select(MetricSample).where(
+    stored = {
+        row[1]: row
+        for row in session.execute(
+            select(MetricSample.id, MetricSample.at, *_SAMPLE_COLUMNS).where(
                 MetricSample.show_id == show_id,
                 MetricSample.source == source,
                 not_deleted(MetricSample),
@@ -112,27 +118,44 @@ def _upsert_samples(
         )
     }
     new_rows = []
+    changed: dict[str, dict[str, int | float]] = {}
     for s in samples:
         values = {name: getattr(s, name) for name in SAMPLE_FIELD_NAMES}
-        row = existing.get(s.at)
+        row = stored.get(s.at)
         if row is None:
             new_rows.append(
                 {"show_id": show_id, "at": s.at, "source": source, "import_id": import_id, **values}
             )
-        else:
-            for name, value in values.items():
-                if value is not None:
-                    setattr(row, name, value)
-            if import_id is not None:
-                row.import_id = import_id
+            continue
+        # None means "not in this file": it keeps what is stored rather than erasing it.
+        updates = {
+            name: value
+            for index, (name, value) in enumerate(values.items(), start=2)
+            if value is not None and row[index] != value
+        }
+        if updates:
+            changed[row[0]] = updates
     if new_rows:
         session.execute(insert(MetricSample), new_rows)
+    if changed:
+        ids = list(changed)
+        for start in range(0, len(ids), 500):
+            for obj in session.scalars(
+                select(MetricSample).where(MetricSample.id.in_(ids[start : start + 500]))
+            ):
+                for name, value in changed[obj.id].items():
+                    setattr(obj, name, value)
+                if import_id is not None:
+                    obj.import_id = import_id
     session.flush()
-    return len(samples)
+    return len(new_rows) + len(changed)
 
 
-def save_import(session: Session, show_id: str, parsed: ParsedExport, source_name: str) -> MetricImport:
-    """Store a parsed export in the caller's transaction (all or nothing) and remember its mapping."""
+def save_import(
+    session: Session, show_id: str, parsed: ParsedExport, source_name: str
+) -> tuple[MetricImport, int]:
+    """Store a parsed export in the caller's transaction (all or nothing) and remember its mapping;
+    returns the import's record and how many sample rows were inserted or changed."""
     record = MetricImport(
         show_id=show_id,
         source=source_name,
@@ -144,9 +167,9 @@ def save_import(session: Session, show_id: str, parsed: ParsedExport, source_nam
     )
     session.add(record)
     session.flush()
-    _upsert_samples(session, show_id, SampleSource.IMPORT, parsed.samples, import_id=record.id)
+    written = _upsert_samples(session, show_id, SampleSource.IMPORT, parsed.samples, import_id=record.id)
     remember_mapping(session, source_name, parsed.mapping)
-    return record
+    return record, written
 
 
 def add_feed_samples(session: Session, show_id: str, samples: Sequence[Sample]) -> int:
@@ -158,7 +181,8 @@ def add_feed_samples(session: Session, show_id: str, samples: Sequence[Sample]) 
                 id=show_id
             )
         )
-    return _upsert_samples(session, show_id, SampleSource.FEED, samples)
+    _upsert_samples(session, show_id, SampleSource.FEED, samples)
+    return len(samples)
 
 
 def list_imports(session: Session, show_id: str) -> list[MetricImport]:
@@ -301,28 +325,6 @@ def ad_spend_total_fen(session: Session, show_id: str) -> int | None:
     return None if total is None else int(total)
 
 
-# --------------------------------------------------------------------------------------------- shows
-
-
-def list_shows(session: Session) -> list[Show]:
-    return list(
-        session.scalars(
-            select(Show)
-            .where(not_deleted(Show))
-            .order_by(func.coalesce(Show.started_at, Show.planned_start, Show.created_at).desc())
-        )
-    )
-
-
-def show_start(show: Show) -> datetime:
-    return show.started_at or show.planned_start or show.created_at
-
-
-def shows_between(session: Session, start: datetime, end: datetime) -> list[Show]:
-    """Shows that started (or were planned to) in ``[start, end)``."""
-    return [s for s in list_shows(session) if start <= show_start(s) < end]
-
-
 # --------------------------------------------------------------------------------------------- run log
 
 
@@ -385,20 +387,11 @@ def timeline_from_events(events: Sequence[object], show_end: datetime | None = N
 
 
 def show_timeline(session: Session, show_id: str) -> ShowTimeline:
-    """The run log's segments and promos, if the script area's run log is installed."""
-    try:
-        import importlib
-
-        script_repo = importlib.import_module("studio_app.script.repo")
-    except ImportError:
-        return ShowTimeline((), ())
-    list_run_log = getattr(script_repo, "list_run_log", None)
-    if list_run_log is None:
-        return ShowTimeline((), ())
+    """The run log's segments and promos."""
     show = get_live(session, Show, show_id)
     if show is None:
         return ShowTimeline((), ())
-    events = list(list_run_log(session, show_id))
+    events = list(script_repo.list_run_log(session, show_id))
     return timeline_from_events(events, show.ended_at)
 
 
@@ -424,11 +417,9 @@ def review_of_shows(session: Session, show_ids: Sequence[str]) -> ShowReview:
 
 def seed_metrics_demo(session: Session, show: Show) -> None:
     """The demo show's numbers: a two-hour minute table as if imported, some ad spend and an incident."""
-    from datetime import timedelta
-
     from studio_app.metrics.demo import demo_samples
 
-    start = show_start(show)
+    start = show.started_at or show.planned_start or show.created_at
     record = MetricImport(
         show_id=show.id,
         source=translate("DataDemo", "Douyin Compass (demo)"),
@@ -459,21 +450,13 @@ def seed_metrics_demo(session: Session, show: Show) -> None:
 def _seed_demo_run_log(session: Session, show: Show, start: datetime) -> None:
     """As if the demo script had run: its segments one after another over the two hours, and a promo
     marked done every 15 minutes (the demo numbers rise after each). Written through the script area's
-    own API; skipped when that area is not installed or the show has no script."""
-    import importlib
-    from datetime import timedelta
-
+    own API; skipped when the show has no script."""
     from studio_app.metrics.demo import DEMO_MINUTES, PROMO_EVERY_MIN
 
-    try:
-        script_repo = importlib.import_module("studio_app.script.repo")
-        model = importlib.import_module("studio_app.script.model")
-    except ImportError:
-        return
     script = script_repo.load_script(session, show.id)
     if script is None or not script.segments:
         return
-    kinds = model.RunLogKind
+    kinds = RunLogKind
     planned = [max(float(seg.planned_seconds or 60.0), 1.0) for seg in script.segments]
     scale = DEMO_MINUTES * 60.0 / sum(planned)
     at = start
@@ -495,15 +478,29 @@ DEVICE_HISTORY_SERIES = (("mic", "noise_floor_dbfs"), ("network", "upload_mbps")
 
 
 def device_history(session: Session, since: datetime) -> tuple[list[tuple[float, float]], ...]:
-    """(epoch seconds, value) of each of ``DEVICE_HISTORY_SERIES`` since ``since``, from the check runs."""
-    import importlib
+    """(epoch seconds, value) of each of ``DEVICE_HISTORY_SERIES`` since ``since``, from the check runs.
 
-    try:
-        checks_repo = importlib.import_module("studio_app.store.checks_repo")
-    except ImportError:
-        return tuple([] for _ in DEVICE_HISTORY_SERIES)
+    Read off the check tables here rather than through the probes area's repository: both areas sit on one
+    layer and must not import each other. Runs where the probe did not measure the metric are left out.
+    """
     out = []
     for probe, metric in DEVICE_HISTORY_SERIES:
-        points = checks_repo.metric_history(session, probe, metric, since)
-        out.append([(p.at.timestamp(), float(p.value)) for p in points])
+        stmt = (
+            select(CheckRunRow.started_at, ProbeResultRow.metrics)
+            .join(ProbeResultRow, ProbeResultRow.run_id == CheckRunRow.id)
+            .where(
+                not_deleted(CheckRunRow),
+                CheckRunRow.started_at >= since,
+                not_deleted(ProbeResultRow),
+                ProbeResultRow.probe == probe,
+            )
+            .order_by(CheckRunRow.started_at)
+        )
+        points = []
+        for started_at, metrics in session.execute(stmt):
+            value = (metrics or {}).get(metric)
+            if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+                continue
+            points.append((started_at.timestamp(), float(value)))
+        out.append(points)
     return tuple(out)
