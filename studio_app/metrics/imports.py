@@ -428,6 +428,7 @@ def _parse_time(cell: Cell, day: date | None, tz: tzinfo) -> tuple[datetime | No
     return None, clock_time
 
 
+_REFUND = MetricField.REFUND_GMV_FEN.value
 _PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
@@ -447,6 +448,11 @@ def _parse_decorated(text: str, cell: Cell) -> Decimal:
 
 
 def _parse_number(cell: Cell, kind: FieldKind, unit: str) -> int | float | None:
+    if type(cell) is str and kind is FieldKind.COUNT:
+        try:  # the common cell, a plain count: an 8-hour per-second export has 300,000 of them
+            return int(cell)
+        except ValueError:
+            pass
     if cell is None:
         return None
     if isinstance(cell, (bool, datetime | date | time)):
@@ -461,13 +467,7 @@ def _parse_number(cell: Cell, kind: FieldKind, unit: str) -> int | float | None:
             return None
         if kind is FieldKind.SECONDS:
             return _parse_duration_s(text, unit)
-        if _PLAIN_NUMBER.fullmatch(text):
-            # The common cell skips the clean-up: an 8-hour per-second export has 300,000 of them.
-            if kind is FieldKind.COUNT and text.isdigit():
-                return int(text)
-            number = Decimal(text)
-        else:
-            number = _parse_decorated(text, cell)
+        number = Decimal(text) if _PLAIN_NUMBER.fullmatch(text) else _parse_decorated(text, cell)
     if kind is FieldKind.SECONDS:
         return float(number) * (60.0 if unit in ("分钟", "min", "分") else 1.0)
     if kind is FieldKind.MONEY_FEN:
@@ -532,7 +532,7 @@ def parse_samples(
     width = len(table.headers)
     time_index = table.headers.index(mapping.time_column)
     field_columns = [
-        (table.headers.index(h), h, f, FIELD_KIND[f], _header_unit(h))
+        (table.headers.index(h), h, f.value, FIELD_KIND[f], _header_unit(h))
         for h, f in mapping.fields
         if h in table.headers
     ]
@@ -593,7 +593,7 @@ def parse_samples(
         at = full.astimezone(UTC)
         values: dict[str, int | float] = {}
         row_ok = True
-        for index, header, metric, kind, unit in field_columns:
+        for index, header, name, kind, unit in field_columns:
             try:
                 value = _parse_number(cells[index], kind, unit)
             except _CellError as exc:
@@ -603,7 +603,7 @@ def parse_samples(
             if value is None:
                 continue
             if value < 0:
-                if metric is MetricField.REFUND_GMV_FEN:
+                if name == _REFUND:
                     value = -value  # some exports show refunds as negative money
                 else:
                     errors.append(
@@ -615,7 +615,7 @@ def parse_samples(
                     )
                     row_ok = False
                     continue
-            values[metric.value] = value
+            values[name] = value
         if not row_ok:
             continue
         if at in seen_at:
