@@ -16,12 +16,9 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from studio_app.i18n import translate
-from studio_app.metrics.feed import FeedError
 from studio_app.metrics.imports import ColumnMapping, ParsedExport
 from studio_app.metrics.review import PromoMark, SegmentSpan, ShowReview, review_show, samples_from_manual
 from studio_app.metrics.samples import SAMPLE_FIELD_NAMES, Sample
-from studio_app.script import repo as script_repo
-from studio_app.script.model import RunLogKind
 from studio_app.store.live import get_live, not_deleted
 from studio_app.store.models.checks import CheckRunRow, ProbeResultRow
 from studio_app.store.models.core import Show
@@ -175,6 +172,8 @@ def save_import(
 def add_feed_samples(session: Session, show_id: str, samples: Sequence[Sample]) -> int:
     """Store pushed samples; FeedError (the feed answers 409) when the show does not exist or was deleted,
     rather than keeping numbers that no screen would show."""
+    from studio_app.metrics.feed import FeedError  # the HTTP server's module: not for `data import`
+
     if not _show_is_live(session, show_id):
         raise FeedError(
             translate("MetricsFeed", "There is no show with id {id}; it may have been deleted.").format(
@@ -388,6 +387,8 @@ def timeline_from_events(events: Sequence[object], show_end: datetime | None = N
 
 def show_timeline(session: Session, show_id: str) -> ShowTimeline:
     """The run log's segments and promos."""
+    from studio_app.script import repo as script_repo  # the script area's parsers: not for `data import`
+
     show = get_live(session, Show, show_id)
     if show is None:
         return ShowTimeline((), ())
@@ -452,6 +453,8 @@ def _seed_demo_run_log(session: Session, show: Show, start: datetime) -> None:
     marked done every 15 minutes (the demo numbers rise after each). Written through the script area's
     own API; skipped when the show has no script."""
     from studio_app.metrics.demo import DEMO_MINUTES, PROMO_EVERY_MIN
+    from studio_app.script import repo as script_repo
+    from studio_app.script.model import RunLogKind
 
     script = script_repo.load_script(session, show.id)
     if script is None or not script.segments:

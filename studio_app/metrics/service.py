@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from studio_app.metrics import repo
-from studio_app.metrics.export import ReportInput, write_review_csv, write_review_html
 from studio_app.metrics.imports import (
     CHINA_TZ,
     ColumnMapping,
@@ -31,6 +31,9 @@ from studio_app.shows import ShowSummary, show_rows, shows_between
 from studio_app.store.handle import StoreHandle
 from studio_app.store.live import get_live
 from studio_app.store.models import Show
+
+if TYPE_CHECKING:
+    from studio_app.metrics.export import ReportInput
 
 HISTORY_DAYS = 30
 
@@ -211,6 +214,8 @@ class MetricsService:
 
     def export_review(self, show_id: str, path: Path, kind: str) -> Path:
         """The review as ``csv`` or ``html`` (with charts); ``OSError`` when the file cannot be written."""
+        from studio_app.metrics.export import write_review_csv, write_review_html
+
         report = self.report_input(show_id)
         path.parent.mkdir(parents=True, exist_ok=True)
         return (write_review_csv if kind == "csv" else write_review_html)(path, report)
@@ -260,6 +265,8 @@ def report_input_of(
     tz: tzinfo = CHINA_TZ,
 ) -> ReportInput:
     """What the CSV, HTML and PDF reports are written from."""
+    from studio_app.metrics.export import ReportInput
+
     return ReportInput(
         title=title,
         review=data.review,
