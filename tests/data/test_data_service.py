@@ -22,6 +22,7 @@ from studio_app.store.live import tombstone
 from studio_app.store.models import Show
 from studio_app.store.models.data import MetricSample
 from studio_app.store.models.sync import SyncOutbox
+from studio_app.store.writer import Changes
 
 START = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 
@@ -117,7 +118,7 @@ def test_live_numbers_go_through_the_writer_and_reach_the_show_bundle(
     service: MetricsService, empty_app_context: AppContext, fake_clock: FakeClock
 ) -> None:
     show_id = _add_show(empty_app_context, "直播中")
-    heard = []
+    heard: list[Changes] = []
     empty_app_context.writer.add_listener(heard.append)
     at = fake_clock.now()
     service.add_manual_entry(show_id, at, 300, 1234.5, 12, "开场")
