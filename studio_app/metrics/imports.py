@@ -448,14 +448,10 @@ def _parse_decorated(text: str, cell: Cell) -> Decimal:
 
 
 def _parse_number(cell: Cell, kind: FieldKind, unit: str) -> int | float | None:
-    if type(cell) is str and kind is FieldKind.COUNT:
-        try:  # the common cell, a plain count: an 8-hour per-second export has 300,000 of them
-            return int(cell)
-        except ValueError:
-            pass
     if cell is None:
         return None
-    if isinstance(cell, (bool, datetime | date | time)):
+    # CSV cells are all str: the first test spares them the type checks meant for XLSX cells.
+    if type(cell) is not str and isinstance(cell, (bool, datetime | date | time)):
         if isinstance(cell, time) and kind is FieldKind.SECONDS:
             return cell.hour * 3600 + cell.minute * 60 + cell.second
         raise _CellError(translate("DataImport", "not a number: {value}").format(value=cell))
@@ -594,8 +590,12 @@ def parse_samples(
         values: dict[str, int | float] = {}
         row_ok = True
         for index, header, name, kind, unit in field_columns:
+            cell = cells[index]
+            if kind is FieldKind.COUNT and type(cell) is str and cell.isascii() and cell.isdigit():
+                values[name] = int(cell)  # the common cell: an 8-hour per-second export has 300,000
+                continue
             try:
-                value = _parse_number(cells[index], kind, unit)
+                value = _parse_number(cell, kind, unit)
             except _CellError as exc:
                 errors.append(RowError(line, header, str(exc)))
                 row_ok = False
