@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Row, String, func, insert, select, type_coerce
 from sqlalchemy.orm import Session
 
 from studio_app.i18n import translate
@@ -89,6 +90,23 @@ def review_samples(session: Session, show_id: str) -> tuple[str | None, tuple[Sa
     return None, ()
 
 
+def _stored_samples(
+    session: Session, show_id: str, source: str, first: datetime, last: datetime, as_text: bool
+) -> dict[object, Row[Any]]:
+    """(id, at, fields…) of the live rows in ``[first, last]``, by their time (as stored, or a datetime)."""
+    at_column = type_coerce(MetricSample.at, String) if as_text else MetricSample.at
+    rows = session.execute(
+        select(MetricSample.id, at_column, *_SAMPLE_COLUMNS).where(
+            MetricSample.show_id == show_id,
+            MetricSample.source == source,
+            not_deleted(MetricSample),
+            MetricSample.at >= first,
+            MetricSample.at <= last,
+        )
+    )
+    return {row[1]: row for row in rows}
+
+
 def _upsert_samples(
     session: Session, show_id: str, source: str, samples: Sequence[Sample], import_id: str | None = None
 ) -> int:
@@ -102,23 +120,22 @@ def _upsert_samples(
     if not samples:
         return 0
     first, last = min(s.at for s in samples), max(s.at for s in samples)
-    stored = {
-        row[1]: row
-        for row in session.execute(
-            select(MetricSample.id, MetricSample.at, *_SAMPLE_COLUMNS).where(
-                MetricSample.show_id == show_id,
-                MetricSample.source == source,
-                not_deleted(MetricSample),
-                MetricSample.at >= first,
-                MetricSample.at <= last,
-            )
-        )
-    }
+    # Matched on the time as stored (text in SQLite), made by the column's own bind processor: turning
+    # 28,800 stored times back into datetimes costs more than the rest of a re-import's comparison.
+    dialect = session.get_bind().dialect
+    stored_form = MetricSample.__table__.c.at.type.dialect_impl(dialect).bind_processor(dialect)
+    key: Callable[[datetime], object] = stored_form or (lambda at: at)
+    stored = _stored_samples(session, show_id, source, first, last, as_text=stored_form is not None)
+    if stored and sum(1 for s in samples if key(s.at) in stored) < len(stored):
+        # A stored row nobody matched: a time missing from the file, or one written in another text
+        # form; match on datetimes then, so no row is ever stored twice.
+        key = lambda at: at  # noqa: E731
+        stored = _stored_samples(session, show_id, source, first, last, as_text=False)
     new_rows = []
     changed: dict[str, dict[str, int | float]] = {}
     for s in samples:
         values = {name: getattr(s, name) for name in SAMPLE_FIELD_NAMES}
-        row = stored.get(s.at)
+        row = stored.get(key(s.at))
         if row is None:
             new_rows.append(
                 {"show_id": show_id, "at": s.at, "source": source, "import_id": import_id, **values}

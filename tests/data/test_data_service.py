@@ -96,6 +96,24 @@ def test_reimporting_the_same_file_rewrites_nothing_and_a_changed_row_is_queued_
         assert s.scalar(select(func.count()).select_from(MetricSample)) == 5
 
 
+def test_a_file_with_fewer_rows_leaves_the_others_and_stores_no_row_twice(
+    service: MetricsService, empty_app_context: AppContext, tmp_path: Path
+) -> None:
+    show_id = _add_show(empty_app_context, "补导场")
+    path = tmp_path / "e.csv"
+    path.write_text(CSV_TEXT, encoding="utf-8")
+    service.import_file(show_id, path, "抖音罗盘")
+    rows = [row.replace(",0,0,0,0,0,30", ",0,0,0,1,0,30") for i, row in enumerate(ROWS) if i != 2]
+    path.write_text("\n".join((HEADER, *rows)) + "\n", encoding="utf-8")
+
+    result = service.import_file(show_id, path, "抖音罗盘")
+
+    assert (result.rows, result.written) == (4, 1)  # a refund added at 20:03; 20:02 is not in the file
+    assert service.sample_count(show_id) == 5
+    refunds = [s.refund_gmv_fen for s in service.load_review(show_id).samples]
+    assert refunds == [0, 5000, 0, 100, 0]
+
+
 def test_shows_are_listed_newest_first_without_deleted_ones(
     service: MetricsService, empty_app_context: AppContext, fake_clock: FakeClock
 ) -> None:
