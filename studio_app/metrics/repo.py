@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Sequence
+import operator
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -44,6 +45,7 @@ class SampleSource:
 SOURCE_PRIORITY = (SampleSource.IMPORT, SampleSource.FEED, SampleSource.MANUAL)
 
 _SAMPLE_COLUMNS = [getattr(MetricSample, name) for name in SAMPLE_FIELD_NAMES]
+_sample_values = operator.attrgetter(*SAMPLE_FIELD_NAMES)  # a sample's numbers as a tuple, in column order
 
 
 # --------------------------------------------------------------------------------------------- samples
@@ -95,14 +97,19 @@ def _stored_samples(
 ) -> dict[object, Row[Any]]:
     """(id, at, fields…) of the live rows in ``[first, last]``, by their time (as stored, or a datetime)."""
     at_column = type_coerce(MetricSample.at, String) if as_text else MetricSample.at
-    rows = session.execute(
-        select(MetricSample.id, at_column, *_SAMPLE_COLUMNS).where(
-            MetricSample.show_id == show_id,
-            MetricSample.source == source,
-            not_deleted(MetricSample),
-            MetricSample.at >= first,
-            MetricSample.at <= last,
+    # Plain rows through the connection: the ORM's row loading doubles the cost for 28,800 of them.
+    rows = (
+        session.connection()
+        .execute(
+            select(MetricSample.id, at_column, *_SAMPLE_COLUMNS).where(
+                MetricSample.show_id == show_id,
+                MetricSample.source == source,
+                not_deleted(MetricSample),
+                MetricSample.at >= first,
+                MetricSample.at <= last,
+            )
         )
+        .all()
     )
     return {row[1]: row for row in rows}
 
@@ -124,28 +131,37 @@ def _upsert_samples(
     # 28,800 stored times back into datetimes costs more than the rest of a re-import's comparison.
     dialect = session.get_bind().dialect
     stored_form = MetricSample.__table__.c.at.type.dialect_impl(dialect).bind_processor(dialect)
-    key: Callable[[datetime], object] = stored_form or (lambda at: at)
     stored = _stored_samples(session, show_id, source, first, last, as_text=stored_form is not None)
-    if stored and sum(1 for s in samples if key(s.at) in stored) < len(stored):
+    keys = [s.at for s in samples] if stored_form is None else [stored_form(s.at) for s in samples]
+    if stored and sum(1 for k in keys if k in stored) < len(stored):
         # A stored row nobody matched: a time missing from the file, or one written in another text
         # form; match on datetimes then, so no row is ever stored twice.
-        key = lambda at: at  # noqa: E731
         stored = _stored_samples(session, show_id, source, first, last, as_text=False)
+        keys = [s.at for s in samples]
     new_rows = []
     changed: dict[str, dict[str, int | float]] = {}
-    for s in samples:
-        values = {name: getattr(s, name) for name in SAMPLE_FIELD_NAMES}
-        row = stored.get(key(s.at))
+    for s, k in zip(samples, keys, strict=True):
+        values = _sample_values(s)
+        row = stored.get(k)
         if row is None:
             new_rows.append(
-                {"show_id": show_id, "at": s.at, "source": source, "import_id": import_id, **values}
+                {
+                    "show_id": show_id,
+                    "at": s.at,
+                    "source": source,
+                    "import_id": import_id,
+                    **dict(zip(SAMPLE_FIELD_NAMES, values, strict=True)),
+                }
             )
+            continue
+        old: tuple[int | float | None, ...] = tuple(row[2:])
+        if values == old:
             continue
         # None means "not in this file": it keeps what is stored rather than erasing it.
         updates = {
             name: value
-            for index, (name, value) in enumerate(values.items(), start=2)
-            if value is not None and row[index] != value
+            for name, value, was in zip(SAMPLE_FIELD_NAMES, values, old, strict=True)
+            if value is not None and value != was
         }
         if updates:
             changed[row[0]] = updates
