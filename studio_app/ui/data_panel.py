@@ -34,9 +34,9 @@ from studio_app.metrics.export import ReportInput
 from studio_app.metrics.feed import DEFAULT_FEED_PORT
 from studio_app.metrics.imports import CHINA_TZ
 from studio_app.metrics.samples import Sample
-from studio_app.metrics.series import chart_series
+from studio_app.metrics.series import LiveTotals, chart_series
 from studio_app.metrics.service import DATA_TABLES, MetricsService, ShowBundle, empty_bundle, report_input_of
-from studio_app.money import fen_to_yuan, format_yuan
+from studio_app.money import format_yuan
 from studio_app.shows import ShowSummary
 from studio_app.store.writer import Changes
 from studio_app.ui.data.feed_bridge import FeedBridge
@@ -81,8 +81,7 @@ class DataPanel(QWidget):
         self._shows: list[ShowSummary] = []
         self._bundle: ShowBundle | None = None
         self._generation = 0
-        self._live_gmv_total_fen = 0
-        self._live_orders = 0
+        self._totals = LiveTotals()
         self._live_source: str | None = None
         self._closing = False
 
@@ -246,8 +245,7 @@ class DataPanel(QWidget):
         series = chart_series(bundle.samples)
         self.online_chart.set_series(series.online_t_s, series.online)
         self.gmv_chart.set_series(series.gmv_t_s, series.gmv_total_yuan)
-        self._live_gmv_total_fen = sum(s.pay_gmv_fen or 0 for s in bundle.samples)
-        self._live_orders = sum(s.pay_order_cnt or 0 for s in bundle.samples)
+        self._totals = LiveTotals().plus(bundle.samples)
         segments = [
             (seg.name, seg.start.timestamp(), seg.end.timestamp()) for seg in bundle.timeline.segments
         ]
@@ -297,8 +295,8 @@ class DataPanel(QWidget):
     def _update_tiles(self, last_at: datetime | None) -> None:
         online = self.online_chart.last_value()
         self.live_view.online_tile.set_text("—" if online is None else f"{int(online):,}")
-        self.live_view.gmv_tile.set_text(format_yuan(self._live_gmv_total_fen))
-        self.live_view.orders_tile.set_text(f"{self._live_orders:,}")
+        self.live_view.gmv_tile.set_text(format_yuan(self._totals.gmv_total_fen))
+        self.live_view.orders_tile.set_text(f"{self._totals.orders:,}")
         self.live_view.updated_tile.set_text(
             "—" if last_at is None else last_at.astimezone(local_tz()).strftime("%H:%M:%S")
         )
@@ -403,13 +401,13 @@ class DataPanel(QWidget):
         if show_id != self.current_show_id() or self._live_source not in (None, "feed"):
             return  # the chart shows the export or manual numbers; the review picks up the feed on reload
         self._live_source = "feed"
-        for s in sorted(samples, key=lambda x: x.at):
-            if s.online_viewers is not None:
-                self.online_chart.append(s.at.timestamp(), s.online_viewers)
-            if s.pay_gmv_fen is not None:
-                self._live_gmv_total_fen += s.pay_gmv_fen
-                self.gmv_chart.append(s.at.timestamp(), fen_to_yuan(self._live_gmv_total_fen))
-            self._live_orders += s.pay_order_cnt or 0
+        ordered = sorted(samples, key=lambda x: x.at)
+        series = chart_series(ordered, gmv_start_fen=self._totals.gmv_total_fen)
+        for t, value in zip(series.online_t_s, series.online, strict=True):
+            self.online_chart.append(float(t), float(value))
+        for t, value in zip(series.gmv_t_s, series.gmv_total_yuan, strict=True):
+            self.gmv_chart.append(float(t), float(value))
+        self._totals = self._totals.plus(ordered)
         if samples:
             self._update_tiles(max(s.at for s in samples))
 

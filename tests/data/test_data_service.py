@@ -183,3 +183,15 @@ def test_the_live_feed_stores_queues_and_wakes_without_any_widget(
     assert batch.show_id == show_id and batch.samples == tuple(samples)
     assert feed.drain() == []
     assert service.sample_count(show_id) == 3
+
+
+def test_live_totals_count_up_gmv_and_orders_as_batches_arrive() -> None:
+    from studio_app.metrics.series import LiveTotals, chart_series
+
+    first = [Sample(START, pay_gmv_fen=1000, pay_order_cnt=1), Sample(START, online_viewers=5)]
+    totals = LiveTotals().plus(first)
+    assert totals == LiveTotals(gmv_total_fen=1000, orders=1)
+    later = [Sample(START + timedelta(seconds=1), pay_gmv_fen=250, pay_order_cnt=2)]
+    series = chart_series(later, gmv_start_fen=totals.gmv_total_fen)
+    assert list(series.gmv_total_yuan) == [12.5]  # the running total goes on from what is drawn
+    assert totals.plus(later) == LiveTotals(gmv_total_fen=1250, orders=3)
