@@ -195,3 +195,25 @@ def test_live_totals_count_up_gmv_and_orders_as_batches_arrive() -> None:
     series = chart_series(later, gmv_start_fen=totals.gmv_total_fen)
     assert list(series.gmv_total_yuan) == [12.5]  # the running total goes on from what is drawn
     assert totals.plus(later) == LiveTotals(gmv_total_fen=1250, orders=3)
+
+
+def test_each_imported_row_is_queued_for_sync_exactly_as_stored(
+    service: MetricsService, empty_app_context: AppContext, tmp_path: Path
+) -> None:
+    from studio_app.sync.codec import canonical_json, synced_codecs
+
+    show_id = _add_show(empty_app_context, "同步场")
+    path = tmp_path / "e.csv"
+    path.write_text(CSV_TEXT, encoding="utf-8")
+    service.import_file(show_id, path, "抖音罗盘")
+    codec = synced_codecs()["metric_samples"]
+    with empty_app_context.db.session() as s:
+        stored = {
+            row["id"]: canonical_json(codec.encode_row(row))
+            for row in s.connection().execute(select(codec.table)).mappings()
+        }
+        queued = {
+            e.row_id: e.payload
+            for e in s.scalars(select(SyncOutbox).where(SyncOutbox.table_name == "metric_samples"))
+        }
+    assert queued == stored and len(stored) == 5
