@@ -220,7 +220,11 @@ def _bulk_insert(state: ORMExecuteState, codec: TableCodec) -> Any:
         row.setdefault("deleted_at", None)
     result = state.invoke_statement(params=rows)  # type: ignore[arg-type]
     connection = state.session.connection()
-    record_changes(connection, _snapshot(connection, codec, [r["id"] for r in rows]))
+    if all(codec.column_names <= row.keys() for row in rows):
+        # Every column was given, so the rows are what was stored: no need to read them back.
+        record_changes(connection, [(codec, codec.encode_row(row)) for row in rows])
+    else:
+        record_changes(connection, _snapshot(connection, codec, [r["id"] for r in rows]))
     return result
 
 

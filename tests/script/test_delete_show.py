@@ -18,12 +18,12 @@ from studio_app.cli import main
 from studio_app.clock import FakeClock
 from studio_app.context import AppContext
 from studio_app.demo import demo_show
-from studio_app.metrics import repo as metrics_repo
 from studio_app.paths import resource_path
 from studio_app.promo.session import OnAirSnapshot, SessionPhase
 from studio_app.script import repo
 from studio_app.script.format import parse_script
 from studio_app.script.model import RunLogEvent, RunLogKind
+from studio_app.shows import show_rows
 from studio_app.store.db import Database
 from studio_app.store.models.core import Show
 from studio_app.store.models.script import RunLogRow
@@ -90,7 +90,7 @@ def test_delete_show_tombstones_it_once_and_refuses_while_on_air(db: Database, f
     with db.session() as s:
         show = s.get(Show, show_id)
         assert show is not None and show.deleted_at == deleted_at  # the first deletion time is kept
-        assert show_id not in [row.id for row in metrics_repo.list_shows(s)]
+        assert show_id not in [row.id for row in show_rows(s)]
         assert repo.load_script(s, show_id) is None  # its script leaves with it
 
 
@@ -127,7 +127,7 @@ def test_the_panel_deletes_the_chosen_show_after_confirmation_and_moves_on(
         assert [panel.show_combo.itemData(i) for i in range(panel.show_combo.count())] == [demo_id]
         with app_context.db.session() as s:
             assert s.get(Show, doomed).deleted_at == fake_clock.now()  # type: ignore[union-attr]
-            assert doomed not in [row.id for row in metrics_repo.list_shows(s)]
+            assert doomed not in [row.id for row in show_rows(s)]
 
         data = DataPanel(app_context, feed_port=0)
         qtbot.addWidget(data)
