@@ -39,11 +39,9 @@ def _sync(args: argparse.Namespace) -> int:
     from studio_app.i18n import translate
     from studio_app.store.models.sync import SyncState
     from studio_app.sync.client import SyncClient, SyncError, resolve_token, token_from_keyring
-    from studio_app.sync.outbox import use_clock
 
     context = open_context(args)
     try:
-        use_clock(context.db.engine, context.clock)
         server = args.server
         if not server:
             with context.db.session() as s:

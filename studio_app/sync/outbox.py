@@ -1,7 +1,8 @@
 """Every change to a synced row leaves an outbox entry in the same transaction as the change.
 
-The hooks are SQLAlchemy session events registered on import for every :class:`Session`, so no caller can
-forget them: ``before_flush`` captures rows about to be hard-deleted (afterwards they cannot be read),
+The hooks are SQLAlchemy session events; :func:`install` (called by ``AppContext.open``, where the database
+is opened) turns them on for one database, so no caller that writes through the app's database can forget
+them, and the store never imports this module: ``before_flush`` captures rows about to be hard-deleted (afterwards they cannot be read),
 ``after_flush`` (still inside the flush's transaction) stamps each inserted, updated or soft-deleted synced
 row with the next hybrid-logical-clock value and per-workspace sequence number and writes the outbox rows
 with a Core insert. Rows applied from the server are written with Core statements, which fire no session
@@ -41,28 +42,37 @@ from studio_app.sync.codec import (
 )
 from studio_app.sync.hlc import HybridLogicalClock
 
+# The databases that keep an outbox, each with the clock that stamps its changes.
 _clocks: weakref.WeakKeyDictionary[Engine, Clock] = weakref.WeakKeyDictionary()
 _has_sync_tables: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
+_listening = False
 _PENDING_DELETES = "studio_sync_pending_deletes"
 
 
-def use_clock(engine: Engine, clock: Clock) -> None:
-    """Stamp this database's changes with ``clock`` (tests inject a FakeClock; default: the system clock)."""
-    _clocks[engine] = clock
+def install(engine: Engine, clock: Clock) -> None:
+    """Keep an outbox for this database: every later change to a synced row leaves its entry, stamped by
+    ``clock`` (the app's; tests inject a FakeClock). Installing again only swaps the clock."""
+    global _listening
+    with _lock:
+        _clocks[engine] = clock
+        if not _listening:
+            # Session events exist only per Session class; the hooks skip sessions of other databases.
+            event.listen(Session, "before_flush", _capture_deletes)
+            event.listen(Session, "after_flush", _write_outbox)
+            event.listen(Session, "do_orm_execute", _bulk_statements)
+            _listening = True
 
 
 def clock_for(engine: Engine) -> Clock:
     return _clocks.get(engine) or SystemClock()
 
 
-def _engine_of(connection: Connection) -> Engine:
-    return connection.engine
-
-
 def _tracks(connection: Connection) -> bool:
-    """Only databases that have the sync tables (the desktop's, migrated) keep an outbox."""
-    engine = _engine_of(connection)
+    """Only installed databases that have the sync tables (the desktop's, migrated) keep an outbox."""
+    engine = connection.engine
+    if engine not in _clocks:
+        return False
     known = _has_sync_tables.get(engine)
     if known is None:
         known = inspect(connection).has_table(SyncOutbox.__tablename__)
@@ -96,7 +106,7 @@ def record_changes(connection: Connection, changes: Sequence[tuple[TableCodec, d
     """Write one outbox entry per (table, encoded row) with fresh sequence numbers and HLC stamps."""
     if not changes:
         return 0
-    clock = clock_for(_engine_of(connection))
+    clock = clock_for(connection.engine)
     # The UPDATE first: it takes SQLite's write lock, so two writers cannot hand out the same numbers.
     connection.execute(update(STATE_TABLE).where(SyncState.id == 1).values(last_seq=SyncState.last_seq))
     state = ensure_state(connection)
@@ -155,10 +165,14 @@ def _synced(objects: Iterable[object]) -> list[Any]:
     return [obj for obj in objects if isinstance(obj, SyncedMixin)]
 
 
-@event.listens_for(Session, "before_flush")
+def _installed(session: Session) -> bool:
+    bind = session.get_bind()
+    return bind.engine in _clocks
+
+
 def _capture_deletes(session: Session, flush_context: UOWTransaction, instances: object) -> None:
     deleted = _synced(session.deleted)
-    if not deleted:
+    if not deleted or not _installed(session):
         return
     # A hard delete of a synced row still has to travel, as a tombstone; read the row while it exists.
     now = clock_for(session.get_bind().engine).now()  # type: ignore[union-attr]
@@ -171,7 +185,6 @@ def _capture_deletes(session: Session, flush_context: UOWTransaction, instances:
         pending.append((codec, payload))
 
 
-@event.listens_for(Session, "after_flush")
 def _write_outbox(session: Session, flush_context: UOWTransaction) -> None:
     pending = session.info.pop(_PENDING_DELETES, [])
     touched = _synced(session.new) + [
@@ -186,7 +199,6 @@ def _write_outbox(session: Session, flush_context: UOWTransaction) -> None:
     record_changes(connection, changes + pending)
 
 
-@event.listens_for(Session, "do_orm_execute")
 def _bulk_statements(state: ORMExecuteState) -> Any:
     if not (state.is_insert or state.is_update) or state.is_select:
         return None

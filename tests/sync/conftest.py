@@ -11,7 +11,7 @@ from studio_app.clock import Clock, SystemClock
 from studio_app.server import service
 from studio_app.store.db import Database
 from studio_app.sync.client import Backoff, SyncClient
-from studio_app.sync.outbox import use_clock
+from studio_app.sync.outbox import install
 
 
 @pytest.fixture(scope="session")
@@ -82,7 +82,7 @@ def desktop(tmp_path: Path) -> Iterator[Callable[..., Database]]:
 
     def make(name: str, clock: Clock | None = None) -> Database:
         db = Database.open(tmp_path / name / "studio.sqlite3")
-        use_clock(db.engine, clock or SystemClock())
+        install(db.engine, clock or SystemClock())
         opened.append(db)
         return db
 

@@ -19,7 +19,7 @@ from studio_app.clock import SystemClock
 from studio_app.store.db import Database
 from studio_app.store.models import Show
 from studio_app.sync.client import Backoff, OfflineError, SyncClient
-from studio_app.sync.outbox import use_clock
+from studio_app.sync.outbox import install
 
 DESKTOPS = (("hq", "hq"), ("a1", "studio_a"), ("a2", "studio_a"))
 
@@ -54,7 +54,7 @@ def test_random_edits_and_faults_converge(sqlite_backend, steps):
     dbs = []
     for name, _ in DESKTOPS:
         db = Database.open(root / name / "studio.sqlite3")
-        use_clock(db.engine, clock)
+        install(db.engine, clock)
         dbs.append(db)
     backoff = Backoff(attempts=2, first_s=0.0)
     clients = [

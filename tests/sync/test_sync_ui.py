@@ -9,7 +9,6 @@ from support import free_port
 
 from studio_app.store.models import Show
 from studio_app.sync.client import SyncStatus
-from studio_app.sync.outbox import use_clock
 from studio_app.sync.status import save_server_settings
 from studio_app.ui.sync_settings import SyncSettingsPage
 from studio_app.ui.sync_status import SyncStatusWidget
@@ -24,7 +23,6 @@ def _save(widget, name: str) -> None:
 
 
 def test_status_badge_goes_from_waiting_to_up_to_date(qtbot, app_context, sqlite_backend, monkeypatch):
-    use_clock(app_context.db.engine, app_context.clock)
     monkeypatch.setenv("STUDIO_APP_TOKEN", sqlite_backend.tokens["studio_a"])
     assert save_server_settings(app_context.db.engine, sqlite_backend.server.url, None).ok
     with app_context.db.session() as s:
@@ -45,7 +43,6 @@ def test_status_badge_goes_from_waiting_to_up_to_date(qtbot, app_context, sqlite
 
 
 def test_status_badge_says_offline_and_keeps_changes(qtbot, app_context, monkeypatch):
-    use_clock(app_context.db.engine, app_context.clock)
     monkeypatch.setenv("STUDIO_APP_TOKEN", "whatever")
     dead = f"http://127.0.0.1:{free_port()}"
     save_server_settings(app_context.db.engine, dead, None)
