@@ -1,12 +1,12 @@
 """Every change to a synced row leaves an outbox entry in the same transaction as the change.
 
-The hooks are SQLAlchemy session events; :func:`install` (called by ``AppContext.open``, where the database
-is opened) turns them on for one database, so no caller that writes through the app's database can forget
-them, and the store never imports this module: ``before_flush`` captures rows about to be hard-deleted (afterwards they cannot be read),
-``after_flush`` (still inside the flush's transaction) stamps each inserted, updated or soft-deleted synced
-row with the next hybrid-logical-clock value and per-workspace sequence number and writes the outbox rows
-with a Core insert. Rows applied from the server are written with Core statements, which fire no session
-events, so they never echo back into the outbox.
+The hooks are SQLAlchemy session events; :func:`install` (called by ``AppContext.open``, where the
+database is opened) turns them on for one database, so no caller writing to the app's database can forget
+them, and the store never imports this module. ``before_flush`` captures rows about to be hard-deleted
+(afterwards they cannot be read); ``after_flush`` (still inside the flush's transaction) stamps each
+inserted, updated or soft-deleted synced row with the next hybrid-logical-clock value and per-workspace
+sequence number and writes the outbox rows with a Core insert. Rows applied from the server are written
+with Core statements, which fire no session events, so they never echo back into the outbox.
 
 ORM bulk statements on a synced table (``session.execute(insert(Model), rows)``) are covered too, through
 ``do_orm_execute``: missing ids and times are filled in before the insert so the outbox can name the rows.

@@ -54,7 +54,7 @@ def main(lang: str) -> None:
     os.environ["STUDIO_APP_NO_NETWORK_SYNC"] = "1"
     os.environ["STUDIO_APP_TOKEN"] = token
     context = AppContext.open(Workspace(tmp / "ws"))
-    save_server_settings(context.db.engine, server.url, None)
+    save_server_settings(context, server.url, None)
     with context.db.session() as s:
         s.add_all([Show(title=f"场次 {i}") for i in range(7)])
     out = REPO / "docs" / "screenshots"

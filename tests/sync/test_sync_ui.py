@@ -8,7 +8,7 @@ from pathlib import Path
 from support import free_port
 
 from studio_app.store.models import Show
-from studio_app.sync.client import SyncStatus
+from studio_app.sync.report import SyncStatus
 from studio_app.sync.status import save_server_settings
 from studio_app.ui.sync_settings import SyncSettingsPage
 from studio_app.ui.sync_status import SyncStatusWidget
@@ -24,7 +24,7 @@ def _save(widget, name: str) -> None:
 
 def test_status_badge_goes_from_waiting_to_up_to_date(qtbot, app_context, sqlite_backend, monkeypatch):
     monkeypatch.setenv("STUDIO_APP_TOKEN", sqlite_backend.tokens["studio_a"])
-    assert save_server_settings(app_context.db.engine, sqlite_backend.server.url, None).ok
+    assert save_server_settings(app_context, sqlite_backend.server.url, None).ok
     with app_context.db.session() as s:
         s.add_all([Show(title="A"), Show(title="B")])
     widget = SyncStatusWidget(app_context)
@@ -45,7 +45,7 @@ def test_status_badge_goes_from_waiting_to_up_to_date(qtbot, app_context, sqlite
 def test_status_badge_says_offline_and_keeps_changes(qtbot, app_context, monkeypatch):
     monkeypatch.setenv("STUDIO_APP_TOKEN", "whatever")
     dead = f"http://127.0.0.1:{free_port()}"
-    save_server_settings(app_context.db.engine, dead, None)
+    save_server_settings(app_context, dead, None)
     widget = SyncStatusWidget(app_context)
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.sync_finished, timeout=30_000) as finished:
@@ -74,5 +74,5 @@ def test_settings_page_tests_the_connection(qtbot, app_context, sqlite_backend):
 
 
 def test_settings_refuse_an_address_without_scheme(app_context):
-    result = save_server_settings(app_context.db.engine, "hq.example.com", None)
+    result = save_server_settings(app_context, "hq.example.com", None)
     assert not result.ok and "http://" in result.message
