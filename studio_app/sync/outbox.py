@@ -8,18 +8,22 @@ inserted, updated or soft-deleted synced row with the next hybrid-logical-clock 
 sequence number and writes the outbox rows with a Core insert. Rows applied from the server are written
 with Core statements, which fire no session events, so they never echo back into the outbox.
 
-ORM bulk statements on a synced table (``session.execute(insert(Model), rows)``) are covered too, through
-``do_orm_execute``: missing ids and times are filled in before the insert so the outbox can name the rows.
+Bulk writes (an import of an 8-hour export) use :func:`insert_rows`, or an ORM bulk statement on a synced
+table (``session.execute(insert(Model), rows)``, seen through ``do_orm_execute``): each row is completed
+(ids, times, column defaults) before one executemany, and its outbox entry is built from those values
+instead of read back, so a bulk write costs little more than the insert alone.
 """
 
 from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Engine, event, insert, inspect, select, update
+from sqlalchemy import Connection, Engine, Table, event, insert, inspect, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
@@ -32,6 +36,7 @@ from studio_app.store.models.sync import (
     SyncOutbox,
     SyncState,
 )
+from studio_app.store.writer import mark_changed
 from studio_app.sync.codec import (
     ConflictPolicy,
     TableCodec,
@@ -48,6 +53,11 @@ _has_sync_tables: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDicti
 _lock = threading.Lock()
 _listening = False
 _PENDING_DELETES = "studio_sync_pending_deletes"
+_MISSING = object()
+# Filled in by the bulk paths themselves (the clock's time, a fresh id), not by column defaults.
+_BOOKKEEPING_COLUMNS = frozenset({"id", "created_at", "updated_at", "deleted_at"})
+# Below this many entries (an edit in a panel) the plain Core insert is as quick and simpler to follow.
+_DRIVER_LEVEL_FROM = 100
 
 
 def install(engine: Engine, clock: Clock) -> None:
@@ -115,9 +125,10 @@ def record_changes(connection: Connection, changes: Sequence[tuple[TableCodec, d
     seq = int(state["last_seq"])
     rows = []
     versions: dict[tuple[str, str], str] = {}
-    for codec, payload in changes:
+    stamps = hlc.stamps(len(changes))
+    op_ids = _op_ids(len(changes))
+    for (codec, payload), stamp, op_id in zip(changes, stamps, op_ids, strict=True):
         seq += 1
-        stamp = hlc.now().encode()
         base_hlc = None
         if policy_for(codec.name) is ConflictPolicy.KEEP_CONFLICT:
             key = (codec.name, payload["id"])
@@ -126,7 +137,7 @@ def record_changes(connection: Connection, changes: Sequence[tuple[TableCodec, d
         rows.append(
             {
                 "seq": seq,
-                "op_id": new_id(),
+                "op_id": op_id,
                 "table_name": codec.name,
                 "row_id": payload["id"],
                 "hlc": stamp,
@@ -135,7 +146,7 @@ def record_changes(connection: Connection, changes: Sequence[tuple[TableCodec, d
                 "created_at": now,
             }
         )
-    connection.execute(insert(OUTBOX_TABLE), rows)
+    _insert_entries(connection, rows)
     for (table_name, row_id), stamp in versions.items():
         set_known_version(connection, table_name, row_id, stamp)
     connection.execute(
@@ -144,6 +155,61 @@ def record_changes(connection: Connection, changes: Sequence[tuple[TableCodec, d
         .values(last_seq=seq, hlc_wall_ms=hlc.wall_ms, hlc_counter=hlc.counter)
     )
     return len(rows)
+
+
+def _insert_entries(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    if len(rows) < _DRIVER_LEVEL_FROM:
+        connection.execute(insert(OUTBOX_TABLE), rows)
+    else:
+        executemany(connection, OUTBOX_TABLE, rows)
+
+
+def executemany(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` (every column given) with one executemany at the driver.
+
+    The statement is Core's, compiled for this dialect; each value goes through its column's bind
+    processor as Core would, but a value repeated down a column (the one time every row of a bulk write is
+    stamped with) is converted once. Core's own executemany converted every parameter of every row anew,
+    which cost as much as the database's work. The writer cannot read the table off a driver statement:
+    callers report it (``store.writer.mark_changed``).
+    """
+    compiled = insert(table).compile(dialect=connection.dialect)
+    names = compiled.positiontup
+    assert names is not None, "the sqlite dialect binds by position"
+    values_of = itemgetter(*names)
+    converted: list[tuple[int, Callable[[Any], Any], dict[Any, Any]]] = []
+    for i, name in enumerate(names):
+        processor = table.c[name].type.bind_processor(connection.dialect)
+        if processor is not None:
+            converted.append((i, processor, {}))
+    params = []
+    for row in rows:
+        values = list(values_of(row))
+        for i, process, memo in converted:
+            value = values[i]
+            if value is not None:
+                done = memo.get(value, _MISSING)
+                if done is _MISSING:
+                    done = memo[value] = process(value)
+                values[i] = done
+        params.append(tuple(values))
+    connection.exec_driver_sql(compiled.string, params)
+
+
+def _op_ids(n: int) -> list[str]:
+    """``n`` unique op ids shaped like UUIDs: one random UUID's first 92 bits, then a counter.
+
+    A UUID per entry was a tenth of a bulk write's time; ids only need to be unique, and the random prefix
+    keeps them apart across writes and desktops.
+    """
+    prefix = new_id()[:24]
+    return [f"{prefix}{i:012x}" for i in range(n)]
+
+
+def _record(session: Session, changes: Sequence[tuple[TableCodec, dict[str, Any]]]) -> None:
+    record_changes(session.connection(), changes)
+    # A bulk write's entries go in at the driver, where the writer cannot see the table.
+    mark_changed(session, OUTBOX_TABLE.name)
 
 
 def _known_version(connection: Connection, table_name: str, row_id: str) -> str | None:
@@ -196,7 +262,7 @@ def _write_outbox(session: Session, flush_context: UOWTransaction) -> None:
     if not _tracks(connection):
         return
     changes = [(codec_for_object(obj), codec_for_object(obj).encode_object(obj)) for obj in touched]
-    record_changes(connection, changes + pending)
+    _record(session, changes + pending)
 
 
 def _bulk_statements(state: ORMExecuteState) -> Any:
@@ -214,6 +280,57 @@ def _bulk_statements(state: ORMExecuteState) -> Any:
     return _bulk_update(state, codec, connection)
 
 
+def insert_rows(session: Session, table: Table, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Insert new rows into a synced ``table`` with their outbox entries, in the caller's transaction.
+
+    The bulk path for imports: one executemany for the rows, one for their entries, each entry built from
+    the values inserted. Keys are column names; a left-out ``id``, ``created_at``/``updated_at`` (the
+    database's clock) or ``deleted_at`` is filled in, any other left-out column takes its Python-side
+    default. Values must be of the column's Python type (what reading the row back gives), since the entry
+    is what the server stores and checks. On a database without an outbox it is a plain insert.
+    Returns the rows as inserted, every column filled in. In a writer operation::
+
+        insert_rows(session, MetricSample.__table__, rows)
+    """
+    connection = session.connection()
+    codec = synced_codecs()[table.name]
+    completed = _completed(codec, rows, clock_for(connection.engine).now())
+    if not completed:
+        return completed
+    executemany(connection, table, completed)
+    mark_changed(session, table.name)
+    if _tracks(connection):
+        _record(session, [(codec, p) for p in codec.encode_rows(completed)])
+    return completed
+
+
+def _completed(codec: TableCodec, rows: Iterable[Mapping[str, Any]], now: datetime) -> list[dict[str, Any]]:
+    """Every column of every row, as the insert stores it (so the outbox entry can say the same)."""
+    fixed = {"created_at": now, "updated_at": now, "deleted_at": None}
+    defaults = _python_defaults(codec.table)
+    out = []
+    for row in rows:
+        full = {**defaults, **fixed, **row}
+        if "id" not in row:
+            full["id"] = new_id()
+        out.append(full)
+    return out
+
+
+def _python_defaults(table: Table) -> dict[str, Any]:
+    """Scalar defaults of the columns other than the bookkeeping ones; a default the database computes
+    (or one computed per row) cannot be known here, so such a table needs every such value given."""
+    defaults: dict[str, Any] = {}
+    for column in table.columns:
+        if column.name in _BOOKKEEPING_COLUMNS:
+            continue
+        default = column.default
+        if column.server_default is not None or (default is not None and not default.is_scalar):
+            raise ValueError(f"{table.name}.{column.name} has a computed default: give its value")
+        defaults[column.name] = default.arg if default is not None else None  # type: ignore[attr-defined]
+    return defaults
+
+
 def _bulk_insert(state: ORMExecuteState, codec: TableCodec) -> Any:
     params = state.parameters
     rows: list[dict[str, Any]]
@@ -225,14 +342,19 @@ def _bulk_insert(state: ORMExecuteState, codec: TableCodec) -> Any:
         # insert().values(...) or insert-from-select: the rows are not visible here; left to the checksum.
         return None
     now = clock_for(state.session.get_bind().engine).now()  # type: ignore[union-attr]
+    connection = state.session.connection()
+    if codec.keys_are_column_names:
+        completed = _completed(codec, rows, now)
+        result = state.invoke_statement(params=completed)  # type: ignore[arg-type]
+        _record(state.session, [(codec, p) for p in codec.encode_rows(completed)])
+        return result
     for row in rows:
         row.setdefault("id", new_id())
         row.setdefault("created_at", now)
         row.setdefault("updated_at", now)
         row.setdefault("deleted_at", None)
     result = state.invoke_statement(params=rows)  # type: ignore[arg-type]
-    connection = state.session.connection()
-    record_changes(connection, _snapshot(connection, codec, [r["id"] for r in rows]))
+    _record(state.session, _snapshot(connection, codec, [r["id"] for r in rows]))
     return result
 
 
@@ -245,7 +367,7 @@ def _bulk_update(state: ORMExecuteState, codec: TableCodec, connection: Connecti
         query = query.where(where)
     ids = list(connection.execute(query, state.parameters or {}).scalars())
     result = state.invoke_statement()
-    record_changes(connection, _snapshot(connection, codec, ids))
+    _record(state.session, _snapshot(connection, codec, ids))
     return result
 
 

@@ -70,3 +70,70 @@ def test_key_checks_cannot_be_turned_off_after_a_write_began(desktop):
         assert _foreign_keys_everywhere(db.engine) == {1}
     finally:
         writer.close()
+
+
+def _samples(show_id: str, n: int) -> list[dict]:
+    from datetime import UTC, datetime, timedelta
+
+    start = datetime(2026, 11, 20, 12, tzinfo=UTC)
+    return [
+        {"show_id": show_id, "at": start + timedelta(seconds=i), "source": "import", "online_viewers": i}
+        for i in range(n)
+    ]
+
+
+def test_a_bulk_insert_leaves_one_entry_per_row_saying_what_the_row_holds(desktop):
+    from typing import cast
+
+    from sqlalchemy import Table, select
+
+    from studio_app.store.models.data import MetricSample
+    from studio_app.store.models.sync import SyncOutbox
+    from studio_app.sync.codec import canonical_json, synced_codecs
+    from studio_app.sync.outbox import insert_rows
+
+    db = desktop("a")
+    writer = Writer(db)
+    try:
+        show_id = writer.run(lambda s: _add_show(s)).value
+        table = cast(Table, MetricSample.__table__)
+        written = writer.run(lambda s: insert_rows(s, table, _samples(show_id, 250)))
+        assert len(written.value) == 250
+        assert written.changes.touches("metric_samples") and written.changes.touches("sync_outbox")
+        codec = synced_codecs()["metric_samples"]
+        with db.engine.connect() as conn:
+            stored = {
+                r["id"]: canonical_json(codec.encode_row(r)) for r in conn.execute(select(table)).mappings()
+            }
+            entries = conn.execute(
+                select(SyncOutbox.seq, SyncOutbox.row_id, SyncOutbox.payload, SyncOutbox.op_id)
+                .where(SyncOutbox.table_name == "metric_samples")
+                .order_by(SyncOutbox.seq)
+            ).all()
+        assert {e.row_id: e.payload for e in entries} == stored
+        assert len({e.op_id for e in entries}) == 250
+    finally:
+        writer.close()
+
+
+def test_bulk_inserted_rows_reach_the_server_intact(sqlite_backend, desktop, make_client):
+    from typing import cast
+
+    from sqlalchemy import Table
+
+    from studio_app.store.models.data import MetricSample
+    from studio_app.sync.outbox import insert_rows
+
+    db = desktop("a")
+    client = make_client(db, sqlite_backend.server.url, sqlite_backend.tokens["studio_a"])
+    show_id = client.writer.run(lambda s: _add_show(s)).value
+    client.writer.run(lambda s: insert_rows(s, cast(Table, MetricSample.__table__), _samples(show_id, 300)))
+    report = client.sync()
+    assert report.pushed_ops == 301 and report.checksum_ok
+
+
+def _add_show(session) -> str:
+    show = Show(title="import")
+    session.add(show)
+    session.flush()
+    return show.id
