@@ -324,9 +324,8 @@ class SyncConflictsDialog(QDialog):
         self._set_buttons(False)
         run_in_thread(
             action,
-            self.context.db.engine,
+            self.context,
             item.id,
-            self.context.clock,
             on_result=lambda _: self.reload(),
             on_error=self._failed,
         )
