@@ -161,10 +161,10 @@ def _insert_entries(connection: Connection, rows: list[dict[str, Any]]) -> None:
     if len(rows) < _DRIVER_LEVEL_FROM:
         connection.execute(insert(OUTBOX_TABLE), rows)
     else:
-        executemany(connection, OUTBOX_TABLE, rows)
+        _executemany(connection, OUTBOX_TABLE, rows)
 
 
-def executemany(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+def _executemany(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """Insert ``rows`` (every column given) with one executemany at the driver.
 
     The statement is Core's, compiled for this dialect; each value goes through its column's bind
@@ -297,7 +297,7 @@ def insert_rows(session: Session, table: Table, rows: Iterable[Mapping[str, Any]
     completed = _completed(codec, rows, clock_for(connection.engine).now())
     if not completed:
         return completed
-    executemany(connection, table, completed)
+    _executemany(connection, table, completed)
     mark_changed(session, table.name)
     if _tracks(connection):
         _record(session, [(codec, p) for p in codec.encode_rows(completed)])
@@ -305,30 +305,48 @@ def insert_rows(session: Session, table: Table, rows: Iterable[Mapping[str, Any]
 
 
 def _completed(codec: TableCodec, rows: Iterable[Mapping[str, Any]], now: datetime) -> list[dict[str, Any]]:
-    """Every column of every row, as the insert stores it (so the outbox entry can say the same)."""
+    """Every column of every row, as the insert stores it (so the outbox entry can say the same).
+
+    Raises ValueError for a left-out column whose default the database computes: it cannot be known here.
+    """
     fixed = {"created_at": now, "updated_at": now, "deleted_at": None}
-    defaults = _python_defaults(codec.table)
+    scalars, callables, computed = _python_defaults(codec.table)
     out = []
     for row in rows:
-        full = {**defaults, **fixed, **row}
+        full = {**scalars, **fixed, **row}
         if "id" not in row:
             full["id"] = new_id()
+        for name, make in callables.items():
+            if name not in row:
+                full[name] = make(None)  # Core wraps a no-argument default to take the execution context
+        missing = computed.difference(row)
+        if missing:
+            raise ValueError(f"{codec.name}: give {', '.join(sorted(missing))} (the database's default)")
         out.append(full)
     return out
 
 
-def _python_defaults(table: Table) -> dict[str, Any]:
-    """Scalar defaults of the columns other than the bookkeeping ones; a default the database computes
-    (or one computed per row) cannot be known here, so such a table needs every such value given."""
-    defaults: dict[str, Any] = {}
+def _python_defaults(table: Table) -> tuple[dict[str, Any], dict[str, Callable[[Any], Any]], frozenset[str]]:
+    """The defaults of the columns other than the bookkeeping ones: scalars, per-row callables (a fresh
+    ``dict`` for a JSON column), and the names of those the database computes."""
+    scalars: dict[str, Any] = {}
+    callables: dict[str, Callable[[Any], Any]] = {}
+    computed = set()
     for column in table.columns:
         if column.name in _BOOKKEEPING_COLUMNS:
             continue
-        default = column.default
-        if column.server_default is not None or (default is not None and not default.is_scalar):
-            raise ValueError(f"{table.name}.{column.name} has a computed default: give its value")
-        defaults[column.name] = default.arg if default is not None else None  # type: ignore[attr-defined]
-    return defaults
+        default: Any = column.default
+        if column.server_default is not None:
+            computed.add(column.name)
+        elif default is not None and default.is_callable:
+            callables[column.name] = default.arg
+        elif default is not None and default.is_scalar:
+            scalars[column.name] = default.arg
+        elif default is not None:
+            computed.add(column.name)  # a SQL expression
+        else:
+            scalars[column.name] = None
+    return scalars, callables, frozenset(computed)
 
 
 def _bulk_insert(state: ORMExecuteState, codec: TableCodec) -> Any:
@@ -343,7 +361,7 @@ def _bulk_insert(state: ORMExecuteState, codec: TableCodec) -> Any:
         return None
     now = clock_for(state.session.get_bind().engine).now()  # type: ignore[union-attr]
     connection = state.session.connection()
-    if codec.keys_are_column_names:
+    if codec.keys_are_column_names and not _python_defaults(codec.table)[2]:
         completed = _completed(codec, rows, now)
         result = state.invoke_statement(params=completed)  # type: ignore[arg-type]
         _record(state.session, [(codec, p) for p in codec.encode_rows(completed)])
