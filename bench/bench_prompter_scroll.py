@@ -96,7 +96,7 @@ def main() -> int:
     from studio_app.promo.session import OnAirSession
     from studio_app.script.model import Script
     from studio_app.ui.prompter.controller import OnAirController
-    from studio_app.ui.prompter.view import PrompterStyle
+    from studio_app.ui.prompter.style import PrompterStyle
     from studio_app.ui.prompter.window import PrompterWindow
 
     app = QApplication(sys.argv[:1])

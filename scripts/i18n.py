@@ -29,7 +29,6 @@ AREAS: dict[str, tuple[str, ...]] = {
         "ui/check_panel.py",
         "ui/checks/",
         "store/models/checks.py",
-        "store/checks_repo.py",
     ),
     "script": (
         "script/",

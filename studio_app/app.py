@@ -19,7 +19,7 @@ from studio_app.logs import setup_logging
 from studio_app.store.backups import BackupPolicy, list_backups, restore_backup
 from studio_app.store.errors import StoreError
 from studio_app.ui.main_window import MainWindow
-from studio_app.ui.settings import APPLICATION, ORGANIZATION
+from studio_app.ui.settings import APPLICATION, ORGANIZATION, carry_over_old_settings
 from studio_app.ui.theme import apply_theme
 from studio_app.ui.translations import install_translator
 from studio_app.ui.workers import wait_for_workers
@@ -102,6 +102,7 @@ def open_context_interactively(workspace: Workspace, parent: QWidget | None = No
 
 def run_gui(args: argparse.Namespace) -> int:
     app = create_application()
+    carry_over_old_settings()
     workspace = settings.resolve_workspace(getattr(args, "workspace", None)).ensure()
     setup_logging(workspace.log_file, console=getattr(args, "verbose", False))
     install_excepthook(workspace.log_file)

@@ -429,38 +429,6 @@
         <translation>就绪</translation>
     </message>
     <message>
-        <source>Live preview</source>
-        <translation>实时预览</translation>
-    </message>
-    <message>
-        <source>Save focus reference</source>
-        <translation>保存对焦基准</translation>
-    </message>
-    <message>
-        <source>Use the current sharpness as this profile&apos;s reference; later checks warn below half of it.</source>
-        <translation>把当前清晰度存为本配置的基准；之后的检查低于基准一半时会提醒。</translation>
-    </message>
-    <message>
-        <source>Live mic meter</source>
-        <translation>实时音量表</translation>
-    </message>
-    <message>
-        <source>Microphone off</source>
-        <translation>麦克风未开启</translation>
-    </message>
-    <message>
-        <source>Camera</source>
-        <translation>摄像头</translation>
-    </message>
-    <message>
-        <source>Export HTML…</source>
-        <translation>导出 HTML…</translation>
-    </message>
-    <message>
-        <source>Export PDF…</source>
-        <translation>导出 PDF…</translation>
-    </message>
-    <message>
         <source>What to fix</source>
         <translation>待处理</translation>
     </message>
@@ -475,10 +443,6 @@
     <message>
         <source>On-air watch</source>
         <translation>直播中监测</translation>
-    </message>
-    <message>
-        <source>Watch off</source>
-        <translation>监测未开启</translation>
     </message>
     <message>
         <source>Profiles</source>
@@ -568,50 +532,6 @@
         <source>Report written to {path}</source>
         <translation>报告已保存到 {path}</translation>
     </message>
-    <message>
-        <source>Opening the camera…</source>
-        <translation>正在打开摄像头…</translation>
-    </message>
-    <message>
-        <source>Preview off</source>
-        <translation>预览已关闭</translation>
-    </message>
-    <message>
-        <source>Opening the microphone…</source>
-        <translation>正在打开麦克风…</translation>
-    </message>
-    <message>
-        <source>Nothing to watch: start the preview or the mic meter, or set an ingest.</source>
-        <translation>没有可监测的项目：请打开预览或音量表，或在配置中填写推流地址。</translation>
-    </message>
-    <message>
-        <source>mic level</source>
-        <translation>麦克风音量</translation>
-    </message>
-    <message>
-        <source>mic peaks</source>
-        <translation>麦克风峰值</translation>
-    </message>
-    <message>
-        <source>camera frame rate</source>
-        <translation>摄像头帧率</translation>
-    </message>
-    <message>
-        <source>uplink RTT</source>
-        <translation>上行时延</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>Watching: {what}</source>
-        <translation>监测中：{what}</translation>
-    </message>
-    <message>
-        <source>{status} · camera frame rate not watched: {why}</source>
-        <translation>{status} · 未监测摄像头帧率：{why}</translation>
-    </message>
 </context>
 <context>
     <name>ChecksStore</name>
@@ -640,6 +560,17 @@
     </message>
 </context>
 <context>
+    <name>HistoryPage</name>
+    <message>
+        <source>Export HTML…</source>
+        <translation>导出 HTML…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTable</name>
     <message>
         <source>When</source>
@@ -659,6 +590,49 @@
     <message>
         <source>Microphone level</source>
         <translation>麦克风音量</translation>
+    </message>
+</context>
+<context>
+    <name>LiveDevices</name>
+    <message>
+        <source>Live preview</source>
+        <translation>实时预览</translation>
+    </message>
+    <message>
+        <source>Save focus reference</source>
+        <translation>保存对焦基准</translation>
+    </message>
+    <message>
+        <source>Use the current sharpness as this profile&apos;s reference; later checks warn below half of it.</source>
+        <translation>把当前清晰度存为本配置的基准；之后的检查低于基准一半时会提醒。</translation>
+    </message>
+    <message>
+        <source>Live mic meter</source>
+        <translation>实时音量表</translation>
+    </message>
+    <message>
+        <source>Microphone off</source>
+        <translation>麦克风未开启</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <source>Opening the camera…</source>
+        <translation>正在打开摄像头…</translation>
+    </message>
+    <message>
+        <source>Preview off</source>
+        <translation>预览已关闭</translation>
+    </message>
+    <message>
+        <source>Opening the microphone…</source>
+        <translation>正在打开麦克风…</translation>
     </message>
 </context>
 <context>
@@ -1441,6 +1415,49 @@
     <message>
         <source>The uplink does not answer (ingest unreachable).</source>
         <translation>上行网络无响应（推流地址无法连接）。</translation>
+    </message>
+</context>
+<context>
+    <name>WatchBar</name>
+    <message>
+        <source>On-air watch</source>
+        <translation>直播中监测</translation>
+    </message>
+    <message>
+        <source>Watch off</source>
+        <translation>监测未开启</translation>
+    </message>
+    <message>
+        <source>Nothing to watch: start the preview or the mic meter, or set an ingest.</source>
+        <translation>没有可监测的项目：请打开预览或音量表，或在配置中填写推流地址。</translation>
+    </message>
+    <message>
+        <source>mic level</source>
+        <translation>麦克风音量</translation>
+    </message>
+    <message>
+        <source>mic peaks</source>
+        <translation>麦克风峰值</translation>
+    </message>
+    <message>
+        <source>camera frame rate</source>
+        <translation>摄像头帧率</translation>
+    </message>
+    <message>
+        <source>uplink RTT</source>
+        <translation>上行时延</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Watching: {what}</source>
+        <translation>监测中：{what}</translation>
+    </message>
+    <message>
+        <source>{status} · camera frame rate not watched: {why}</source>
+        <translation>{status} · 未监测摄像头帧率：{why}</translation>
     </message>
 </context>
 </TS>

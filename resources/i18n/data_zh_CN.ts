@@ -757,6 +757,10 @@
         <source>There is no show with id {id}; it may have been deleted.</source>
         <translation>没有 ID 为 {id} 的场次，可能已被删除。</translation>
     </message>
+    <message>
+        <source>No show is selected in the data panel.</source>
+        <translation>数据面板中没有选中的场次。</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

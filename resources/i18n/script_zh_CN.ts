@@ -127,6 +127,109 @@
     </message>
 </context>
 <context>
+    <name>OnAirPage</name>
+    <message>
+        <source>Promo clock</source>
+        <translation>福利节奏</translation>
+    </message>
+    <message>
+        <source>Done (Ctrl+D)</source>
+        <translation>已完成 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Skipped (Ctrl+K)</source>
+        <translation>跳过 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>读稿</translation>
+    </message>
+    <message>
+        <source>Fit to time (Ctrl+T)</source>
+        <translation>按时收尾 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Set the speed so the current segment ends on time</source>
+        <translation>调整语速，让当前环节按计划时间结束</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Q&amp;&amp;A timer</source>
+        <translation>答疑计时</translation>
+    </message>
+    <message>
+        <source>Calibrate rate from this show</source>
+        <translation>按本场实读校准语速</translation>
+    </message>
+    <message>
+        <source>Learn the host&apos;s rate (chars/min) from the segments read so far and use it as gear 5</source>
+        <translation>根据本场已读环节算出主播的实际语速（字/分），作为 5 档速度</translation>
+    </message>
+    <message>
+        <source>Cue for the host</source>
+        <translation>给主播的提示</translation>
+    </message>
+    <message>
+        <source>e.g. 讲3号链接 / 库存剩50 — Enter sends (Ctrl+L to type)</source>
+        <translation>例如 讲3号链接 / 库存剩50 —— 回车发送（Ctrl+L 输入）</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Dismiss (Ctrl+Shift+D)</source>
+        <translation>关闭 (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>Emergency scripts</source>
+        <translation>应急话术</translation>
+    </message>
+    <message>
+        <source>What was corrected (optional)</source>
+        <translation>更正了什么（可不填）</translation>
+    </message>
+    <message>
+        <source>Log correction (Ctrl+R)</source>
+        <translation>记录更正 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Emergency script on the prompter: {title} (Esc closes it)</source>
+        <translation>提词器正在显示应急话术：{title}（按 Esc 关闭）</translation>
+    </message>
+    <message>
+        <source>Correction logged.</source>
+        <translation>已记录更正。</translation>
+    </message>
+    <message>
+        <source>Fit to time works once the show is on air.</source>
+        <translation>开播后才能按时收尾。</translation>
+    </message>
+    <message>
+        <source>Speed set to {cpm:.0f} chars/min to end the segment on time.</source>
+        <translation>语速已设为 {cpm:.0f} 字/分，当前环节可按时结束。</translation>
+    </message>
+    <message>
+        <source>Not enough reading yet to calibrate: read a few segments first.</source>
+        <translation>已读内容太少，无法校准：先读几个环节。</translation>
+    </message>
+    <message>
+        <source>Host&apos;s rate calibrated to {cpm:.0f} chars/min from {n} segments.</source>
+        <translation>已根据 {n} 个环节把主播语速校准为 {cpm:.0f} 字/分。</translation>
+    </message>
+</context>
+<context>
     <name>OnAirSession</name>
     <message>
         <source>On time</source>
@@ -175,6 +278,169 @@
     <message>
         <source>The show is not on air.</source>
         <translation>直播尚未开始。</translation>
+    </message>
+</context>
+<context>
+    <name>OnAirText</name>
+    <message>
+        <source>Every {m:.0f} min from the start</source>
+        <translation>从开播起每 {m:.0f} 分钟一轮</translation>
+    </message>
+    <message>
+        <source>Round {n} due at {time}</source>
+        <translation>第 {n} 轮 {time} 到点</translation>
+    </message>
+    <message>
+        <source>Promo now {late}</source>
+        <translation>福利时间 {late}</translation>
+    </message>
+    <message>
+        <source>Promo time! Round {n} — giveaway / flash sale now</source>
+        <translation>福利时间到！第 {n} 轮 —— 现在抽奖 / 秒杀</translation>
+    </message>
+    <message>
+        <source>Next promo {countdown}</source>
+        <translation>下一轮福利 {countdown}</translation>
+    </message>
+    <message>
+        <source>Promo in {countdown} — get ready</source>
+        <translation>{countdown} 后福利 —— 准备</translation>
+    </message>
+    <message>
+        <source>No promo due yet.</source>
+        <translation>还没有到点的福利。</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>未计时</translation>
+    </message>
+    <message>
+        <source>Promo clock starts with the show</source>
+        <translation>开播后开始福利倒计时</translation>
+    </message>
+    <message>
+        <source>Starts with the show</source>
+        <translation>开播后开始</translation>
+    </message>
+    <message>
+        <source>Q&amp;A time {remaining}</source>
+        <translation>答疑时间 {remaining}</translation>
+    </message>
+    <message>
+        <source>{text}  (+{n} more)</source>
+        <translation>{text}（另有 {n} 条）</translation>
+    </message>
+    <message>
+        <source>Link {n} {name}</source>
+        <translation>{n}号链接 {name}</translation>
+    </message>
+    <message>
+        <source>Emergency script — Esc to close</source>
+        <translation>应急话术 —— 按 Esc 关闭</translation>
+    </message>
+    <message>
+        <source>Gear {gear} · {cpm:.0f} chars/min · {state}</source>
+        <translation>{gear} 档 · {cpm:.0f} 字/分 · {state}</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>滚动中</translation>
+    </message>
+    <message>
+        <source>Press Space to start · {cpm:.0f} chars/min</source>
+        <translation>按空格开播 · {cpm:.0f} 字/分</translation>
+    </message>
+    <message>
+        <source>Paused · gear {gear} · {cpm:.0f} chars/min</source>
+        <translation>已暂停 · {gear} 档 · {cpm:.0f} 字/分</translation>
+    </message>
+    <message>
+        <source>Gear {gear} · {cpm:.0f} chars/min</source>
+        <translation>{gear} 档 · {cpm:.0f} 字/分</translation>
+    </message>
+    <message>
+        <source>Live price {price}</source>
+        <translation>到手价 {price}</translation>
+    </message>
+    <message>
+        <source>Stock {n}</source>
+        <translation>库存 {n}</translation>
+    </message>
+    <message>
+        <source>Coupon {coupon}</source>
+        <translation>券 {coupon}</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No product in this segment.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;本环节没有商品。&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Live price &lt;b style=&apos;color:#e5484d;font-size:14pt&apos;&gt;{live}&lt;/b&gt; (list {list}, {basis})</source>
+        <translation>到手价 &lt;b style=&apos;color:#e5484d;font-size:14pt&apos;&gt;{live}&lt;/b&gt;（对比价 {list}，{basis}）</translation>
+    </message>
+    <message>
+        <source>basis not given</source>
+        <translation>未注明依据</translation>
+    </message>
+    <message>
+        <source>Coupon: {coupon}</source>
+        <translation>优惠券：{coupon}</translation>
+    </message>
+    <message>
+        <source>Stock: {n}</source>
+        <translation>库存：{n}</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>特点</translation>
+    </message>
+    <message>
+        <source>Advantages</source>
+        <translation>优势</translation>
+    </message>
+    <message>
+        <source>Benefits</source>
+        <translation>好处</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>已错过</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>到点</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>soon</source>
+        <translation>即将开始</translation>
+    </message>
+    <message>
+        <source>upcoming</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <source>Round {n} ({due}): {state}</source>
+        <translation>第 {n} 轮（{due}）：{state}</translation>
+    </message>
+    <message>
+        <source>{m:.1f} min late</source>
+        <translation>晚了 {m:.1f} 分钟</translation>
     </message>
 </context>
 <context>
@@ -294,69 +560,6 @@
     </message>
 </context>
 <context>
-    <name>PrompterView</name>
-    <message>
-        <source>Press Space to start · {cpm:.0f} chars/min</source>
-        <translation>按空格开播 · {cpm:.0f} 字/分</translation>
-    </message>
-    <message>
-        <source>Paused · gear {gear} · {cpm:.0f} chars/min</source>
-        <translation>已暂停 · {gear} 档 · {cpm:.0f} 字/分</translation>
-    </message>
-    <message>
-        <source>Gear {gear} · {cpm:.0f} chars/min</source>
-        <translation>{gear} 档 · {cpm:.0f} 字/分</translation>
-    </message>
-    <message>
-        <source>Promo now {late}</source>
-        <translation>福利时间 {late}</translation>
-    </message>
-    <message>
-        <source>Promo time! Round {n} — giveaway / flash sale now</source>
-        <translation>福利时间到！第 {n} 轮 —— 现在抽奖 / 秒杀</translation>
-    </message>
-    <message>
-        <source>Next promo {countdown}</source>
-        <translation>下一轮福利 {countdown}</translation>
-    </message>
-    <message>
-        <source>Promo in {countdown} — get ready</source>
-        <translation>{countdown} 后福利 —— 准备</translation>
-    </message>
-    <message>
-        <source>Promo clock starts with the show</source>
-        <translation>开播后开始福利倒计时</translation>
-    </message>
-    <message>
-        <source>Link {n} {name}</source>
-        <translation>{n}号链接 {name}</translation>
-    </message>
-    <message>
-        <source>Live price {price}</source>
-        <translation>到手价 {price}</translation>
-    </message>
-    <message>
-        <source>Coupon {coupon}</source>
-        <translation>券 {coupon}</translation>
-    </message>
-    <message>
-        <source>Stock {n}</source>
-        <translation>库存 {n}</translation>
-    </message>
-    <message>
-        <source>Q&amp;A time {remaining}</source>
-        <translation>答疑时间 {remaining}</translation>
-    </message>
-    <message>
-        <source>{text}  (+{n} more)</source>
-        <translation>{text}（另有 {n} 条）</translation>
-    </message>
-    <message>
-        <source>Emergency script — Esc to close</source>
-        <translation>应急话术 —— 按 Esc 关闭</translation>
-    </message>
-</context>
-<context>
     <name>PrompterWindow</name>
     <message>
         <source>Prompter</source>
@@ -368,6 +571,45 @@
     <message>
         <source>Q&amp;A {remaining}</source>
         <translation>答疑 {remaining}</translation>
+    </message>
+</context>
+<context>
+    <name>RundownList</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Estimated</source>
+        <translation>预估</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Product card</source>
+        <translation>商品卡</translation>
+    </message>
+    <message>
+        <source>The text takes {s:.0f} s longer to read than planned</source>
+        <translation>读完这段文字比计划多 {s:.0f} 秒</translation>
+    </message>
+    <message>
+        <source>Planned {planned} · estimated {estimated} at {rate:.0f} chars/min</source>
+        <translation>计划 {planned} · 按 {rate:.0f} 字/分预估 {estimated}</translation>
     </message>
 </context>
 <context>
@@ -443,6 +685,97 @@
     <message>
         <source>Wrote the script of show {id} to {path}.</source>
         <translation>已将场次 {id} 的脚本写入 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptEditorPage</name>
+    <message>
+        <source>Check (F7)</source>
+        <translation>检查 (F7)</translation>
+    </message>
+    <message>
+        <source>Save to show (Ctrl+S)</source>
+        <translation>保存到本场 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Line {n}: {message}</source>
+        <translation>第 {n} 行：{message}</translation>
+    </message>
+    <message>
+        <source>Price check: {message}</source>
+        <translation>价格检查：{message}</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>没有发现问题。</translation>
+    </message>
+    <message>
+        <source>Import a script</source>
+        <translation>导入脚本</translation>
+    </message>
+    <message>
+        <source>Scripts (*.md *.txt);;All files (*)</source>
+        <translation>脚本 (*.md *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export the script</source>
+        <translation>导出脚本</translation>
+    </message>
+    <message>
+        <source>Scripts (*.md *.txt)</source>
+        <translation>脚本 (*.md *.txt)</translation>
+    </message>
+    <message>
+        <source>{name}, line {n}: {message} Nothing was imported.</source>
+        <translation>{name} 第 {n} 行：{message} 未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text. Nothing was imported.</source>
+        <translation>{name} 不是 UTF-8 文本，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Could not read {name}: {error}</source>
+        <translation>无法读取 {name}：{error}</translation>
+    </message>
+    <message>
+        <source>Imported {name}. Check it, then save it to the show (Ctrl+S).</source>
+        <translation>已导入 {name}。检查无误后保存到本场 (Ctrl+S)。</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {error}</source>
+        <translation>无法导出到 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation>已导出到 {path}。</translation>
+    </message>
+    <message>
+        <source>The script was not saved: fix the line shown in the list first.</source>
+        <translation>脚本未保存：请先改正列表中指出的那一行。</translation>
+    </message>
+    <message>
+        <source>Not saved: the prices need a second look.</source>
+        <translation>未保存：价格需要再次核对。</translation>
+    </message>
+    <message>
+        <source>Could not save the script: {error}</source>
+        <translation>无法保存脚本：{error}</translation>
+    </message>
+    <message>
+        <source>Check the prices</source>
+        <translation>核对价格</translation>
+    </message>
+    <message>
+        <source>These prices look wrong:
+
+{lines}
+
+Are they really right?</source>
+        <translation>这些价格看起来不对：
+
+{lines}
+
+确认无误吗？</translation>
     </message>
 </context>
 <context>
@@ -563,6 +896,140 @@
         <translation>开播</translation>
     </message>
     <message>
+        <source>Open prompter</source>
+        <translation>打开提词器</translation>
+    </message>
+    <message>
+        <source>On air</source>
+        <translation>直播中</translation>
+    </message>
+    <message>
+        <source>Script editor</source>
+        <translation>脚本编辑</translation>
+    </message>
+    <message>
+        <source>No show yet. Create one, then write or import its script.</source>
+        <translation>还没有直播场次。先新建一场，再编写或导入脚本。</translation>
+    </message>
+    <message>
+        <source>This show was deleted on another computer; its run log is still kept.</source>
+        <translation>这场直播已在另一台电脑上被删除；它的运行日志仍保留在本机。</translation>
+    </message>
+    <message>
+        <source>The show you had open was deleted on another computer.</source>
+        <translation>你打开的场次已在另一台电脑上被删除。</translation>
+    </message>
+    <message>
+        <source>End the show on air before switching to another one.</source>
+        <translation>请先结束正在进行的直播，再切换场次。</translation>
+    </message>
+    <message>
+        <source>“{title}” is on air: end the show before deleting it.</source>
+        <translation>“{title}”正在直播：请先结束直播再删除。</translation>
+    </message>
+    <message>
+        <source>Could not delete the show: {error}</source>
+        <translation>无法删除场次：{error}</translation>
+    </message>
+    <message>
+        <source>Deleted the show “{title}”.</source>
+        <translation>已删除场次“{title}”。</translation>
+    </message>
+    <message>
+        <source>The show “{title}” was already deleted.</source>
+        <translation>场次“{title}”已被删除。</translation>
+    </message>
+    <message>
+        <source>Could not load the show: {error}</source>
+        <translation>无法加载这场直播：{error}</translation>
+    </message>
+    <message>
+        <source>This show has no script yet: write one in the editor or import a file.</source>
+        <translation>这场直播还没有脚本：在编辑器里编写，或导入文件。</translation>
+    </message>
+    <message>
+        <source>Run log not saved: {error}</source>
+        <translation>直播记录未保存：{error}</translation>
+    </message>
+    <message>
+        <source>Resumed the show in progress.</source>
+        <translation>已恢复进行中的直播。</translation>
+    </message>
+    <message>
+        <source>End the show</source>
+        <translation>结束直播</translation>
+    </message>
+    <message>
+        <source>End the show now? The run log is closed and the promo clock stops.</source>
+        <translation>现在结束直播吗？直播记录将关闭，福利倒计时停止。</translation>
+    </message>
+    <message>
+        <source>Close prompter</source>
+        <translation>关闭提词器</translation>
+    </message>
+    <message>
+        <source>End show</source>
+        <translation>结束直播</translation>
+    </message>
+    <message>
+        <source>Choose a show first.</source>
+        <translation>请先选择直播场次。</translation>
+    </message>
+    <message>
+        <source>Script saved to the show.</source>
+        <translation>脚本已保存到本场直播。</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentKind</name>
+    <message>
+        <source>Opening</source>
+        <translation>开场</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>讲品</translation>
+    </message>
+    <message>
+        <source>Closing push</source>
+        <translation>逼单</translation>
+    </message>
+    <message>
+        <source>Giveaway</source>
+        <translation>福利</translation>
+    </message>
+    <message>
+        <source>Flash sale</source>
+        <translation>秒杀</translation>
+    </message>
+    <message>
+        <source>Transition</source>
+        <translation>过款</translation>
+    </message>
+    <message>
+        <source>Q&amp;A</source>
+        <translation>答疑</translation>
+    </message>
+    <message>
+        <source>Wrap-up</source>
+        <translation>收尾</translation>
+    </message>
+</context>
+<context>
+    <name>ShowBar</name>
+    <message>
+        <source>Delete show…</source>
+        <translation>删除场次…</translation>
+    </message>
+    <message>
+        <source>Delete the chosen show (not while it is on air)</source>
+        <translation>删除所选场次（直播中不可删除）</translation>
+    </message>
+    <message>
+        <source>Start show</source>
+        <translation>开播</translation>
+    </message>
+    <message>
         <source>Ctrl+Enter (or Space on the prompter)</source>
         <translation>Ctrl+Enter（或在提词器上按空格）</translation>
     </message>
@@ -607,138 +1074,6 @@
         <translation>直播场次</translation>
     </message>
     <message>
-        <source>#</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Segment</source>
-        <translation>环节</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>计划</translation>
-    </message>
-    <message>
-        <source>Estimated</source>
-        <translation>预估</translation>
-    </message>
-    <message>
-        <source>Actual</source>
-        <translation>实际</translation>
-    </message>
-    <message>
-        <source>Product card</source>
-        <translation>商品卡</translation>
-    </message>
-    <message>
-        <source>On air</source>
-        <translation>直播中</translation>
-    </message>
-    <message>
-        <source>Script editor</source>
-        <translation>脚本编辑</translation>
-    </message>
-    <message>
-        <source>Promo clock</source>
-        <translation>福利节奏</translation>
-    </message>
-    <message>
-        <source>Done (Ctrl+D)</source>
-        <translation>已完成 (Ctrl+D)</translation>
-    </message>
-    <message>
-        <source>Skipped (Ctrl+K)</source>
-        <translation>跳过 (Ctrl+K)</translation>
-    </message>
-    <message>
-        <source>Reading</source>
-        <translation>读稿</translation>
-    </message>
-    <message>
-        <source>Fit to time (Ctrl+T)</source>
-        <translation>按时收尾 (Ctrl+T)</translation>
-    </message>
-    <message>
-        <source>Set the speed so the current segment ends on time</source>
-        <translation>调整语速，让当前环节按计划时间结束</translation>
-    </message>
-    <message>
-        <source>Speed</source>
-        <translation>速度</translation>
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation>进度</translation>
-    </message>
-    <message>
-        <source>Calibrate rate from this show</source>
-        <translation>按本场实读校准语速</translation>
-    </message>
-    <message>
-        <source>Learn the host&apos;s rate (chars/min) from the segments read so far and use it as gear 5</source>
-        <translation>根据本场已读环节算出主播的实际语速（字/分），作为 5 档速度</translation>
-    </message>
-    <message>
-        <source>Cue for the host</source>
-        <translation>给主播的提示</translation>
-    </message>
-    <message>
-        <source>e.g. 讲3号链接 / 库存剩50 — Enter sends (Ctrl+L to type)</source>
-        <translation>例如 讲3号链接 / 库存剩50 —— 回车发送（Ctrl+L 输入）</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>发送</translation>
-    </message>
-    <message>
-        <source>Dismiss (Ctrl+Shift+D)</source>
-        <translation>关闭 (Ctrl+Shift+D)</translation>
-    </message>
-    <message>
-        <source>Emergency scripts</source>
-        <translation>应急话术</translation>
-    </message>
-    <message>
-        <source>What was corrected (optional)</source>
-        <translation>更正了什么（可不填）</translation>
-    </message>
-    <message>
-        <source>Log correction (Ctrl+R)</source>
-        <translation>记录更正 (Ctrl+R)</translation>
-    </message>
-    <message>
-        <source>Check (F7)</source>
-        <translation>检查 (F7)</translation>
-    </message>
-    <message>
-        <source>Save to show (Ctrl+S)</source>
-        <translation>保存到本场 (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>No show yet. Create one, then write or import its script.</source>
-        <translation>还没有直播场次。先新建一场，再编写或导入脚本。</translation>
-    </message>
-    <message>
-        <source>This show was deleted on another computer; its run log is still kept.</source>
-        <translation>这场直播已在另一台电脑上被删除；它的运行日志仍保留在本机。</translation>
-    </message>
-    <message>
-        <source>The show you had open was deleted on another computer.</source>
-        <translation>你打开的场次已在另一台电脑上被删除。</translation>
-    </message>
-    <message>
-        <source>End the show on air before switching to another one.</source>
-        <translation>请先结束正在进行的直播，再切换场次。</translation>
-    </message>
-    <message>
-        <source>“{title}” is on air: end the show before deleting it.</source>
-        <translation>“{title}”正在直播：请先结束直播再删除。</translation>
-    </message>
-    <message>
         <source>Delete show</source>
         <translation>删除场次</translation>
     </message>
@@ -757,317 +1092,6 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <source>Could not delete the show: {error}</source>
-        <translation>无法删除场次：{error}</translation>
-    </message>
-    <message>
-        <source>Deleted the show “{title}”.</source>
-        <translation>已删除场次“{title}”。</translation>
-    </message>
-    <message>
-        <source>The show “{title}” was already deleted.</source>
-        <translation>场次“{title}”已被删除。</translation>
-    </message>
-    <message>
-        <source>Could not load the show: {error}</source>
-        <translation>无法加载这场直播：{error}</translation>
-    </message>
-    <message>
-        <source>This show has no script yet: write one in the editor or import a file.</source>
-        <translation>这场直播还没有脚本：在编辑器里编写，或导入文件。</translation>
-    </message>
-    <message>
-        <source>Run log not saved: {error}</source>
-        <translation>直播记录未保存：{error}</translation>
-    </message>
-    <message>
-        <source>Resumed the show in progress.</source>
-        <translation>已恢复进行中的直播。</translation>
-    </message>
-    <message>
-        <source>End the show</source>
-        <translation>结束直播</translation>
-    </message>
-    <message>
-        <source>End the show now? The run log is closed and the promo clock stops.</source>
-        <translation>现在结束直播吗？直播记录将关闭，福利倒计时停止。</translation>
-    </message>
-    <message>
-        <source>Close prompter</source>
-        <translation>关闭提词器</translation>
-    </message>
-    <message>
-        <source>Emergency script on the prompter: {title} (Esc closes it)</source>
-        <translation>提词器正在显示应急话术：{title}（按 Esc 关闭）</translation>
-    </message>
-    <message>
-        <source>Correction logged.</source>
-        <translation>已记录更正。</translation>
-    </message>
-    <message>
-        <source>Fit to time works once the show is on air.</source>
-        <translation>开播后才能按时收尾。</translation>
-    </message>
-    <message>
-        <source>Speed set to {cpm:.0f} chars/min to end the segment on time.</source>
-        <translation>语速已设为 {cpm:.0f} 字/分，当前环节可按时结束。</translation>
-    </message>
-    <message>
-        <source>Not enough reading yet to calibrate: read a few segments first.</source>
-        <translation>已读内容太少，无法校准：先读几个环节。</translation>
-    </message>
-    <message>
-        <source>Host&apos;s rate calibrated to {cpm:.0f} chars/min from {n} segments.</source>
-        <translation>已根据 {n} 个环节把主播语速校准为 {cpm:.0f} 字/分。</translation>
-    </message>
-    <message>
-        <source>End show</source>
-        <translation>结束直播</translation>
-    </message>
-    <message>
-        <source>The text takes {s:.0f} s longer to read than planned</source>
-        <translation>读完这段文字比计划多 {s:.0f} 秒</translation>
-    </message>
-    <message>
-        <source>Planned {planned} · estimated {estimated} at {rate:.0f} chars/min</source>
-        <translation>计划 {planned} · 按 {rate:.0f} 字/分预估 {estimated}</translation>
-    </message>
-    <message>
-        <source>&lt;i&gt;No product in this segment.&lt;/i&gt;</source>
-        <translation>&lt;i&gt;本环节没有商品。&lt;/i&gt;</translation>
-    </message>
-    <message>
-        <source>Live price &lt;b style=&apos;color:#e5484d;font-size:14pt&apos;&gt;{live}&lt;/b&gt; (list {list}, {basis})</source>
-        <translation>到手价 &lt;b style=&apos;color:#e5484d;font-size:14pt&apos;&gt;{live}&lt;/b&gt;（对比价 {list}，{basis}）</translation>
-    </message>
-    <message>
-        <source>basis not given</source>
-        <translation>未注明依据</translation>
-    </message>
-    <message>
-        <source>Coupon: {coupon}</source>
-        <translation>优惠券：{coupon}</translation>
-    </message>
-    <message>
-        <source>Stock: {n}</source>
-        <translation>库存：{n}</translation>
-    </message>
-    <message>
-        <source>Features</source>
-        <translation>特点</translation>
-    </message>
-    <message>
-        <source>Advantages</source>
-        <translation>优势</translation>
-    </message>
-    <message>
-        <source>Benefits</source>
-        <translation>好处</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>滚动中</translation>
-    </message>
-    <message>
-        <source>Gear {gear} · {cpm:.0f} chars/min · {state}</source>
-        <translation>{gear} 档 · {cpm:.0f} 字/分 · {state}</translation>
-    </message>
-    <message>
-        <source>Starts with the show</source>
-        <translation>开播后开始</translation>
-    </message>
-    <message>
-        <source>Every {m:.0f} min from the start</source>
-        <translation>从开播起每 {m:.0f} 分钟一轮</translation>
-    </message>
-    <message>
-        <source>Round {n} due at {time}</source>
-        <translation>第 {n} 轮 {time} 到点</translation>
-    </message>
-    <message>
-        <source>not running</source>
-        <translation>未计时</translation>
-    </message>
-    <message>
-        <source>No promo due yet.</source>
-        <translation>还没有到点的福利。</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>已跳过</translation>
-    </message>
-    <message>
-        <source>missed</source>
-        <translation>已错过</translation>
-    </message>
-    <message>
-        <source>due</source>
-        <translation>到点</translation>
-    </message>
-    <message>
-        <source>overdue</source>
-        <translation>已超时</translation>
-    </message>
-    <message>
-        <source>soon</source>
-        <translation>即将开始</translation>
-    </message>
-    <message>
-        <source>upcoming</source>
-        <translation>未到</translation>
-    </message>
-    <message>
-        <source>Round {n} ({due}): {state}</source>
-        <translation>第 {n} 轮（{due}）：{state}</translation>
-    </message>
-    <message>
-        <source>{m:.1f} min late</source>
-        <translation>晚了 {m:.1f} 分钟</translation>
-    </message>
-    <message>
-        <source>Line {n}: {message}</source>
-        <translation>第 {n} 行：{message}</translation>
-    </message>
-    <message>
-        <source>Price check: {message}</source>
-        <translation>价格检查：{message}</translation>
-    </message>
-    <message>
-        <source>No problems found.</source>
-        <translation>没有发现问题。</translation>
-    </message>
-    <message>
-        <source>Choose a show first.</source>
-        <translation>请先选择直播场次。</translation>
-    </message>
-    <message>
-        <source>The script was not saved: fix the line shown in the list first.</source>
-        <translation>脚本未保存：请先改正列表中指出的那一行。</translation>
-    </message>
-    <message>
-        <source>Not saved: the prices need a second look.</source>
-        <translation>未保存：价格需要再次核对。</translation>
-    </message>
-    <message>
-        <source>Could not save the script: {error}</source>
-        <translation>无法保存脚本：{error}</translation>
-    </message>
-    <message>
-        <source>Check the prices</source>
-        <translation>核对价格</translation>
-    </message>
-    <message>
-        <source>These prices look wrong:
-
-{lines}
-
-Are they really right?</source>
-        <translation>这些价格看起来不对：
-
-{lines}
-
-确认无误吗？</translation>
-    </message>
-    <message>
-        <source>Script saved to the show.</source>
-        <translation>脚本已保存到本场直播。</translation>
-    </message>
-    <message>
-        <source>Import a script</source>
-        <translation>导入脚本</translation>
-    </message>
-    <message>
-        <source>Scripts (*.md *.txt);;All files (*)</source>
-        <translation>脚本 (*.md *.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>{name}, line {n}: {message} Nothing was imported.</source>
-        <translation>{name} 第 {n} 行：{message} 未导入任何内容。</translation>
-    </message>
-    <message>
-        <source>Imported {name}. Check it, then save it to the show (Ctrl+S).</source>
-        <translation>已导入 {name}。检查无误后保存到本场 (Ctrl+S)。</translation>
-    </message>
-    <message>
-        <source>{name} is not UTF-8 text. Nothing was imported.</source>
-        <translation>{name} 不是 UTF-8 文本，未导入任何内容。</translation>
-    </message>
-    <message>
-        <source>Delete show…</source>
-        <translation>删除场次…</translation>
-    </message>
-    <message>
-        <source>Delete the chosen show (not while it is on air)</source>
-        <translation>删除所选场次（直播中不可删除）</translation>
-    </message>
-    <message>
-        <source>Q&amp;&amp;A timer</source>
-        <translation>答疑计时</translation>
-    </message>
-    <message>
-        <source>Could not read {name}: {error}</source>
-        <translation>无法读取 {name}：{error}</translation>
-    </message>
-    <message>
-        <source>Export the script</source>
-        <translation>导出脚本</translation>
-    </message>
-    <message>
-        <source>Scripts (*.md *.txt)</source>
-        <translation>脚本 (*.md *.txt)</translation>
-    </message>
-    <message>
-        <source>Could not export to {path}: {error}</source>
-        <translation>无法导出到 {path}：{error}</translation>
-    </message>
-    <message>
-        <source>Exported to {path}.</source>
-        <translation>已导出到 {path}。</translation>
-    </message>
-</context>
-<context>
-    <name>SegmentKind</name>
-    <message>
-        <source>Opening</source>
-        <translation>开场</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>讲品</translation>
-    </message>
-    <message>
-        <source>Closing push</source>
-        <translation>逼单</translation>
-    </message>
-    <message>
-        <source>Giveaway</source>
-        <translation>福利</translation>
-    </message>
-    <message>
-        <source>Flash sale</source>
-        <translation>秒杀</translation>
-    </message>
-    <message>
-        <source>Transition</source>
-        <translation>过款</translation>
-    </message>
-    <message>
-        <source>Q&amp;A</source>
-        <translation>答疑</translation>
-    </message>
-    <message>
-        <source>Wrap-up</source>
-        <translation>收尾</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -58,7 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
 def _run_gui(args: argparse.Namespace) -> int:
     from studio_app.app import run_gui
 
-    return run_gui(args)
+    code = run_gui(args)
+    # By now the window saved its layout, the workers and devices stopped and the database closed. Leave
+    # without tearing Qt and every module down object by object: that took a fifth of a second of each quit.
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -139,17 +139,15 @@ def _width(text: str) -> int:
 def handler(args: argparse.Namespace) -> int:
     from studio_app.cli.common import open_context
     from studio_app.i18n import translate
-    from studio_app.probes.plan import plan_tasks
+    from studio_app.probes.plan import DEFAULT_DURATION_S
     from studio_app.probes.profile import ProfileError
     from studio_app.probes.report import write_html_report
-    from studio_app.probes.runner import run_checks
-    from studio_app.store.checks_repo import get_profile, save_run
+    from studio_app.probes.service import CheckService
 
     context = open_context(args)
+    service = CheckService(context)
     try:
-        with context.db.session() as session:
-            profile = get_profile(session, args.profile)
-        profile = profile.with_overrides(
+        profile = service.profile(args.profile).with_overrides(
             camera_source=args.camera,
             mic_device=args.mic,
             ingest_url=args.ingest,
@@ -161,21 +159,20 @@ def handler(args: argparse.Namespace) -> int:
         context.close()
         return EXIT_BAD_ARGS
     try:
-        selection = args.only or frozenset(PROBE_NAMES)
-        tasks = plan_tasks(profile, selection, duration_s=args.duration or 3.0)
-        run = run_checks(profile, tasks, clock=context.clock, source="cli")
-        # `--only camera` still runs the camera task, which measures lighting too; show what was asked.
-        if args.only:
-            from dataclasses import replace
-
-            run = replace(run, results=tuple(r for r in run.results if r.probe in selection))
-        with context.db.session() as session:
-            run_id = save_run(session, run)
+        # `--only camera` still runs the camera task, which measures lighting too; the run keeps what was
+        # asked for.
+        saved = service.run_check(
+            profile,
+            args.only or frozenset(PROBE_NAMES),
+            source="cli",
+            duration_s=args.duration or DEFAULT_DURATION_S,
+        )
+        run = saved.run
         if args.report:
             write_html_report(run, args.report)
         if args.json:
             out = run.to_json_dict()
-            out["run_id"] = run_id
+            out["run_id"] = saved.run_id
             print(json.dumps(out, ensure_ascii=False, indent=2, default=str))
         else:
             print(_table(run))

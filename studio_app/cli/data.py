@@ -60,20 +60,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     feed.set_defaults(func=feed_handler)
 
 
-def _context(args: argparse.Namespace) -> Any:
-    from studio_app.cli.common import open_context
+def _service(context: Any) -> Any:
+    from studio_app.metrics.service import MetricsService
 
-    return open_context(args)
-
-
-def _show_id(context: Any, wanted: str | None) -> str | None:
-    from studio_app.metrics import repo
-
-    with context.db.session() as s:
-        shows = repo.list_shows(s)
-    if wanted:
-        return wanted if any(sh.id == wanted for sh in shows) else None
-    return shows[0].id if shows else None
+    return MetricsService(context)
 
 
 def _no_show(wanted: str | None) -> int:
@@ -86,15 +76,18 @@ def _no_show(wanted: str | None) -> int:
     return EXIT_NO_SHOW
 
 
-def shows_handler(args: argparse.Namespace) -> int:
-    from studio_app.metrics import repo
+def _open(args: argparse.Namespace) -> Any:
+    from studio_app.cli.common import open_context
 
-    context = _context(args)
+    return open_context(args)
+
+
+def shows_handler(args: argparse.Namespace) -> int:
+    context = _open(args)
     try:
-        with context.db.session() as s:
-            for show in repo.list_shows(s):
-                start = repo.show_start(show).astimezone().strftime("%Y-%m-%d %H:%M")
-                print(f"{show.id}  {start}  {repo.sample_count(s, show.id):6d}  {show.title}")
+        for show, count in _service(context).show_counts():
+            start = show.start.astimezone().strftime("%Y-%m-%d %H:%M")
+            print(f"{show.id}  {start}  {count:6d}  {show.title}")
     finally:
         context.close()
     return EXIT_OK
@@ -104,31 +97,26 @@ def import_handler(args: argparse.Namespace) -> int:
     from datetime import date
 
     from studio_app.i18n import translate
-    from studio_app.metrics import repo
-    from studio_app.metrics.imports import MetricImportError, detect_mapping, parse_samples, read_table
+    from studio_app.metrics.imports import MetricImportError
 
-    context = _context(args)
+    context = _open(args)
     try:
-        show_id = _show_id(context, args.show)
+        service = _service(context)
+        show_id = service.resolve_show(args.show)
         if show_id is None:
             return _no_show(args.show)
         try:
             day = date.fromisoformat(args.date) if args.date else None
-            table = read_table(Path(args.file))
-            with context.db.session() as s:
-                mapping = detect_mapping(table.headers, repo.remembered_mapping(s, args.source))
-            parsed = parse_samples(table, mapping, day=day)
+            result = service.import_file(show_id, Path(args.file), args.source, day)
         except (MetricImportError, ValueError) as exc:
             print(str(exc), file=sys.stderr)
             return EXIT_BAD_FILE
-        with context.db.session() as s:
-            repo.save_import(s, show_id, parsed, args.source)
         print(
             translate("DataCli", "Imported {n} rows from {name} (encoding {encoding}).").format(
-                n=len(parsed.samples), name=table.file_name, encoding=table.encoding
+                n=result.rows, name=result.file_name, encoding=result.encoding
             )
         )
-        for warning in parsed.warnings:
+        for warning in result.warnings:
             print(warning)
         return EXIT_OK
     finally:
@@ -136,17 +124,15 @@ def import_handler(args: argparse.Namespace) -> int:
 
 
 def review_handler(args: argparse.Namespace) -> int:
-    from studio_app.metrics import repo
     from studio_app.metrics.review import format_metric_value
 
-    context = _context(args)
+    context = _open(args)
     try:
-        show_id = _show_id(context, args.show)
+        service = _service(context)
+        show_id = service.resolve_show(args.show)
         if show_id is None:
             return _no_show(args.show)
-        with context.db.session() as s:
-            _source, review, _timeline = repo.load_review(s, show_id)
-        for m in review.metrics:
+        for m in service.load_review(show_id).review.metrics:
             print(f"{m.label:<28} {format_metric_value(m.value, m.unit):>16}   {m.formula}")
         return EXIT_OK
     finally:
@@ -155,29 +141,16 @@ def review_handler(args: argparse.Namespace) -> int:
 
 def export_handler(args: argparse.Namespace) -> int:
     from studio_app.i18n import translate
-    from studio_app.metrics import repo
-    from studio_app.metrics.export import ReportInput, write_review_csv, write_review_html
-    from studio_app.store.live import get_live
-    from studio_app.store.models import Show
 
-    context = _context(args)
+    context = _open(args)
     try:
-        show_id = _show_id(context, args.show)
+        service = _service(context)
+        show_id = service.resolve_show(args.show)
         if show_id is None:
             return _no_show(args.show)
-        with context.db.session() as s:
-            source, review, timeline = repo.load_review(s, show_id)
-            _, samples = repo.review_samples(s, show_id)
-            show = get_live(s, Show, show_id)
-            title = show.title if show else ""
-            incidents = tuple((i.at, i.kind, i.description) for i in repo.incidents(s, show_id))
-        report = ReportInput(
-            title, review, samples, timeline.segments, timeline.promos, source or "", incidents
-        )
         out = Path(args.out)
         try:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            (write_review_csv if args.format == "csv" else write_review_html)(out, report)
+            service.export_review(show_id, out, args.format)
         except OSError as exc:
             print(str(exc), file=sys.stderr)
             return EXIT_BAD_FILE
@@ -191,25 +164,21 @@ def feed_handler(args: argparse.Namespace) -> int:  # pragma: no cover - runs un
     import contextlib
     import threading
 
-    from studio_app.metrics import repo
-    from studio_app.metrics.feed import MetricsFeedServer
+    from studio_app.metrics.live_feed import LiveFeed
 
-    context = _context(args)
+    context = _open(args)
     try:
-        show_id = _show_id(context, args.show)
+        service = _service(context)
+        show_id = service.resolve_show(args.show)
         if show_id is None:
             return _no_show(args.show)
-
-        def sink(requested: str | None, samples: Any) -> int:
-            with context.db.session() as s:
-                return repo.add_feed_samples(s, requested or show_id, samples)
-
-        server = MetricsFeedServer(sink, context.clock, port=args.port)
-        server.start()
-        print(f"{server.url}/v1/samples  (show {show_id}); Ctrl-C to stop", flush=True)
+        feed = LiveFeed(service, context.clock)
+        feed.on_air_show_id = show_id
+        url = feed.start(args.port)
+        print(f"{url}/v1/samples  (show {show_id}); Ctrl-C to stop", flush=True)
         with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()
-        server.stop()
+        feed.stop()
         return EXIT_OK
     finally:
         context.close()

@@ -218,9 +218,7 @@ def _record_review(args: argparse.Namespace, text: str, hits: list[Any], wordlis
     from studio_app.i18n import translate
     from studio_app.script.format import ScriptFormatError, parse_script
     from studio_app.script.pricing import check_prices
-    from studio_app.script.repo import current_script_row, record_compliance
-    from studio_app.store.live import get_live
-    from studio_app.store.models.core import Show
+    from studio_app.script.service import ScriptService
 
     try:
         price_flags = check_prices(parse_script(text).products)
@@ -228,28 +226,21 @@ def _record_review(args: argparse.Namespace, text: str, hits: list[Any], wordlis
         price_flags = []  # plain text, not a script: no product cards to check
     context = open_context(args)
     try:
-        with context.db.session() as session:
-            show = get_live(session, Show, args.record)
-            if show is None:
-                _error(translate("ScriptCli", "there is no show with id {id}.").format(id=args.record))
-                return False
-            current = current_script_row(session, show.id)
-            record_compliance(
-                session,
-                show.id,
-                checked_by=args.checked_by or getpass.getuser(),
-                at=context.clock.now(),
-                hits=hits,
-                wordlist=wordlist,
-                price_flags=price_flags,
-                accepted=args.accept,
-                note=args.note,
-                # The record names the stored revision only when that is exactly what was checked.
-                script_id=current.id if current is not None and current.source_text == text else None,
-                link_current_script=False,
-            )
+        recorded = ScriptService(context).record_review(
+            args.record,
+            text,
+            hits=hits,
+            wordlist=wordlist,
+            price_flags=price_flags,
+            checked_by=args.checked_by or getpass.getuser(),
+            accepted=args.accept,
+            note=args.note,
+        )
     finally:
         context.close()
+    if not recorded.found:
+        _error(translate("ScriptCli", "there is no show with id {id}.").format(id=args.record))
+        return False
     if args.accept:
         message = translate("ScriptCli", "Compliance review saved with show {id}: accepted.")
     else:
@@ -320,9 +311,7 @@ def new_handler(args: argparse.Namespace) -> int:
 def import_handler(args: argparse.Namespace) -> int:
     from studio_app.cli.common import open_context
     from studio_app.i18n import translate
-    from studio_app.script.repo import save_script
-    from studio_app.store.live import get_live
-    from studio_app.store.models.core import Show
+    from studio_app.script.service import ScriptService
 
     _install_translator(args)
     parsed = _parse(args.file)  # before opening the workspace: a bad file changes nothing
@@ -331,28 +320,13 @@ def import_handler(args: argparse.Namespace) -> int:
     text, script = parsed
     context = open_context(args)
     try:
-        with context.db.session() as session:
-            if args.show:
-                show = get_live(session, Show, args.show)
-                if show is None:
-                    _error(translate("ScriptCli", "there is no show with id {id}.").format(id=args.show))
-                    return EXIT_FOUND
-            else:
-                now = context.clock.now()
-                show = Show(
-                    title=script.title,
-                    host_name=script.meta.get("host", ""),
-                    platform=script.meta.get("platform", "douyin") or "douyin",
-                    planned_minutes=max(1, round(script.planned_minutes)),
-                    created_at=now,
-                    updated_at=now,
-                )
-                session.add(show)
-                session.flush()
-            row = save_script(session, show.id, script, source_text=text, source_name=Path(args.file).name)
-            show_id, revision = show.id, row.revision
+        saved = ScriptService(context).import_script(script, text, Path(args.file).name, show_id=args.show)
     finally:
         context.close()
+    if saved is None:
+        _error(translate("ScriptCli", "there is no show with id {id}.").format(id=args.show))
+        return EXIT_FOUND
+    show_id, revision = saved.show_id, saved.revision
     print(
         translate(
             "ScriptCli", "Imported “{title}” ({n} segments, {p} products) as revision {rev} of show {id}."
@@ -364,12 +338,11 @@ def import_handler(args: argparse.Namespace) -> int:
 def export_handler(args: argparse.Namespace) -> int:
     from studio_app.cli.common import open_context
     from studio_app.i18n import translate
-    from studio_app.script.repo import load_script_source
+    from studio_app.script.service import ScriptService
 
     context = open_context(args)
     try:
-        with context.db.session() as session:
-            text = load_script_source(session, args.show_id)
+        text = ScriptService(context).script_source(args.show_id)
     finally:
         context.close()
     if text is None:
@@ -397,13 +370,13 @@ def export_handler(args: argparse.Namespace) -> int:
 def delete_show_handler(args: argparse.Namespace) -> int:
     from studio_app.cli.common import open_context
     from studio_app.i18n import translate
-    from studio_app.script.repo import DeleteShowOutcome, delete_show
+    from studio_app.script.repo import DeleteShowOutcome
+    from studio_app.script.service import ScriptService
 
     _install_translator(args)
     context = open_context(args)
     try:
-        with context.db.session() as session:
-            outcome = delete_show(session, args.show_id, context.clock.now())
+        outcome = ScriptService(context).delete_show(args.show_id)
     finally:
         context.close()
     if outcome is DeleteShowOutcome.NOT_FOUND:

@@ -26,7 +26,8 @@ from studio_app.metrics.review import (
     format_metric_value,
     format_seconds,
 )
-from studio_app.metrics.samples import SAMPLE_FIELD_NAMES, Sample
+from studio_app.metrics.samples import Sample
+from studio_app.money import fen_to_yuan
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def _t(at: datetime, tz: tzinfo, seconds: bool = False) -> str:
 
 
 def _yuan(fen: int) -> str:
-    return format_metric_value(fen / 100.0, Unit.YUAN)
+    return format_metric_value(fen_to_yuan(fen), Unit.YUAN)
 
 
 # --------------------------------------------------------------------------------------------- CSV
@@ -125,20 +126,6 @@ def review_csv(report: ReportInput) -> str:
                 translate("Export", "Longest stretch with no order"),
                 f"{_t(stretch.start, report.tz)}–{_t(stretch.end, report.tz)}",
                 format_seconds(stretch.duration_s),
-            ]
-        )
-    return out.getvalue()
-
-
-def samples_csv(samples: Sequence[Sample], tz: tzinfo = CHINA_TZ) -> str:
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(["time", *SAMPLE_FIELD_NAMES])
-    for s in samples:
-        w.writerow(
-            [
-                s.at.astimezone(tz).isoformat(),
-                *("" if getattr(s, n) is None else getattr(s, n) for n in SAMPLE_FIELD_NAMES),
             ]
         )
     return out.getvalue()
@@ -232,7 +219,7 @@ def chart_points(
     for s in samples:
         if s.pay_gmv_fen is not None:
             total += s.pay_gmv_fen
-            gmv.append((s.at, total / 100.0))
+            gmv.append((s.at, fen_to_yuan(total)))
     return online, gmv
 
 

@@ -5,8 +5,8 @@ pushes samples while the show runs; see ``docs/metrics_feed.md`` for the protoco
 standard library's ``ThreadingHTTPServer`` in a daemon thread: the requests are tiny and few (one every
 second at most), so a web framework would add weight and nothing else. It only binds to loopback.
 
-Samples are handed to a ``sink(show_id, samples) -> int`` on the server's thread; the app's sink stores
-them (``metrics.repo.add_feed_samples``) and tells the panel.
+Samples are handed to a ``sink(show_id, samples) -> int`` on the server's thread; the app's sink
+(``metrics.live_feed.LiveFeed.receive``) stores them and queues them for the panel.
 """
 
 from __future__ import annotations

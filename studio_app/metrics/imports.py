@@ -428,10 +428,30 @@ def _parse_time(cell: Cell, day: date | None, tz: tzinfo) -> tuple[datetime | No
     return None, clock_time
 
 
+_REFUND = MetricField.REFUND_GMV_FEN.value
+_PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def _parse_decorated(text: str, cell: Cell) -> Decimal:
+    """A number with thousands separators, a currency sign or a 万/亿 suffix."""
+    text = re.sub(r"[,，\s¥￥元]", "", text)
+    factor = Decimal(1)
+    if text.endswith(("万", "w")):
+        factor, text = Decimal(10000), text[:-1]
+    elif text.endswith("亿"):
+        factor, text = Decimal(100_000_000), text[:-1]
+    try:
+        number = Decimal(text) * factor
+    except InvalidOperation as exc:
+        raise _CellError(translate("DataImport", "not a number: {value}").format(value=cell)) from exc
+    return number
+
+
 def _parse_number(cell: Cell, kind: FieldKind, unit: str) -> int | float | None:
     if cell is None:
         return None
-    if isinstance(cell, (bool, datetime | date | time)):
+    # CSV cells are all str: the first test spares them the type checks meant for XLSX cells.
+    if type(cell) is not str and isinstance(cell, (bool, datetime | date | time)):
         if isinstance(cell, time) and kind is FieldKind.SECONDS:
             return cell.hour * 3600 + cell.minute * 60 + cell.second
         raise _CellError(translate("DataImport", "not a number: {value}").format(value=cell))
@@ -443,16 +463,7 @@ def _parse_number(cell: Cell, kind: FieldKind, unit: str) -> int | float | None:
             return None
         if kind is FieldKind.SECONDS:
             return _parse_duration_s(text, unit)
-        text = re.sub(r"[,，\s¥￥元]", "", text)
-        factor = Decimal(1)
-        if text.endswith(("万", "w")):
-            factor, text = Decimal(10000), text[:-1]
-        elif text.endswith("亿"):
-            factor, text = Decimal(100_000_000), text[:-1]
-        try:
-            number = Decimal(text) * factor
-        except InvalidOperation as exc:
-            raise _CellError(translate("DataImport", "not a number: {value}").format(value=cell)) from exc
+        number = Decimal(text) if _PLAIN_NUMBER.fullmatch(text) else _parse_decorated(text, cell)
     if kind is FieldKind.SECONDS:
         return float(number) * (60.0 if unit in ("分钟", "min", "分") else 1.0)
     if kind is FieldKind.MONEY_FEN:
@@ -517,7 +528,7 @@ def parse_samples(
     width = len(table.headers)
     time_index = table.headers.index(mapping.time_column)
     field_columns = [
-        (table.headers.index(h), h, f, FIELD_KIND[f], _header_unit(h))
+        (table.headers.index(h), h, f.value, FIELD_KIND[f], _header_unit(h))
         for h, f in mapping.fields
         if h in table.headers
     ]
@@ -578,9 +589,13 @@ def parse_samples(
         at = full.astimezone(UTC)
         values: dict[str, int | float] = {}
         row_ok = True
-        for index, header, metric, kind, unit in field_columns:
+        for index, header, name, kind, unit in field_columns:
+            cell = cells[index]
+            if kind is FieldKind.COUNT and type(cell) is str and cell.isascii() and cell.isdigit():
+                values[name] = int(cell)  # the common cell: an 8-hour per-second export has 300,000
+                continue
             try:
-                value = _parse_number(cells[index], kind, unit)
+                value = _parse_number(cell, kind, unit)
             except _CellError as exc:
                 errors.append(RowError(line, header, str(exc)))
                 row_ok = False
@@ -588,7 +603,7 @@ def parse_samples(
             if value is None:
                 continue
             if value < 0:
-                if metric is MetricField.REFUND_GMV_FEN:
+                if name == _REFUND:
                     value = -value  # some exports show refunds as negative money
                 else:
                     errors.append(
@@ -600,7 +615,7 @@ def parse_samples(
                     )
                     row_ok = False
                     continue
-            values[metric.value] = value
+            values[name] = value
         if not row_ok:
             continue
         if at in seen_at:

@@ -7,19 +7,22 @@ outbox hooks see every change; synced rows are never hard-deleted, only tombston
 from __future__ import annotations
 
 import json
+import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Row, String, func, insert, select, type_coerce
 from sqlalchemy.orm import Session
 
 from studio_app.i18n import translate
-from studio_app.metrics.feed import FeedError
 from studio_app.metrics.imports import ColumnMapping, ParsedExport
 from studio_app.metrics.review import PromoMark, SegmentSpan, ShowReview, review_show, samples_from_manual
 from studio_app.metrics.samples import SAMPLE_FIELD_NAMES, Sample
 from studio_app.store.live import get_live, not_deleted
+from studio_app.store.models.checks import CheckRunRow, ProbeResultRow
 from studio_app.store.models.core import Show
 from studio_app.store.models.data import (
     AdSpend,
@@ -42,10 +45,7 @@ class SampleSource:
 SOURCE_PRIORITY = (SampleSource.IMPORT, SampleSource.FEED, SampleSource.MANUAL)
 
 _SAMPLE_COLUMNS = [getattr(MetricSample, name) for name in SAMPLE_FIELD_NAMES]
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
+_sample_values = operator.attrgetter(*SAMPLE_FIELD_NAMES)  # a sample's numbers as a tuple, in column order
 
 
 # --------------------------------------------------------------------------------------------- samples
@@ -92,17 +92,16 @@ def review_samples(session: Session, show_id: str) -> tuple[str | None, tuple[Sa
     return None, ()
 
 
-def _upsert_samples(
-    session: Session, show_id: str, source: str, samples: Sequence[Sample], import_id: str | None = None
-) -> int:
-    """Insert samples, or update the row already there for the same (show, source, time)."""
-    if not samples:
-        return 0
-    first, last = min(s.at for s in samples), max(s.at for s in samples)
-    existing = {
-        row.at: row
-        for row in session.scalars(
-            select(MetricSample).where(
+def _stored_samples(
+    session: Session, show_id: str, source: str, first: datetime, last: datetime, as_text: bool
+) -> dict[object, Row[Any]]:
+    """(id, at, fields…) of the live rows in ``[first, last]``, by their time (as stored, or a datetime)."""
+    at_column = type_coerce(MetricSample.at, String) if as_text else MetricSample.at
+    # Plain rows through the connection: the ORM's row loading doubles the cost for 28,800 of them.
+    rows = (
+        session.connection()
+        .execute(
+            select(MetricSample.id, at_column, *_SAMPLE_COLUMNS).where(
                 MetricSample.show_id == show_id,
                 MetricSample.source == source,
                 not_deleted(MetricSample),
@@ -110,29 +109,83 @@ def _upsert_samples(
                 MetricSample.at <= last,
             )
         )
-    }
+        .all()
+    )
+    return {row[1]: row for row in rows}
+
+
+def _upsert_samples(
+    session: Session, show_id: str, source: str, samples: Sequence[Sample], import_id: str | None = None
+) -> int:
+    """Insert samples, or update the row already there for the same (show, source, time); returns how
+    many rows were written.
+
+    A row whose stored numbers already equal the new ones is left alone, so re-importing the same file
+    writes (and queues for sync) nothing. New rows go in as one ORM bulk insert (the sync's hook writes
+    their outbox entries in bulk too); only changed rows are loaded as objects.
+    """
+    if not samples:
+        return 0
+    first, last = min(s.at for s in samples), max(s.at for s in samples)
+    # Matched on the time as stored (text in SQLite), made by the column's own bind processor: turning
+    # 28,800 stored times back into datetimes costs more than the rest of a re-import's comparison.
+    dialect = session.get_bind().dialect
+    stored_form = MetricSample.__table__.c.at.type.dialect_impl(dialect).bind_processor(dialect)
+    stored = _stored_samples(session, show_id, source, first, last, as_text=stored_form is not None)
+    keys = [s.at for s in samples] if stored_form is None else [stored_form(s.at) for s in samples]
+    if stored and sum(1 for k in keys if k in stored) < len(stored):
+        # A stored row nobody matched: a time missing from the file, or one written in another text
+        # form; match on datetimes then, so no row is ever stored twice.
+        stored = _stored_samples(session, show_id, source, first, last, as_text=False)
+        keys = [s.at for s in samples]
     new_rows = []
-    for s in samples:
-        values = {name: getattr(s, name) for name in SAMPLE_FIELD_NAMES}
-        row = existing.get(s.at)
+    changed: dict[str, dict[str, int | float]] = {}
+    for s, k in zip(samples, keys, strict=True):
+        values = _sample_values(s)
+        row = stored.get(k)
         if row is None:
             new_rows.append(
-                {"show_id": show_id, "at": s.at, "source": source, "import_id": import_id, **values}
+                {
+                    "show_id": show_id,
+                    "at": s.at,
+                    "source": source,
+                    "import_id": import_id,
+                    **dict(zip(SAMPLE_FIELD_NAMES, values, strict=True)),
+                }
             )
-        else:
-            for name, value in values.items():
-                if value is not None:
-                    setattr(row, name, value)
-            if import_id is not None:
-                row.import_id = import_id
+            continue
+        old: tuple[int | float | None, ...] = tuple(row[2:])
+        if values == old:
+            continue
+        # None means "not in this file": it keeps what is stored rather than erasing it.
+        updates = {
+            name: value
+            for name, value, was in zip(SAMPLE_FIELD_NAMES, values, old, strict=True)
+            if value is not None and value != was
+        }
+        if updates:
+            changed[row[0]] = updates
     if new_rows:
         session.execute(insert(MetricSample), new_rows)
+    if changed:
+        ids = list(changed)
+        for start in range(0, len(ids), 500):
+            for obj in session.scalars(
+                select(MetricSample).where(MetricSample.id.in_(ids[start : start + 500]))
+            ):
+                for name, value in changed[obj.id].items():
+                    setattr(obj, name, value)
+                if import_id is not None:
+                    obj.import_id = import_id
     session.flush()
-    return len(samples)
+    return len(new_rows) + len(changed)
 
 
-def save_import(session: Session, show_id: str, parsed: ParsedExport, source_name: str) -> MetricImport:
-    """Store a parsed export in the caller's transaction (all or nothing) and remember its mapping."""
+def save_import(
+    session: Session, show_id: str, parsed: ParsedExport, source_name: str
+) -> tuple[MetricImport, int]:
+    """Store a parsed export in the caller's transaction (all or nothing) and remember its mapping;
+    returns the import's record and how many sample rows were inserted or changed."""
     record = MetricImport(
         show_id=show_id,
         source=source_name,
@@ -144,21 +197,24 @@ def save_import(session: Session, show_id: str, parsed: ParsedExport, source_nam
     )
     session.add(record)
     session.flush()
-    _upsert_samples(session, show_id, SampleSource.IMPORT, parsed.samples, import_id=record.id)
+    written = _upsert_samples(session, show_id, SampleSource.IMPORT, parsed.samples, import_id=record.id)
     remember_mapping(session, source_name, parsed.mapping)
-    return record
+    return record, written
 
 
 def add_feed_samples(session: Session, show_id: str, samples: Sequence[Sample]) -> int:
     """Store pushed samples; FeedError (the feed answers 409) when the show does not exist or was deleted,
     rather than keeping numbers that no screen would show."""
+    from studio_app.metrics.feed import FeedError  # the HTTP server's module: not for `data import`
+
     if not _show_is_live(session, show_id):
         raise FeedError(
             translate("MetricsFeed", "There is no show with id {id}; it may have been deleted.").format(
                 id=show_id
             )
         )
-    return _upsert_samples(session, show_id, SampleSource.FEED, samples)
+    _upsert_samples(session, show_id, SampleSource.FEED, samples)
+    return len(samples)
 
 
 def list_imports(session: Session, show_id: str) -> list[MetricImport]:
@@ -301,28 +357,6 @@ def ad_spend_total_fen(session: Session, show_id: str) -> int | None:
     return None if total is None else int(total)
 
 
-# --------------------------------------------------------------------------------------------- shows
-
-
-def list_shows(session: Session) -> list[Show]:
-    return list(
-        session.scalars(
-            select(Show)
-            .where(not_deleted(Show))
-            .order_by(func.coalesce(Show.started_at, Show.planned_start, Show.created_at).desc())
-        )
-    )
-
-
-def show_start(show: Show) -> datetime:
-    return show.started_at or show.planned_start or show.created_at
-
-
-def shows_between(session: Session, start: datetime, end: datetime) -> list[Show]:
-    """Shows that started (or were planned to) in ``[start, end)``."""
-    return [s for s in list_shows(session) if start <= show_start(s) < end]
-
-
 # --------------------------------------------------------------------------------------------- run log
 
 
@@ -385,20 +419,13 @@ def timeline_from_events(events: Sequence[object], show_end: datetime | None = N
 
 
 def show_timeline(session: Session, show_id: str) -> ShowTimeline:
-    """The run log's segments and promos, if the script area's run log is installed."""
-    try:
-        import importlib
+    """The run log's segments and promos."""
+    from studio_app.script import repo as script_repo  # the script area's parsers: not for `data import`
 
-        script_repo = importlib.import_module("studio_app.script.repo")
-    except ImportError:
-        return ShowTimeline((), ())
-    list_run_log = getattr(script_repo, "list_run_log", None)
-    if list_run_log is None:
-        return ShowTimeline((), ())
     show = get_live(session, Show, show_id)
     if show is None:
         return ShowTimeline((), ())
-    events = list(list_run_log(session, show_id))
+    events = list(script_repo.list_run_log(session, show_id))
     return timeline_from_events(events, show.ended_at)
 
 
@@ -424,11 +451,9 @@ def review_of_shows(session: Session, show_ids: Sequence[str]) -> ShowReview:
 
 def seed_metrics_demo(session: Session, show: Show) -> None:
     """The demo show's numbers: a two-hour minute table as if imported, some ad spend and an incident."""
-    from datetime import timedelta
-
     from studio_app.metrics.demo import demo_samples
 
-    start = show_start(show)
+    start = show.started_at or show.planned_start or show.created_at
     record = MetricImport(
         show_id=show.id,
         source=translate("DataDemo", "Douyin Compass (demo)"),
@@ -459,21 +484,15 @@ def seed_metrics_demo(session: Session, show: Show) -> None:
 def _seed_demo_run_log(session: Session, show: Show, start: datetime) -> None:
     """As if the demo script had run: its segments one after another over the two hours, and a promo
     marked done every 15 minutes (the demo numbers rise after each). Written through the script area's
-    own API; skipped when that area is not installed or the show has no script."""
-    import importlib
-    from datetime import timedelta
-
+    own API; skipped when the show has no script."""
     from studio_app.metrics.demo import DEMO_MINUTES, PROMO_EVERY_MIN
+    from studio_app.script import repo as script_repo
+    from studio_app.script.model import RunLogKind
 
-    try:
-        script_repo = importlib.import_module("studio_app.script.repo")
-        model = importlib.import_module("studio_app.script.model")
-    except ImportError:
-        return
     script = script_repo.load_script(session, show.id)
     if script is None or not script.segments:
         return
-    kinds = model.RunLogKind
+    kinds = RunLogKind
     planned = [max(float(seg.planned_seconds or 60.0), 1.0) for seg in script.segments]
     scale = DEMO_MINUTES * 60.0 / sum(planned)
     at = start
@@ -495,15 +514,29 @@ DEVICE_HISTORY_SERIES = (("mic", "noise_floor_dbfs"), ("network", "upload_mbps")
 
 
 def device_history(session: Session, since: datetime) -> tuple[list[tuple[float, float]], ...]:
-    """(epoch seconds, value) of each of ``DEVICE_HISTORY_SERIES`` since ``since``, from the check runs."""
-    import importlib
+    """(epoch seconds, value) of each of ``DEVICE_HISTORY_SERIES`` since ``since``, from the check runs.
 
-    try:
-        checks_repo = importlib.import_module("studio_app.store.checks_repo")
-    except ImportError:
-        return tuple([] for _ in DEVICE_HISTORY_SERIES)
+    Read off the check tables here rather than through the probes area's repository: both areas sit on one
+    layer and must not import each other. Runs where the probe did not measure the metric are left out.
+    """
     out = []
     for probe, metric in DEVICE_HISTORY_SERIES:
-        points = checks_repo.metric_history(session, probe, metric, since)
-        out.append([(p.at.timestamp(), float(p.value)) for p in points])
+        stmt = (
+            select(CheckRunRow.started_at, ProbeResultRow.metrics)
+            .join(ProbeResultRow, ProbeResultRow.run_id == CheckRunRow.id)
+            .where(
+                not_deleted(CheckRunRow),
+                CheckRunRow.started_at >= since,
+                not_deleted(ProbeResultRow),
+                ProbeResultRow.probe == probe,
+            )
+            .order_by(CheckRunRow.started_at)
+        )
+        points = []
+        for started_at, metrics in session.execute(stmt):
+            value = (metrics or {}).get(metric)
+            if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+                continue
+            points.append((started_at.timestamp(), float(value)))
+        out.append(points)
     return tuple(out)

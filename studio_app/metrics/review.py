@@ -22,6 +22,7 @@ from enum import StrEnum
 
 from studio_app.i18n import translate
 from studio_app.metrics.samples import MetricField, Sample
+from studio_app.money import fen_to_yuan
 
 PROMO_WINDOW = timedelta(minutes=3)
 DEFAULT_INTERVAL_S = 60.0
@@ -244,7 +245,7 @@ def totals(samples: Sequence[Sample]) -> Totals:
 
 
 def _yuan(fen: int | None) -> float | None:
-    return None if fen is None else fen / 100.0
+    return None if fen is None else fen_to_yuan(fen)
 
 
 def _n(value: float | None, money: bool = False) -> str:

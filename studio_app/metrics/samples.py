@@ -92,10 +92,6 @@ assert tuple(f.value for f in MetricField) == SAMPLE_FIELD_NAMES, (
 )
 
 
-def fen_to_yuan(fen: int | float) -> float:
-    return float(fen) / 100.0
-
-
 def field_label(field: MetricField) -> str:
     """The field's name for people: the platform's Chinese term with an English gloss, translated."""
     from studio_app.i18n import translate

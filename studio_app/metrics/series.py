@@ -29,3 +29,17 @@ def chart_series(samples: Sequence[Sample], gmv_start_fen: int = 0) -> ChartSeri
         gmv_t_s=gmv_arr[:, 0],
         gmv_total_yuan=(np.cumsum(gmv_arr[:, 1]) + gmv_start_fen) / 100.0,
     )
+
+
+@dataclass(frozen=True)
+class LiveTotals:
+    """What the live tiles count up: GMV and orders so far."""
+
+    gmv_total_fen: int = 0
+    orders: int = 0
+
+    def plus(self, samples: Sequence[Sample]) -> LiveTotals:
+        return LiveTotals(
+            self.gmv_total_fen + sum(s.pay_gmv_fen or 0 for s in samples),
+            self.orders + sum(s.pay_order_cnt or 0 for s in samples),
+        )

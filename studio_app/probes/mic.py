@@ -389,12 +389,6 @@ def _fix_for(code: str) -> str:
     return ""
 
 
-@dataclass(frozen=True)
-class ChannelLevel:
-    rms_dbfs: float
-    peak_dbfs: float
-
-
 class LevelMeterStream:
     """A running input stream for the live meter and the on-air watch.
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from studio_app.i18n import translate
-from studio_app.probes.hotspot import InterfaceError, bind_socket_to_interface, interface_addresses
+from studio_app.probes.interface import InterfaceError, bind_socket_to_interface, interface_addresses
 from studio_app.probes.result import Finding, ProbeResult, ProbeStatus
 from studio_app.probes.rtmp import RtmpHandshakeError, rtmp_handshake
 from studio_app.probes.upload_sink import UploadProtocolError, measure_upload
@@ -50,6 +50,11 @@ class NetworkThresholds:
     def from_mapping(overrides: Mapping[str, float]) -> NetworkThresholds:
         known = set(NetworkThresholds.__dataclass_fields__)
         return NetworkThresholds(**{k: float(v) for k, v in overrides.items() if k in known})
+
+
+def upload_fail_line_mbps(push_bitrate_mbps: float, overrides: Mapping[str, float]) -> float:
+    """The upload below which the check fails, for a push of ``push_bitrate_mbps`` (the graph draws it)."""
+    return push_bitrate_mbps * NetworkThresholds.from_mapping(overrides).upload_fail_ratio
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ A profile is a plain frozen value. It travels as JSON (stored in the database, e
 from __future__ import annotations
 
 import functools
-import importlib
 import json
 import math
 from collections.abc import Mapping
@@ -24,24 +23,20 @@ DEFAULT_PROFILE_NAME = "1080p30 抖音"
 WATCH_THRESHOLDS: frozenset[str] = frozenset(
     {"watch_mic_silent_dbfs", "watch_rtt_alert_ms", "watch_fps_alert_ratio"}
 )
-_THRESHOLD_CLASSES = (
-    ("studio_app.probes.camera_analysis", "CameraThresholds"),
-    ("studio_app.probes.lighting", "LightingThresholds"),
-    ("studio_app.probes.audio_analysis", "AudioThresholds"),
-    ("studio_app.probes.network", "NetworkThresholds"),
-    ("studio_app.probes.hotspot", "HotspotThresholds"),
-)
 
 
 @functools.cache
 def known_thresholds() -> frozenset[str]:
     """Every threshold name some probe understands (read from the probes' thresholds dataclasses)."""
+    # Imported here, not at the top: the analysis modules load numpy and OpenCV, which a profile read by
+    # the history table or a command's --help must not pay for.
+    from studio_app.probes.audio_analysis import AudioThresholds
+    from studio_app.probes.camera_analysis import CameraThresholds
+    from studio_app.probes.lighting import LightingThresholds
+    from studio_app.probes.network import NetworkThresholds
+
     names = set(WATCH_THRESHOLDS)
-    for module_name, class_name in _THRESHOLD_CLASSES:
-        try:
-            cls = getattr(importlib.import_module(module_name), class_name)
-        except (ImportError, AttributeError):
-            continue
+    for cls in (CameraThresholds, LightingThresholds, AudioThresholds, NetworkThresholds):
         names.update(f.name for f in fields(cls))
     return frozenset(names)
 

@@ -2,15 +2,15 @@
 
 Pure Python: the prompter window and the operator's panel both drive one :class:`OnAirSession`; every
 action on air becomes a :class:`~studio_app.script.model.RunLogEvent` handed to the ``log`` callback
-(the UI writes it to the store off the GUI thread), and the whole state serialises to a JSON-safe dict
-after each change (kept with the show by ``script.repo.save_promo_state``), so an app restart mid-show
-resumes at the same segment, speed, promo and cues.
+(the UI writes it to the store off the GUI thread), and after each change the whole state is handed on as
+an :class:`OnAirSnapshot` (kept with the show, as JSON, through ``promo.service``), so an app restart
+mid-show resumes at the same segment, speed, promo and cues.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -37,7 +37,7 @@ GEAR_STEP_FACTOR = 1.12  # each gear is 12 % faster than the one below: gear 1 â
 MAX_CUE_CHARS = 60
 
 LogSink = Callable[[RunLogEvent], None]
-StateSink = Callable[[dict[str, Any]], None]
+StateSink = Callable[["OnAirSnapshot"], None]
 
 
 def gear_speed_cpm(base_cpm: float, gear: int) -> float:
@@ -95,6 +95,93 @@ class ScheduleStatus:
         if self.behind_s > 0:
             return translate("OnAirSession", "{m:.1f} min behind").format(m=minutes)
         return translate("OnAirSession", "{m:.1f} min ahead").format(m=minutes)
+
+
+@dataclass(frozen=True)
+class OnAirSnapshot:
+    """The whole on-air state at one moment: saved after each change, resumed after a restart."""
+
+    show_id: str
+    phase: SessionPhase
+    base_cpm: float
+    gear: int
+    speed_cpm: float
+    paused: bool
+    segment_index: int
+    runs: tuple[SegmentRun, ...] = ()
+    cues: tuple[OperatorCue, ...] = ()
+    emergencies_used: tuple[tuple[str, datetime], ...] = ()
+    corrections: tuple[tuple[str, datetime], ...] = ()
+    reading_char: int = 0
+    promo: Mapping[str, Any] | None = None  # PromoState.to_dict(): its shape belongs to promo.clock
+    qa: Mapping[str, Any] = field(default_factory=dict)  # QaTimer.to_dict()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-safe form kept in the store."""
+        return {
+            "version": 1,
+            "show_id": self.show_id,
+            "phase": self.phase.value,
+            "base_cpm": self.base_cpm,
+            "gear": self.gear,
+            "speed_cpm": self.speed_cpm,
+            "paused": self.paused,
+            "segment_index": self.segment_index,
+            "runs": [[r.index, r.started_s, r.ended_s] for r in self.runs],
+            "cues": [
+                {
+                    "cue_id": c.cue_id,
+                    "text": c.text,
+                    "sent_at": c.sent_at.isoformat(),
+                    "dismissed_at": c.dismissed_at.isoformat() if c.dismissed_at else None,
+                }
+                for c in self.cues
+            ],
+            "emergencies_used": [[k, at.isoformat()] for k, at in self.emergencies_used],
+            "corrections": [[t, at.isoformat()] for t, at in self.corrections],
+            "reading_char": self.reading_char,
+            "promo": dict(self.promo) if self.promo else None,
+            "qa": dict(self.qa),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> OnAirSnapshot:
+        """Read :meth:`to_dict`'s form back. Raises SessionError on a bad state."""
+        try:
+            return cls(
+                show_id=str(data["show_id"]),
+                phase=SessionPhase(data["phase"]),
+                base_cpm=float(data["base_cpm"]),
+                gear=int(data["gear"]),
+                speed_cpm=float(data["speed_cpm"]),
+                paused=bool(data["paused"]),
+                segment_index=int(data["segment_index"]),
+                runs=tuple(
+                    SegmentRun(int(i), float(a), None if b is None else float(b)) for i, a, b in data["runs"]
+                ),
+                cues=tuple(
+                    OperatorCue(
+                        cue_id=int(c["cue_id"]),
+                        text=str(c["text"]),
+                        sent_at=datetime.fromisoformat(c["sent_at"]),
+                        dismissed_at=datetime.fromisoformat(c["dismissed_at"]) if c["dismissed_at"] else None,
+                    )
+                    for c in data["cues"]
+                ),
+                emergencies_used=tuple((k, datetime.fromisoformat(at)) for k, at in data["emergencies_used"]),
+                corrections=tuple((t, datetime.fromisoformat(at)) for t, at in data["corrections"]),
+                reading_char=int(data.get("reading_char", 0)),
+                promo=dict(data["promo"]) if data.get("promo") else None,
+                qa=dict(data.get("qa", {})),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise _unreadable(exc) from exc
+
+
+def _unreadable(exc: Exception) -> SessionError:
+    return SessionError(
+        translate("OnAirSession", "The saved on-air state could not be read: {error}").format(error=exc)
+    )
 
 
 @dataclass
@@ -398,78 +485,57 @@ class OnAirSession:
 
     # ---- persistence -------------------------------------------------------------------------------
 
-    def to_dict(self) -> dict[str, Any]:
+    def snapshot(self) -> OnAirSnapshot:
         s = self._s
-        return {
-            "version": 1,
-            "show_id": self.show_id,
-            "phase": s.phase.value,
-            "base_cpm": s.base_cpm,
-            "gear": s.gear,
-            "speed_cpm": s.speed_cpm,
-            "paused": s.paused,
-            "segment_index": s.segment_index,
-            "runs": [[r.index, r.started_s, r.ended_s] for r in s.runs],
-            "cues": [
-                {
-                    "cue_id": c.cue_id,
-                    "text": c.text,
-                    "sent_at": c.sent_at.isoformat(),
-                    "dismissed_at": c.dismissed_at.isoformat() if c.dismissed_at else None,
-                }
-                for c in s.cues
-            ],
-            "emergencies_used": [[k, at.isoformat()] for k, at in s.emergencies_used],
-            "corrections": [[t, at.isoformat()] for t, at in s.corrections],
-            "reading_char": s.reading_char,
-            "promo": s.promo.to_dict() if s.promo else None,
-            "qa": s.qa.to_dict(),
-        }
+        return OnAirSnapshot(
+            show_id=self.show_id,
+            phase=s.phase,
+            base_cpm=s.base_cpm,
+            gear=s.gear,
+            speed_cpm=s.speed_cpm,
+            paused=s.paused,
+            segment_index=s.segment_index,
+            runs=tuple(s.runs),
+            cues=tuple(s.cues),
+            emergencies_used=tuple(s.emergencies_used),
+            corrections=tuple(s.corrections),
+            reading_char=s.reading_char,
+            promo=s.promo.to_dict() if s.promo else None,
+            qa=s.qa.to_dict(),
+        )
 
     @classmethod
     def resume(
         cls,
         clock: Clock,
         script: Script,
-        data: dict[str, Any],
+        saved: OnAirSnapshot | Mapping[str, Any],
         log: LogSink | None = None,
         save_state: StateSink | None = None,
     ) -> OnAirSession:
-        """Rebuild a session from :meth:`to_dict` after a restart. Raises SessionError on a bad state."""
+        """Rebuild a session from :meth:`snapshot` (or its stored form) after a restart. Raises
+        SessionError on a bad state."""
+        snap = saved if isinstance(saved, OnAirSnapshot) else OnAirSnapshot.from_dict(saved)
+        session = cls(clock, script, snap.show_id, log=log, save_state=save_state)
+        s = session._s
+        s.phase = snap.phase
+        s.base_cpm = snap.base_cpm
+        s.gear = snap.gear
+        s.speed_cpm = snap.speed_cpm
+        s.paused = snap.paused
+        s.segment_index = min(snap.segment_index, len(script.segments) - 1)
+        s.runs = list(snap.runs)
+        s.cues = list(snap.cues)
+        s.emergencies_used = list(snap.emergencies_used)
+        s.corrections = list(snap.corrections)
+        s.reading_char = snap.reading_char
         try:
-            session = cls(clock, script, str(data["show_id"]), log=log, save_state=save_state)
-            s = session._s
-            s.phase = SessionPhase(data["phase"])
-            s.base_cpm = float(data["base_cpm"])
-            s.gear = int(data["gear"])
-            s.speed_cpm = float(data["speed_cpm"])
-            s.paused = bool(data["paused"])
-            s.segment_index = min(int(data["segment_index"]), len(script.segments) - 1)
-            s.runs = [
-                SegmentRun(int(i), float(a), None if b is None else float(b)) for i, a, b in data["runs"]
-            ]
-            s.cues = [
-                OperatorCue(
-                    cue_id=int(c["cue_id"]),
-                    text=str(c["text"]),
-                    sent_at=datetime.fromisoformat(c["sent_at"]),
-                    dismissed_at=datetime.fromisoformat(c["dismissed_at"]) if c["dismissed_at"] else None,
-                )
-                for c in data["cues"]
-            ]
-            s.emergencies_used = [(k, datetime.fromisoformat(at)) for k, at in data["emergencies_used"]]
-            s.corrections = [(t, datetime.fromisoformat(at)) for t, at in data["corrections"]]
-            s.reading_char = int(data.get("reading_char", 0))
-            if data.get("promo"):
-                s.promo = PromoState.from_dict(data["promo"])
+            if snap.promo:
+                s.promo = PromoState.from_dict(dict(snap.promo))
                 session._promo = PromoClock(clock, s.promo)
-            s.qa = QaTimer.from_dict(data.get("qa", {}))
+            s.qa = QaTimer.from_dict(dict(snap.qa))
         except (KeyError, TypeError, ValueError) as exc:
-            raise SessionError(
-                translate("OnAirSession", "The saved on-air state could not be read: {error}").format(
-                    error=exc
-                )
-            ) from exc
+            raise _unreadable(exc) from exc
         return session
 
     # ---- internals ---------------------------------------------------------------------------------
@@ -537,4 +603,34 @@ class OnAirSession:
         return event
 
     def _changed(self) -> None:
-        self._save_state(self.to_dict())
+        self._save_state(self.snapshot())
+
+
+@dataclass(frozen=True)
+class OpenedSession:
+    session: OnAirSession
+    resumed: bool  # a show on air was picked up where it was
+    resume_problem: str  # the saved state could not be used (translated); the session is a fresh one
+
+
+def open_session(
+    clock: Clock,
+    script: Script,
+    show_id: str,
+    saved: OnAirSnapshot | None,
+    log: LogSink | None = None,
+    save_state: StateSink | None = None,
+) -> OpenedSession:
+    """The show's session: the saved one while the show is on air, else a fresh one ready to start (a show
+    that ended can be run again). Raises SessionError when the script cannot be run at all."""
+    problem = ""
+    if saved is not None and saved.show_id == show_id and saved.phase is not SessionPhase.READY:
+        try:
+            session = OnAirSession.resume(clock, script, saved, log=log, save_state=save_state)
+        except SessionError as exc:
+            problem = str(exc)
+        else:
+            if session.phase is not SessionPhase.ENDED:
+                return OpenedSession(session, session.phase is SessionPhase.ON_AIR, "")
+    fresh = OnAirSession(clock, script, show_id, log=log, save_state=save_state)
+    return OpenedSession(fresh, False, problem)

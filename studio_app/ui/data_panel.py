@@ -1,17 +1,16 @@
 """The data panel: live numbers and charts during the show, the review (复盘) afterwards, device history.
 
-Everything that touches the database runs through ``run_in_thread``; results come back as one
-``ShowBundle`` and the newest request wins (an older load finishing late is dropped). Charts redraw from a
-single timer at a modest rate and only when their data changed; the live feed's samples are appended to
-the charts' buffers in place.
+A view over ``metrics.service.MetricsService``: its calls run through ``run_in_thread``; a show's numbers
+come back as one ``ShowBundle`` and the newest request wins (an older load finishing late is dropped). The
+panel reloads when the writer reports a change to its tables. Charts redraw from a single timer at a
+modest rate and only when their data changed; the live feed's samples are appended to the charts' buffers
+in place.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -31,44 +30,30 @@ from PySide6.QtWidgets import (
 )
 
 from studio_app.context import AppContext
-from studio_app.metrics import repo
-from studio_app.metrics.export import ReportInput, review_html, write_review_csv, write_review_html
-from studio_app.metrics.feed import DEFAULT_FEED_PORT, FeedError, MetricsFeedServer, scan_drop_folder
+from studio_app.metrics.export import ReportInput
+from studio_app.metrics.feed import DEFAULT_FEED_PORT
 from studio_app.metrics.imports import CHINA_TZ
-from studio_app.metrics.review import MetricComparison, ShowReview, compare_reviews, review_show
 from studio_app.metrics.samples import Sample
-from studio_app.metrics.series import chart_series
+from studio_app.metrics.series import LiveTotals, chart_series
+from studio_app.metrics.service import DATA_TABLES, MetricsService, ShowBundle, empty_bundle, report_input_of
+from studio_app.money import format_yuan
+from studio_app.shows import ShowSummary
+from studio_app.store.writer import Changes
+from studio_app.ui.data.feed_bridge import FeedBridge
 from studio_app.ui.data.history_view import HistoryView
 from studio_app.ui.data.import_dialog import ImportDialog
 from studio_app.ui.data.live_view import LiveView
 from studio_app.ui.data.review_view import ReviewView
 from studio_app.ui.data.timeseries import TimeSeriesChart
-from studio_app.ui.workers import run_in_thread
+from studio_app.ui.workers import change_feed, run_in_thread
 
 log = logging.getLogger(__name__)
 
 REDRAW_INTERVAL_MS = 250  # numbers and charts refresh about four times a second
 DROP_SCAN_INTERVAL_MS = 2000
-HISTORY_DAYS = 30
-
-
-@dataclass(frozen=True)
-class ShowInfo:
-    id: str
-    title: str
-    start: datetime
-
-
-@dataclass(frozen=True)
-class ShowBundle:
-    show_id: str
-    source: str | None
-    samples: tuple[Sample, ...]
-    review: ShowReview
-    timeline: repo.ShowTimeline
-    comparison: tuple[MetricComparison, ...]
-    incidents: tuple[tuple[datetime, str, str, str], ...]
-    device_history: tuple[list[tuple[float, float]], ...] = field(default_factory=lambda: ([], []))
+RELOAD_DELAY_MS = 100  # a burst of writes reloads once
+# While the live feed runs, its samples reach the charts in place; only other changes reload.
+_NOT_FEED_TABLES = tuple(t for t in DATA_TABLES if t != "metric_samples")
 
 
 def local_tz() -> tzinfo:
@@ -76,34 +61,10 @@ def local_tz() -> tzinfo:
     return datetime.now().astimezone().tzinfo or CHINA_TZ
 
 
-def _week_start(at: datetime) -> datetime:
-    local = at.astimezone(local_tz())
-    monday = (local - timedelta(days=local.weekday())).replace(hour=0, minute=0, second=0, microsecond=0)
-    return monday
-
-
-def load_show_bundle(context: AppContext, show_id: str) -> ShowBundle:
-    """Everything the panel shows for one show, read in one session (runs on a worker thread)."""
-    with context.db.session() as s:
-        source, review, timeline = repo.load_review(s, show_id)
-        _, samples = repo.review_samples(s, show_id)
-        show = next((sh for sh in repo.list_shows(s) if sh.id == show_id), None)
-        comparison: tuple[MetricComparison, ...] = ()
-        if show is not None:
-            this_week = _week_start(repo.show_start(show))
-            current = [sh.id for sh in repo.shows_between(s, this_week, this_week + timedelta(days=7))]
-            previous = [sh.id for sh in repo.shows_between(s, this_week - timedelta(days=7), this_week)]
-            comparison = compare_reviews(repo.review_of_shows(s, current), repo.review_of_shows(s, previous))
-        incidents = tuple((i.at, i.kind, i.description, i.fix) for i in repo.incidents(s, show_id))
-        history = repo.device_history(s, context.clock.now() - timedelta(days=HISTORY_DAYS))
-    return ShowBundle(show_id, source, samples, review, timeline, comparison, incidents, history)
-
-
 class DataPanel(QWidget):
     shows_loaded = Signal()
     bundle_loaded = Signal()
     load_failed = Signal(str)
-    feed_samples = Signal(str, object)  # show id, samples: emitted on the feed's thread, handled queued
     entry_saved = Signal()
     exported = Signal(str)
     export_failed = Signal(str)
@@ -113,15 +74,15 @@ class DataPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.context = context
+        self.service = MetricsService(context)
         self._feed_port = feed_port
-        self._feed: MetricsFeedServer | None = None
-        self._shows: list[ShowInfo] = []
+        self._feed = FeedBridge(self.service, context.clock, self)
+        self._feed_running = False
+        self._shows: list[ShowSummary] = []
         self._bundle: ShowBundle | None = None
         self._generation = 0
-        self._live_gmv_total_fen = 0
-        self._live_orders = 0
+        self._totals = LiveTotals()
         self._live_source: str | None = None
-        self._on_air_show_id: str | None = None
         self._closing = False
 
         # -- top bar
@@ -184,7 +145,7 @@ class DataPanel(QWidget):
         self.live_view.incident_requested.connect(self.log_incident)
         self.live_view.ad_spend_requested.connect(self.add_ad_spend)
         self.live_view.feed_toggled.connect(self.set_feed_running)
-        self.feed_samples.connect(self._on_feed_samples)
+        self._feed.samples_arrived.connect(self._on_feed_samples)
 
         self._redraw_timer = QTimer(self)
         self._redraw_timer.setInterval(REDRAW_INTERVAL_MS)
@@ -193,6 +154,11 @@ class DataPanel(QWidget):
         self._drop_timer = QTimer(self)
         self._drop_timer.setInterval(DROP_SCAN_INTERVAL_MS)
         self._drop_timer.timeout.connect(self._scan_drop_folder)
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self.reload_shows)
+        change_feed(context.writer).changed.connect(self._on_changes)
 
         self.reload_shows()
 
@@ -212,17 +178,20 @@ class DataPanel(QWidget):
         return str(data) if data else None
 
     def reload_shows(self) -> None:
-        def work() -> list[ShowInfo]:
-            with self.context.db.session() as s:
-                return [ShowInfo(sh.id, sh.title, repo.show_start(sh)) for sh in repo.list_shows(s)]
-
-        run_in_thread(work, on_result=self._fill_shows, on_error=self._report_error)
+        run_in_thread(self.service.list_shows, on_result=self._fill_shows, on_error=self._report_error)
 
     def refresh_after_sync(self) -> None:
         """A sync round pulled changes: shows deleted elsewhere leave the list, the numbers reload."""
         self.reload_shows()
 
-    def _fill_shows(self, shows: list[ShowInfo]) -> None:
+    def _on_changes(self, changes: Changes) -> None:
+        if self._closing or not changes.touches(*DATA_TABLES):
+            return
+        if self._feed_running and not changes.touches(*_NOT_FEED_TABLES):
+            return  # the feed's own samples, already on the charts
+        self._reload_timer.start()
+
+    def _fill_shows(self, shows: list[ShowSummary]) -> None:
         if self._closing:
             return
         keep = self.current_show_id()
@@ -246,26 +215,24 @@ class DataPanel(QWidget):
     def _clear_show(self, previous: ShowBundle) -> None:
         """Empty charts and review; the device history is not per show and stays."""
         self._generation += 1  # a load still on its way is stale now
-        self._on_air_show_id = None  # the live feed must not write into a deleted show
-        timeline = repo.ShowTimeline((), ())
-        empty = ShowBundle("", None, (), review_show(()), timeline, (), (), previous.device_history)
-        self._apply_bundle(empty, self._generation)
+        self._feed.feed.on_air_show_id = None  # the live feed must not write into a deleted show
+        self._apply_bundle(empty_bundle(previous.device_history), self._generation)
 
     def _show_changed(self, _index: int) -> None:
-        self._on_air_show_id = self.current_show_id()
+        self._feed.feed.on_air_show_id = self.current_show_id()
         self.reload()
 
     def reload(self) -> None:
         show_id = self.current_show_id()
         if show_id is None:
             return
-        self._on_air_show_id = show_id
+        self._feed.feed.on_air_show_id = show_id
         self._generation += 1
         generation = self._generation
         run_in_thread(
-            load_show_bundle,
-            self.context,
+            self.service.load_show,
             show_id,
+            local_tz(),
             on_result=lambda bundle: self._apply_bundle(bundle, generation),
             on_error=self._report_error,
         )
@@ -278,8 +245,7 @@ class DataPanel(QWidget):
         series = chart_series(bundle.samples)
         self.online_chart.set_series(series.online_t_s, series.online)
         self.gmv_chart.set_series(series.gmv_t_s, series.gmv_total_yuan)
-        self._live_gmv_total_fen = sum(s.pay_gmv_fen or 0 for s in bundle.samples)
-        self._live_orders = sum(s.pay_order_cnt or 0 for s in bundle.samples)
+        self._totals = LiveTotals().plus(bundle.samples)
         segments = [
             (seg.name, seg.start.timestamp(), seg.end.timestamp()) for seg in bundle.timeline.segments
         ]
@@ -306,15 +272,10 @@ class DataPanel(QWidget):
         return names.get(bundle.source or "", bundle.source or "—")
 
     def _source_text(self, bundle: ShowBundle) -> str:
-        names = {
-            "import": self.tr("platform export"),
-            "feed": self.tr("live feed"),
-            "manual": self.tr("manual entries"),
-        }
         if bundle.source is None:
             return self.tr("No numbers for this show yet: import an export, enter numbers or start the feed.")
         return self.tr("Numbers from: {source} ({n} samples)").format(
-            source=names.get(bundle.source, bundle.source), n=len(bundle.samples)
+            source=self._source_name(bundle), n=len(bundle.samples)
         )
 
     def _report_error(self, exc: BaseException) -> None:
@@ -334,8 +295,8 @@ class DataPanel(QWidget):
     def _update_tiles(self, last_at: datetime | None) -> None:
         online = self.online_chart.last_value()
         self.live_view.online_tile.set_text("—" if online is None else f"{int(online):,}")
-        self.live_view.gmv_tile.set_text(f"¥{self._live_gmv_total_fen / 100:,.2f}")
-        self.live_view.orders_tile.set_text(f"{self._live_orders:,}")
+        self.live_view.gmv_tile.set_text(format_yuan(self._totals.gmv_total_fen))
+        self.live_view.orders_tile.set_text(f"{self._totals.orders:,}")
         self.live_view.updated_tile.set_text(
             "—" if last_at is None else last_at.astimezone(local_tz()).strftime("%H:%M:%S")
         )
@@ -348,43 +309,50 @@ class DataPanel(QWidget):
         if show_id is None:
             return
         at = self.context.clock.now()
-        gmv_fen = round(gmv_total_yuan * 100)
-
-        def work() -> None:
-            with self.context.db.session() as s:
-                repo.add_manual_entry(s, show_id, at, viewers, gmv_fen, orders, note)
 
         def done(_result: object) -> None:
             self.live_view.entry_message.setText(
                 self.tr("Saved at {time}.").format(time=at.astimezone(local_tz()).strftime("%H:%M:%S"))
             )
-            self.entry_saved.emit()
-            self.reload()
+            self._saved()
 
-        run_in_thread(work, on_result=done, on_error=self._report_error)
+        run_in_thread(
+            self.service.add_manual_entry,
+            show_id,
+            at,
+            viewers,
+            gmv_total_yuan,
+            orders,
+            note,
+            on_result=done,
+            on_error=self._report_error,
+        )
 
     def log_incident(self, kind: str, description: str) -> None:
         show_id = self.current_show_id()
-        if show_id is None:
-            return
-        at = self.context.clock.now()
-
-        def work() -> None:
-            with self.context.db.session() as s:
-                repo.add_incident(s, show_id, at, kind, description)
-
-        run_in_thread(work, on_result=self._saved, on_error=self._report_error)
+        if show_id is not None:
+            at = self.context.clock.now()
+            run_in_thread(
+                self.service.log_incident,
+                show_id,
+                at,
+                kind,
+                description,
+                on_result=self._saved,
+                on_error=self._report_error,
+            )
 
     def add_ad_spend(self, channel: str, amount_yuan: float) -> None:
         show_id = self.current_show_id()
-        if show_id is None:
-            return
-
-        def work() -> None:
-            with self.context.db.session() as s:
-                repo.add_ad_spend(s, show_id, channel, round(amount_yuan * 100))
-
-        run_in_thread(work, on_result=self._saved, on_error=self._report_error)
+        if show_id is not None:
+            run_in_thread(
+                self.service.add_ad_spend,
+                show_id,
+                channel,
+                amount_yuan,
+                on_result=self._saved,
+                on_error=self._report_error,
+            )
 
     def _saved(self, _result: object = None) -> None:
         self.entry_saved.emit()
@@ -395,12 +363,12 @@ class DataPanel(QWidget):
         return Path(self.context.workspace.root) / "metrics-drop"
 
     def feed_url(self) -> str | None:
-        return self._feed.url if self._feed else None
+        return self._feed.feed.url
 
     def set_feed_running(self, on: bool) -> None:
-        if on and self._feed is None:
+        if on and not self._feed_running:
             try:
-                self._feed = MetricsFeedServer(self._feed_sink, self.context.clock, port=self._feed_port)
+                url = self._feed.feed.start(self._feed_port)
             except OSError as exc:
                 self.live_view.feed_label.setText(
                     self.tr("Could not open port {port}: {reason}").format(
@@ -409,51 +377,37 @@ class DataPanel(QWidget):
                 )
                 self.live_view.feed_button.setChecked(False)
                 return
-            self._feed.start()
+            self._feed_running = True
             self.drop_folder().mkdir(parents=True, exist_ok=True)
             self._drop_timer.start()
             self.live_view.feed_label.setText(
                 self.tr("Listening on {url}/v1/samples · drop folder {folder}").format(
-                    url=self._feed.url, folder=self.drop_folder()
+                    url=url, folder=self.drop_folder()
                 )
             )
-        elif not on and self._feed is not None:
+        elif not on and self._feed_running:
             self._stop_feed()
             self.live_view.feed_label.setText(self.tr("Off."))
 
     def _stop_feed(self) -> None:
         self._drop_timer.stop()
-        if self._feed is not None:
-            self._feed.stop()
-            self._feed = None
-
-    def _feed_sink(self, show_id: str | None, samples: Sequence[Sample]) -> int:
-        """Runs on the feed's thread: store, then hand the samples to the GUI thread (queued signal)."""
-        target = show_id or self._on_air_show_id
-        if target is None:
-            raise FeedError("no show is selected in the data panel")
-        with self.context.db.session() as s:
-            count = repo.add_feed_samples(s, target, samples)
-        self.feed_samples.emit(target, tuple(samples))
-        return count
+        self._feed.feed.stop()
+        self._feed_running = False
 
     def _scan_drop_folder(self) -> None:
-        folder = self.drop_folder()
-        run_in_thread(
-            scan_drop_folder, folder, self._feed_sink, self.context.clock, on_error=self._report_error
-        )
+        run_in_thread(self._feed.feed.scan_drop_folder, self.drop_folder(), on_error=self._report_error)
 
     def _on_feed_samples(self, show_id: str, samples: tuple[Sample, ...]) -> None:
         if show_id != self.current_show_id() or self._live_source not in (None, "feed"):
             return  # the chart shows the export or manual numbers; the review picks up the feed on reload
         self._live_source = "feed"
-        for s in sorted(samples, key=lambda x: x.at):
-            if s.online_viewers is not None:
-                self.online_chart.append(s.at.timestamp(), s.online_viewers)
-            if s.pay_gmv_fen is not None:
-                self._live_gmv_total_fen += s.pay_gmv_fen
-                self.gmv_chart.append(s.at.timestamp(), self._live_gmv_total_fen / 100.0)
-            self._live_orders += s.pay_order_cnt or 0
+        ordered = sorted(samples, key=lambda x: x.at)
+        series = chart_series(ordered, gmv_start_fen=self._totals.gmv_total_fen)
+        for t, value in zip(series.online_t_s, series.online, strict=True):
+            self.online_chart.append(float(t), float(value))
+        for t, value in zip(series.gmv_t_s, series.gmv_total_yuan, strict=True):
+            self.gmv_chart.append(float(t), float(value))
+        self._totals = self._totals.plus(ordered)
         if samples:
             self._update_tiles(max(s.at for s in samples))
 
@@ -478,16 +432,8 @@ class DataPanel(QWidget):
         if bundle is None:
             return None
         info = next((i for i in self._shows if i.id == bundle.show_id), None)
-        return ReportInput(
-            title=info.title if info else "",
-            review=bundle.review,
-            samples=bundle.samples,
-            segments=bundle.timeline.segments,
-            promos=bundle.timeline.promos,
-            source=self._source_name(bundle),
-            incidents=tuple((at, kind, text) for at, kind, text, _fix in bundle.incidents),
-            tz=local_tz(),
-        )
+        title = info.title if info else ""
+        return report_input_of(title, bundle, self._source_name(bundle), local_tz())
 
     def _ask_export(self, kind: str) -> None:
         filters = {
@@ -516,15 +462,9 @@ class DataPanel(QWidget):
             images = {"online": self.online_chart.grab().toImage(), "gmv": self.gmv_chart.grab().toImage()}
 
         def work() -> Path:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if kind == "csv":
-                return write_review_csv(path, report)
-            if kind == "html":
-                return write_review_html(path, report)
-            from studio_app.ui.data.report_pdf import write_review_pdf
+            from studio_app.ui.data.report_pdf import write_report  # Qt's PDF writer only when asked
 
-            sources = {key: f"chart-{key}.png" for key in images}
-            return write_review_pdf(review_html(report, sources), images, sources, path)
+            return write_report(path, kind, report, images)
 
         def done(written: Path) -> None:
             self.message_label.setText(self.tr("Review saved to {path}").format(path=written))
@@ -543,10 +483,8 @@ class DataPanel(QWidget):
     def bundle(self) -> ShowBundle | None:
         return self._bundle
 
-    def review_for(self, samples: Sequence[Sample]) -> ShowReview:
-        return review_show(samples)
-
     def shutdown(self) -> None:
         self._closing = True
         self._redraw_timer.stop()
+        self._reload_timer.stop()
         self._stop_feed()

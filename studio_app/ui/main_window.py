@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 from studio_app import __version__
 from studio_app.context import AppContext
 from studio_app.ui import settings
-from studio_app.ui.settings_dialog import SettingsDialog
 from studio_app.ui.sync_status import SyncStatusWidget
 
 log = logging.getLogger(__name__)
+
+FIRST_RUN_SHARE = 0.9
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,9 @@ class MainWindow(QMainWindow):
                 refresh()
 
     def open_settings(self) -> None:
+        # Imported when asked for: the dialog brings the sync server form, which the first screen can skip.
+        from studio_app.ui.settings_dialog import SettingsDialog
+
         SettingsDialog(self.context, self).exec()
 
     def _about(self) -> None:
@@ -215,15 +219,25 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            # First run: most of the screen, centred; a studio PC is usually 1080p or more.
-            screen = self.screen().availableGeometry()
-            self.resize(min(1600, int(screen.width() * 0.9)), min(1000, int(screen.height() * 0.9)))
-            self.move(screen.center() - self.rect().center())
+            self._first_run_geometry()
         state = store.value(settings.STATE)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
         area = str(store.value(settings.CURRENT_AREA, "checks"))
         self.show_area(area if area in self.area_keys() else "checks")
+
+    def _first_run_geometry(self) -> None:
+        """Nine tenths of the screen, centred: placed by hand because without a window manager (a kiosk
+        PC, Xvfb) nobody else centres the window, and Qt's default is a small window in the corner."""
+        screen = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        width = max(self.minimumWidth(), round(screen.width() * FIRST_RUN_SHARE))
+        height = max(self.minimumHeight(), round(screen.height() * FIRST_RUN_SHARE))
+        self.setGeometry(
+            screen.x() + (screen.width() - width) // 2,
+            screen.y() + (screen.height() - height) // 2,
+            width,
+            height,
+        )
 
     def save_layout(self) -> None:
         store = settings.app_settings()

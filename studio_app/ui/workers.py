@@ -23,7 +23,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
 from shiboken6 import isValid
 
 from studio_app.store.writer import Changes, Op, Writer, Written
@@ -144,7 +144,8 @@ def run_write(
             on_result(future.result())
         relay.deleteLater()
 
-    relay.delivered.connect(deliver)
+    # Queued even when the write is already done: the caller never sees its callback run inside the call.
+    relay.delivered.connect(deliver, Qt.ConnectionType.QueuedConnection)
     future = writer.submit(op)
     future.add_done_callback(relay.delivered.emit)
     return future

@@ -10,10 +10,10 @@ from net_fixtures import nginx_rtmp
 from PySide6.QtCore import Qt
 
 from studio_app.context import AppContext
+from studio_app.probes import repo as checks_repo
 from studio_app.probes.profile import StudioProfile
 from studio_app.probes.result import ProbeStatus
 from studio_app.probes.verdict import Verdict
-from studio_app.store import checks_repo
 from studio_app.ui.check_panel import CheckPanel
 from studio_app.ui.workers import running_count
 

@@ -17,10 +17,10 @@ from sqlalchemy import select
 from studio_app.cli import main
 from studio_app.clock import FakeClock
 from studio_app.context import AppContext
+from studio_app.probes import repo
 from studio_app.probes.profile import DEFAULT_PROFILE_NAME, ProfileError, StudioProfile
 from studio_app.probes.result import ProbeResult, ProbeStatus
 from studio_app.probes.runner import CheckRun
-from studio_app.store import checks_repo as repo
 from studio_app.store.db import Database
 from studio_app.store.live import tombstone
 from studio_app.store.models.checks import CheckProfile, CheckRunRow, OnAirAlert, ProbeResultRow

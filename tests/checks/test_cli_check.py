@@ -12,8 +12,8 @@ from audio_fixtures import pulse_server
 from net_fixtures import nginx_rtmp
 
 from studio_app.cli import main
+from studio_app.probes import repo as checks_repo
 from studio_app.probes.profile import StudioProfile
-from studio_app.store import checks_repo
 from studio_app.store.db import Database
 from studio_app.workspace import Workspace
 

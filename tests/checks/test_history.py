@@ -7,11 +7,11 @@ from datetime import timedelta
 import pytest
 
 from studio_app.clock import FakeClock
+from studio_app.probes import repo
 from studio_app.probes.profile import DEFAULT_PROFILE_NAME, ProfileError, StudioProfile
 from studio_app.probes.result import Finding, ProbeResult, ProbeStatus
 from studio_app.probes.runner import CheckRun
 from studio_app.probes.verdict import Verdict
-from studio_app.store import checks_repo as repo
 from studio_app.store.db import Database
 
 

@@ -11,16 +11,15 @@ import pytest
 from net_fixtures import NetLab, netlab, run
 from support import require_root
 
-from studio_app.probes.hotspot import (
+from studio_app.probes.hotspot import interface_info, run_hotspot_probe
+from studio_app.probes.interface import (
     IP_BOUND_IF,
     IP_UNICAST_IF,
     IPV6_BOUND_IF,
     SO_BINDTODEVICE,
     InterfaceError,
     bind_socket_to_interface,
-    interface_info,
     interface_socket_options,
-    run_hotspot_probe,
 )
 from studio_app.probes.network import NetworkConfig, open_connection
 from studio_app.probes.result import ProbeStatus

@@ -21,15 +21,17 @@ from studio_app.context import AppContext
 from studio_app.metrics import repo
 from studio_app.metrics.feed import FeedError, MetricsFeedServer
 from studio_app.metrics.samples import Sample
+from studio_app.metrics.service import MetricsService
+from studio_app.probes import repo as checks_repo
 from studio_app.probes.profile import StudioProfile
 from studio_app.probes.result import ProbeResult, ProbeStatus
 from studio_app.probes.runner import CheckRun
-from studio_app.store import checks_repo
+from studio_app.shows import show_rows, shows_between
 from studio_app.store.live import get_live, tombstone
 from studio_app.store.models import Show
 from studio_app.store.models.checks import CheckRunRow
 from studio_app.store.models.data import Incident, MetricSample
-from studio_app.ui.data_panel import DataPanel, load_show_bundle
+from studio_app.ui.data_panel import DataPanel, local_tz
 from studio_app.workspace import Workspace
 
 START = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
@@ -75,8 +77,8 @@ def test_a_deleted_show_and_its_numbers_are_shown_nowhere(
     kept, gone = two_shows
     week = (START - timedelta(days=1), START + timedelta(days=1))
     with empty_app_context.db.session() as s:
-        assert [sh.id for sh in repo.list_shows(s)] == [kept]
-        assert [sh.id for sh in repo.shows_between(s, *week)] == [kept]
+        assert [sh.id for sh in show_rows(s)] == [kept]
+        assert [sh.id for sh in shows_between(s, *week)] == [kept]
         assert repo.review_samples(s, gone) == (None, ())
         assert repo.incidents(s, gone) == [] and repo.ad_spend_total_fen(s, gone) is None
         assert repo.show_timeline(s, gone).segments == ()
@@ -175,7 +177,7 @@ def test_the_data_panel_offers_live_shows_only(
 
     # Deleted elsewhere while the panel still holds it: its numbers are not shown any more.
     _tombstone_show(empty_app_context, kept, fake_clock)
-    stale = load_show_bundle(empty_app_context, kept)
+    stale = MetricsService(empty_app_context).load_show(kept, local_tz())
     assert stale.samples == () and stale.incidents == () and stale.source is None
     with qtbot.waitSignal(panel.bundle_loaded, timeout=WAIT_MS):
         panel.refresh_after_sync()

@@ -189,10 +189,10 @@ def test_export_to_an_unwritable_place_says_so(demo_panel: DataPanel, tmp_path: 
 def test_device_check_history_is_charted(qtbot: QtBot, app_context: AppContext) -> None:
     from datetime import timedelta
 
+    from studio_app.probes import repo as checks_repo
     from studio_app.probes.profile import default_profile
     from studio_app.probes.result import ProbeResult, ProbeStatus
     from studio_app.probes.runner import CheckRun
-    from studio_app.store import checks_repo
 
     now = app_context.clock.now()
     with app_context.db.session() as s:
@@ -234,3 +234,23 @@ def test_chart_keeps_an_eight_hour_series_in_place_and_redraws_only_on_change(qt
     chart.set_timeline([("开场", t[0], t[600]), ("主推", t[600], t[-1])], [("福袋", t[300])])
     # two bands, one promo marker, and one label: the short opening band is too close to the next label
     assert chart.decoration_count() == 4
+
+
+def test_the_panel_reloads_when_a_write_elsewhere_touches_its_tables(
+    qtbot: QtBot, empty_app_context: AppContext, empty_show: str, tmp_path: Path
+) -> None:
+    from studio_app.metrics.service import MetricsService
+
+    panel = _panel(qtbot, empty_app_context)
+    try:
+        with qtbot.waitSignal(panel.bundle_loaded, timeout=WAIT_MS):
+            pass
+        assert panel.bundle() is not None and panel.bundle().samples == ()  # type: ignore[union-attr]
+        path = tmp_path / "e.csv"
+        path.write_text(CSV_TEXT, encoding="utf-8")
+        with qtbot.waitSignal(panel.bundle_loaded, timeout=WAIT_MS):
+            MetricsService(empty_app_context).import_file(empty_show, path, "抖音罗盘")  # not via the panel
+        bundle = panel.bundle()
+        assert bundle is not None and bundle.source == "import" and len(bundle.samples) == 5
+    finally:
+        panel.shutdown()

@@ -140,7 +140,8 @@ def test_demo_export_file_imports_and_matches_the_seeded_demo(db: Database, show
     store_review = review_show(stored)
     assert file_review.metric(MetricKey.GMV).value == pytest.approx(store_review.metric(MetricKey.GMV).value)
     assert stored == demo_samples(T0)
-    assert file_review.metric(MetricKey.GMV).value and file_review.metric(MetricKey.GMV).value > 10_000
+    gmv = file_review.metric(MetricKey.GMV).value
+    assert gmv is not None and gmv > 10_000
 
 
 def test_mapping_of_an_unknown_file_can_be_corrected_by_hand(tmp_path: Path) -> None:

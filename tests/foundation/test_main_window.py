@@ -133,3 +133,15 @@ def test_qt_own_dialog_buttons_are_chinese_too(qtbot: QtBot) -> None:
         assert box.button(QMessageBox.StandardButton.Cancel).text() == "取消"
     finally:
         install_translator(app, "en")
+
+
+def test_first_run_takes_nine_tenths_of_the_screen_centred(qtbot: QtBot, app_context: AppContext) -> None:
+    win = MainWindow(app_context)
+    qtbot.addWidget(win)
+    win.show()
+    screen = win.screen().availableGeometry()
+    assert abs(win.width() - screen.width() * 0.9) <= 2
+    assert abs(win.height() - screen.height() * 0.9) <= 2
+    centre = win.geometry().center()
+    assert abs(centre.x() - screen.center().x()) <= 2
+    assert abs(centre.y() - screen.center().y()) <= 2

@@ -4,6 +4,7 @@ confirmation, the ``script delete-show`` command, and the on-air writer's shutdo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,15 +18,16 @@ from studio_app.cli import main
 from studio_app.clock import FakeClock
 from studio_app.context import AppContext
 from studio_app.demo import demo_show
-from studio_app.metrics import repo as metrics_repo
 from studio_app.paths import resource_path
-from studio_app.promo.session import SessionPhase
+from studio_app.promo.session import OnAirSnapshot, SessionPhase
 from studio_app.script import repo
 from studio_app.script.format import parse_script
 from studio_app.script.model import RunLogEvent, RunLogKind
+from studio_app.shows import show_rows
 from studio_app.store.db import Database
 from studio_app.store.models.core import Show
 from studio_app.store.models.script import RunLogRow
+from studio_app.store.writer import Writer
 from studio_app.ui.data_panel import DataPanel
 from studio_app.ui.prompter.store_writer import OnAirStoreWriter
 from studio_app.ui.script_panel import ScriptPanel
@@ -88,7 +90,7 @@ def test_delete_show_tombstones_it_once_and_refuses_while_on_air(db: Database, f
     with db.session() as s:
         show = s.get(Show, show_id)
         assert show is not None and show.deleted_at == deleted_at  # the first deletion time is kept
-        assert show_id not in [row.id for row in metrics_repo.list_shows(s)]
+        assert show_id not in [row.id for row in show_rows(s)]
         assert repo.load_script(s, show_id) is None  # its script leaves with it
 
 
@@ -125,7 +127,7 @@ def test_the_panel_deletes_the_chosen_show_after_confirmation_and_moves_on(
         assert [panel.show_combo.itemData(i) for i in range(panel.show_combo.count())] == [demo_id]
         with app_context.db.session() as s:
             assert s.get(Show, doomed).deleted_at == fake_clock.now()  # type: ignore[union-attr]
-            assert doomed not in [row.id for row in metrics_repo.list_shows(s)]
+            assert doomed not in [row.id for row in show_rows(s)]
 
         data = DataPanel(app_context, feed_port=0)
         qtbot.addWidget(data)
@@ -194,6 +196,13 @@ def test_cli_delete_show(tmp_path: Path, fake_clock: FakeClock, capsys: pytest.C
 # ---- the on-air writer's shutdown -------------------------------------------------------------------------
 
 
+@pytest.fixture
+def store_writer(db: Database) -> Iterator[Writer]:
+    writer = Writer(db)
+    yield writer
+    writer.close()
+
+
 def _run_log_texts(db: Database, show_id: str) -> list[str]:
     with db.session() as s:
         rows = s.scalars(select(RunLogRow).where(RunLogRow.show_id == show_id).order_by(RunLogRow.at))
@@ -201,17 +210,18 @@ def _run_log_texts(db: Database, show_id: str) -> list[str]:
 
 
 def test_writer_close_with_a_write_in_flight_keeps_every_event_in_order(
-    qtbot: QtBot, db: Database, fake_clock: FakeClock
+    qtbot: QtBot, db: Database, store_writer: Writer, fake_clock: FakeClock
 ) -> None:
     show_id = _new_show(db, fake_clock, "周五专场", with_script=False)
-    writer = OnAirStoreWriter(db, show_id, fake_clock)
+    writer = OnAirStoreWriter(store_writer, show_id, fake_clock)
     written: list[int] = []
     writer.written.connect(written.append)
     for n in range(3):
         fake_clock.advance(1)
         writer.append(RunLogEvent(show_id, RunLogKind.CUE, fake_clock.now(), 0, {"text": f"cue {n}"}))
     assert not writer.is_idle()  # the first batch is in flight, the rest waits for it
-    writer.save_state({"show_id": show_id, "phase": "ended"})
+    state = OnAirSnapshot(show_id, SessionPhase.ENDED, 260.0, 5, 260.0, True, 0)
+    writer.save_state(state)
     writer.close()
     writer.deleteLater()  # the panel goes; the worker's result arrives afterwards
     del writer
@@ -219,7 +229,7 @@ def test_writer_close_with_a_write_in_flight_keeps_every_event_in_order(
     qtbot.waitUntil(lambda: _worker_count() == 0, timeout=10000)
     assert _run_log_texts(db, show_id) == ["cue 0", "cue 1", "cue 2"]
     with db.session() as s:
-        assert repo.load_promo_state(s, show_id) == {"show_id": show_id, "phase": "ended"}
+        assert repo.load_promo_state(s, show_id) == state.to_dict()
     assert written == []  # nothing was emitted after close
 
 
@@ -253,10 +263,10 @@ def test_panel_shutdown_while_a_run_log_write_is_in_flight(
 
 
 def test_writer_close_waits_for_the_batch_a_worker_is_writing(
-    qtbot: QtBot, db: Database, fake_clock: FakeClock
+    qtbot: QtBot, db: Database, store_writer: Writer, fake_clock: FakeClock
 ) -> None:
     show_id = _new_show(db, fake_clock, "周五专场", with_script=False)
-    writer = OnAirStoreWriter(db, show_id, fake_clock)
+    writer = OnAirStoreWriter(store_writer, show_id, fake_clock)
     fake_clock.advance(1)
     writer.append(RunLogEvent(show_id, RunLogKind.CUE, fake_clock.now(), 0, {"text": "first"}))
     batch = writer._in_flight

@@ -5,11 +5,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from onair_fixtures import onair_script
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence
 from pytestqt.qtbot import QtBot
 
@@ -242,13 +241,11 @@ def test_frames_keep_coming_while_scrolling(qtbot: QtBot, controller: OnAirContr
     assert all(b >= a for a, b in itertools.pairwise(positions))
 
 
-def test_keys_can_be_rebound_and_saved(qtbot: QtBot, controller: OnAirController, tmp_path: Path) -> None:
+def test_keys_can_be_rebound_and_saved(qtbot: QtBot, controller: OnAirController) -> None:
     keymap = KeyMap()
     keymap.bind(PrompterAction.FASTER, ["W"])
-    settings = QSettings(str(tmp_path / "keys.ini"), QSettings.Format.IniFormat)
-    keymap.to_settings(settings)
-    settings.sync()
-    loaded = KeyMap.from_settings(QSettings(str(tmp_path / "keys.ini"), QSettings.Format.IniFormat))
+    keymap.save()
+    loaded = KeyMap.load()
     assert loaded.sequences(PrompterAction.FASTER) == ("W",)
     view = PrompterView(controller, keymap=loaded)
     qtbot.addWidget(view)

@@ -156,7 +156,7 @@ def test_a_bad_script_is_not_saved_and_the_line_is_named(
 
 
 def test_banned_words_are_flagged_in_the_editor(qtbot: QtBot, panel: ScriptPanel) -> None:
-    qtbot.waitUntil(lambda: panel._wordlist is not None, timeout=10000)
+    qtbot.waitUntil(lambda: panel.editor_page.wordlist is not None, timeout=10000)
     panel.editor.setPlainText(panel.editor.toPlainText() + "\n这是全网最低价，错过今天再等一年\n")
     panel.check_editor()
     texts = [panel.issues.item(i).text() for i in range(panel.issues.count())]
@@ -175,12 +175,12 @@ def test_suspicious_prices_need_a_second_confirmation(
         asked.append(len(flags))
         return False
 
-    monkeypatch.setattr(panel, "_confirm_prices", decline)
+    monkeypatch.setattr(panel.editor_page, "_confirm_prices", decline)
     panel.save_editor()
     assert asked and asked[0] >= 1
     assert "prices" in panel.status.text()
 
-    monkeypatch.setattr(panel, "_confirm_prices", lambda flags: True)
+    monkeypatch.setattr(panel.editor_page, "_confirm_prices", lambda flags: True)
     panel.save_editor()
     qtbot.waitUntil(lambda: panel.status.text() == "Script saved to the show.", timeout=10000)
     with app_context.db.session() as s:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from dataclasses import replace
 
 import pytest
 from onair_fixtures import onair_script
@@ -14,9 +14,11 @@ from studio_app.promo.clock import PromoMarkKind, PromoPhase
 from studio_app.promo.session import (
     GEAR_NEUTRAL,
     OnAirSession,
+    OnAirSnapshot,
     SessionError,
     SessionPhase,
     gear_speed_cpm,
+    open_session,
 )
 from studio_app.script.model import EmergencyKind, RunLogEvent, RunLogKind
 from studio_app.script.repo import load_promo_state, save_promo_state
@@ -36,7 +38,7 @@ class RunLog:
 
 
 def new_session(
-    clock: FakeClock, log: RunLog, save: Callable[[dict[str, Any]], None] | None = None
+    clock: FakeClock, log: RunLog, save: Callable[[OnAirSnapshot], None] | None = None
 ) -> OnAirSession:
     return OnAirSession(clock, onair_script(), "show-1", log=log, save_state=save)
 
@@ -162,9 +164,9 @@ def test_a_restart_mid_show_resumes_segment_speed_cues_and_promos(
         s.flush()
         show_id = show.id
 
-    def save(state: dict[str, Any]) -> None:
+    def save(state: OnAirSnapshot) -> None:
         with db.session() as s:
-            save_promo_state(s, show_id, state, fake_clock.now())
+            save_promo_state(s, show_id, state.to_dict(), fake_clock.now())
 
     log = RunLog()
     session = OnAirSession(fake_clock, onair_script(), show_id, log=log, save_state=save)
@@ -238,3 +240,28 @@ def test_a_calibrated_base_rate_keeps_the_gear(fake_clock: FakeClock) -> None:
     assert log.events[-1].kind is RunLogKind.SPEED
     with pytest.raises(SessionError):
         session.set_base_cpm(0)
+
+
+def test_opening_a_show_resumes_it_only_while_it_is_on_air(fake_clock: FakeClock) -> None:
+    log = RunLog()
+    assert not open_session(fake_clock, onair_script(), "show-1", None).resumed
+    session = new_session(fake_clock, log)
+    session.start_show()
+    session.next_segment()
+    on_air = open_session(fake_clock, onair_script(), "show-1", session.snapshot())
+    assert on_air.resumed and on_air.session.segment_index == 1 and not on_air.resume_problem
+    # Another show's state, or one that ended, gives a fresh session ready to start.
+    other = open_session(fake_clock, onair_script(), "show-2", session.snapshot())
+    assert not other.resumed and other.session.phase is SessionPhase.READY
+    session.end_show()
+    ended = open_session(fake_clock, onair_script(), "show-1", session.snapshot())
+    assert not ended.resumed and ended.session.phase is SessionPhase.READY
+
+
+def test_a_state_that_cannot_be_read_is_reported_and_a_fresh_session_opened(fake_clock: FakeClock) -> None:
+    session = new_session(fake_clock, RunLog())
+    session.start_show()
+    broken = replace(session.snapshot(), qa={"bogus": True}, promo={"nonsense": 1})
+    opened = open_session(fake_clock, onair_script(), "show-1", broken)
+    assert opened.resume_problem and opened.session.phase is SessionPhase.READY
+    assert OnAirSnapshot.from_dict(session.snapshot().to_dict()) == session.snapshot()

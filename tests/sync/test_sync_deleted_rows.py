@@ -11,10 +11,11 @@ from datetime import UTC, datetime
 from studio_app.clock import FakeClock
 from studio_app.metrics import repo as metrics_repo
 from studio_app.metrics.samples import Sample
+from studio_app.probes import repo as checks_repo
 from studio_app.probes.profile import DEFAULT_PROFILE_NAME, StudioProfile
 from studio_app.script import repo as script_repo
 from studio_app.script.format import parse_script
-from studio_app.store import checks_repo
+from studio_app.shows import show_rows
 from studio_app.store.live import tombstone
 from studio_app.store.models import Show
 
@@ -40,7 +41,7 @@ def test_a_show_and_a_profile_deleted_at_the_head_office_leave_the_studios_lists
     assert hq.sync().checksum_ok
     assert a.sync().checksum_ok
     with a_db.session() as s:
-        assert [sh.id for sh in metrics_repo.list_shows(s)] == [show_id]
+        assert [sh.id for sh in show_rows(s)] == [show_id]
         assert script_repo.load_script_source(s, show_id) == SCRIPT
         assert "B 间" in [p.name for p in checks_repo.list_profiles(s)]
 
@@ -57,7 +58,7 @@ def test_a_show_and_a_profile_deleted_at_the_head_office_leave_the_studios_lists
     with a_db.session() as s:
         arrived = s.get(Show, show_id)
         assert arrived is not None and arrived.deleted_at is not None  # kept, as a tombstone
-        assert metrics_repo.list_shows(s) == []
+        assert show_rows(s) == []
         assert script_repo.load_script_source(s, show_id) is None
         assert metrics_repo.review_samples(s, show_id) == (None, ())
         assert [p.name for p in checks_repo.list_profiles(s)] == [DEFAULT_PROFILE_NAME]

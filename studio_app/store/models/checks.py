@@ -2,7 +2,7 @@
 
 All of them sync to the head office (a run is the show's technical record). Metrics and findings are JSON:
 each probe has its own metric names, and the data panel reads series out of them through
-:func:`studio_app.probes.history.metric_history`.
+:func:`studio_app.probes.repo.metric_history`.
 """
 
 from __future__ import annotations

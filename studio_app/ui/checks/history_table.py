@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from studio_app.probes.labels import probe_label, status_label
+from studio_app.probes.repo import RunSummary
 from studio_app.probes.verdict import Verdict
-from studio_app.store.checks_repo import RunSummary
 from studio_app.ui import theme
 from studio_app.ui.checks.traffic_lights import STATUS_COLOURS
 

@@ -9,10 +9,12 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from studio_app.probes.camera_analysis import FrameOverlay
+from studio_app.probes.lighting import LightingThresholds
 from studio_app.probes.preview_feed import PreviewFrame
 from studio_app.ui import theme
 
-UNIFORMITY_WARN = 0.6
+# The lighting check's own line: a cell the overlay marks dark is one the check would warn about.
+UNIFORMITY_WARN = LightingThresholds().uniformity_warn
 
 
 def _bgr_to_qimage(frame: np.ndarray, width: int, height: int) -> QImage:

@@ -25,16 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from studio_app.context import AppContext
-from studio_app.metrics import repo
-from studio_app.metrics.imports import (
-    ColumnMapping,
-    MetricImportError,
-    RawTable,
-    detect_mapping,
-    parse_samples,
-    read_table,
-)
+from studio_app.metrics.imports import ColumnMapping, MetricImportError, RawTable, detect_mapping, read_table
 from studio_app.metrics.samples import MetricField, field_label
+from studio_app.metrics.service import ImportResult, MetricsService
 from studio_app.ui.workers import run_in_thread
 
 _IGNORE = "__ignore__"
@@ -53,7 +46,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import platform data"))
         self.resize(900, 600)
-        self._context = context
+        self._service = MetricsService(context)
         self._show_id = show_id
         self._table: RawTable | None = None
         self._remembered: dict[str, ColumnMapping | None] = {}
@@ -111,12 +104,9 @@ class ImportDialog(QDialog):
         layout.addWidget(self.mapping_table, 1)
         layout.addWidget(self.status_label)
         layout.addWidget(self.buttons)
-        run_in_thread(self._known_sources, on_result=self._fill_sources)
+        run_in_thread(self._service.known_sources, on_result=self._fill_sources)
 
     # -- sources and remembered mappings ------------------------------------------------------------
-    def _known_sources(self) -> list[str]:
-        with self._context.db.session() as s:
-            return repo.known_sources(s)
 
     def _fill_sources(self, sources: list[str]) -> None:
         current = self.source_combo.currentText()
@@ -149,12 +139,9 @@ class ImportDialog(QDialog):
 
     def _load_mapping_for_source(self) -> None:
         source = self.source_combo.currentText().strip()
-
-        def lookup() -> ColumnMapping | None:
-            with self._context.db.session() as s:
-                return repo.remembered_mapping(s, source)
-
-        run_in_thread(lookup, on_result=self._fill_mapping, on_error=self._show_error)
+        run_in_thread(
+            self._service.remembered_mapping, source, on_result=self._fill_mapping, on_error=self._show_error
+        )
 
     def _fill_mapping(self, remembered: ColumnMapping | None) -> None:
         table = self._table
@@ -224,22 +211,22 @@ class ImportDialog(QDialog):
         source = self.source_combo.currentText().strip() or self.tr("Unnamed source")
         qdate = self.day_edit.date()
         day = date(qdate.year(), qdate.month(), qdate.day())
-        show_id = self._show_id
-        db = self._context.db
-
-        def work() -> int:
-            parsed = parse_samples(table, mapping, day=day)
-            with db.session() as s:  # one transaction: all rows or none
-                repo.save_import(s, show_id, parsed, source)
-            return len(parsed.samples)
-
         self.import_button.setEnabled(False)
         self.status_label.setText(self.tr("Importing…"))
-        run_in_thread(work, on_result=self._done, on_error=self._show_error)
+        run_in_thread(
+            self._service.import_table,
+            self._show_id,
+            table,
+            mapping,
+            source,
+            day,
+            on_result=self._done,
+            on_error=self._show_error,
+        )
 
-    def _done(self, rows: int) -> None:
-        self.status_label.setText(self.tr("Imported {n} rows.").format(n=rows))
-        self.imported.emit(rows)
+    def _done(self, result: ImportResult) -> None:
+        self.status_label.setText(self.tr("Imported {n} rows.").format(n=result.rows))
+        self.imported.emit(result.rows)
         self.accept()
 
     def _show_error(self, exc: BaseException) -> None:

@@ -1,4 +1,5 @@
-"""The review report as PDF, laid out by Qt's rich-text engine with pictures of the panel's charts."""
+"""The review report as a file: CSV or HTML as the CLI writes them, or PDF laid out by Qt's rich-text engine
+with pictures of the panel's charts."""
 
 from __future__ import annotations
 
@@ -8,7 +9,19 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from studio_app.metrics.export import ReportInput, review_html, write_review_csv, write_review_html
 from studio_app.ui.theme import ui_font
+
+
+def write_report(path: Path, kind: str, report: ReportInput, images: Mapping[str, QImage]) -> Path:
+    """``kind``: ``csv``, ``html`` or ``pdf`` (with ``images``, the charts grabbed on the GUI thread)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "csv":
+        return write_review_csv(path, report)
+    if kind == "html":
+        return write_review_html(path, report)
+    sources = {key: f"chart-{key}.png" for key in images}
+    return write_review_pdf(review_html(report, sources), images, sources, path)
 
 
 def write_review_pdf(html: str, images: Mapping[str, QImage], sources: Mapping[str, str], path: Path) -> Path:

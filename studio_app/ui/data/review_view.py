@@ -29,6 +29,8 @@ from studio_app.metrics.review import (
     format_metric_value,
     format_seconds,
 )
+from studio_app.metrics.service import IncidentRow
+from studio_app.money import fen_to_yuan
 from studio_app.ui.data.timeseries import BACKGROUND
 
 UP, DOWN = "#2ecc71", "#e74c3c"
@@ -186,7 +188,7 @@ class ReviewView(QWidget):
         review: ShowReview,
         source_text: str,
         comparison: Sequence[MetricComparison] = (),
-        incidents: Sequence[tuple[object, str, str, str]] = (),
+        incidents: Sequence[IncidentRow] = (),
     ) -> None:
         self.source_label.setText(source_text)
         _fill(
@@ -218,7 +220,7 @@ class ReviewView(QWidget):
                 [
                     _item(s.name),
                     _item(f"{self._t(s.start)}–{self._t(s.end)}"),
-                    _item(format_metric_value(s.gmv_fen / 100.0, Unit.YUAN), True),
+                    _item(format_metric_value(fen_to_yuan(s.gmv_fen), Unit.YUAN), True),
                     _item(f"{s.orders:,}", True),
                     _item(format_metric_value(s.viewers, Unit.COUNT), True),
                     _item(format_metric_value(s.peak_online, Unit.COUNT), True),
@@ -264,5 +266,5 @@ class ReviewView(QWidget):
         _fill(self.compare_table, rows)
         _fill(
             self.incidents_table,
-            [[_item(self._t(at)), _item(kind), _item(text), _item(fix)] for at, kind, text, fix in incidents],
+            [[_item(self._t(i.at)), _item(i.kind), _item(i.description), _item(i.fix)] for i in incidents],
         )

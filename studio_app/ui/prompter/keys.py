@@ -2,17 +2,20 @@
 
 Presentation clickers send Page Up / Page Down, the arrows, B or "." (blank) and F5 / Esc; most foot
 pedals are USB keyboards sending the same keys. The defaults cover those, so they work out of the box.
-Bindings are saved in the app's QSettings as portable key sequence text ("Ctrl+G").
+Bindings are saved in the app's settings file as portable key sequence text ("Ctrl+G"), a JSON list
+per action.
 """
 
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QKeyCombination, QSettings, Qt
+from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
+from studio_app import settings
 from studio_app.i18n import translate
 
 
@@ -73,7 +76,7 @@ DEFAULT_BINDINGS: dict[PrompterAction, tuple[str, ...]] = {
     **{PrompterAction(f"emergency_{n}"): (f"F{n}",) for n in range(1, 7)},
 }
 
-SETTINGS_GROUP = "prompter/keys"
+SETTINGS_SECTION = "prompter.keys"
 
 
 def action_label(action: PrompterAction) -> str:
@@ -143,23 +146,27 @@ class KeyMap:
             found = self._lookup.get(QKeySequence(key).toString(QKeySequence.SequenceFormat.PortableText))
         return found
 
-    def to_settings(self, settings: QSettings) -> None:
-        settings.beginGroup(SETTINGS_GROUP)
-        for action, sequences in self._bindings.items():
-            settings.setValue(action.value, list(sequences))
-        settings.endGroup()
+    def save(self) -> None:
+        """Keep every binding in the settings file (the whole section: an unbound action stays unbound)."""
+        settings.save_section(
+            SETTINGS_SECTION,
+            {action.value: json.dumps(list(sequences)) for action, sequences in self._bindings.items()},
+            replace=True,
+        )
 
     @classmethod
-    def from_settings(cls, settings: QSettings) -> KeyMap:
+    def load(cls) -> KeyMap:
+        """The saved bindings over the defaults; an entry that does not parse keeps its default."""
         keymap = cls()
-        settings.beginGroup(SETTINGS_GROUP)
-        try:
-            for action in PrompterAction:
-                value = settings.value(action.value)
-                if value is None:
-                    continue
-                sequences = [value] if isinstance(value, str) else list(value)  # type: ignore[call-overload]
+        saved = settings.section(SETTINGS_SECTION)
+        for action in PrompterAction:
+            text = saved.get(action.value)
+            if text is None:
+                continue
+            try:
+                sequences = json.loads(text)
+            except ValueError:
+                continue
+            if isinstance(sequences, list):
                 keymap.bind(action, [str(s) for s in sequences])
-        finally:
-            settings.endGroup()
         return keymap

@@ -13,14 +13,12 @@ from __future__ import annotations
 import bisect
 import math
 import time
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QImage,
     QKeyEvent,
     QPainter,
@@ -28,49 +26,25 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
     QShowEvent,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
     QTextDocument,
-    QTextOption,
     QTransform,
     QWindow,
 )
 from PySide6.QtWidgets import QWidget
 
-from studio_app.i18n import translate
-from studio_app.promo.clock import PromoPhase, format_mm_ss
+from studio_app.promo.onair_text import OnAirText, onair_text
 from studio_app.promo.session import OnAirSession, SessionPhase
-from studio_app.script.model import EmergencyScript, Script, format_price
+from studio_app.script.model import EmergencyScript, Script
 from studio_app.ui.prompter.controller import OnAirController
+from studio_app.ui.prompter.hud import paint_emergency, paint_hud, render_banners
 from studio_app.ui.prompter.keys import KeyMap
+from studio_app.ui.prompter.layout import lay_out_script
 from studio_app.ui.prompter.motion import ScrollMotion, speed_px_per_s
+from studio_app.ui.prompter.style import PrompterStyle
+from studio_app.ui.prompter.tiles import SUBPIXEL_PHASES, TILE_HEIGHT_PX, TextTiles, mirrored
 
-TILE_HEIGHT_PX = 256
-MAX_CACHED_TILES = 8
-# Sub-pixel phases per tile: each tile is kept pre-shifted by 0, 1/4, 2/4 and 3/4 px (resampled once,
-# bilinearly), so every frame is a plain integer blit and the text is never more than 1/8 px from where
-# the motion says it is. Filtering the tiles on every frame instead costs ~11 ms a frame at 1080p.
-SUBPIXEL_PHASES = 4
 READING_SAVE_INTERVAL_S = 2.0  # how often the reading position goes into the saved state
 REWIND_FACTOR = 3.0  # hold-to-rewind runs backwards at three times the reading speed
-# A matrix that is not a pure translation makes the raster engine filter bilinearly; a pure translation
-# would be rounded to whole pixels. 1e-5 over a 256-px tile is 0.003 px.
-_FILTER_EPSILON = 1e-5
-
-
-@dataclass(frozen=True)
-class PrompterStyle:
-    font_family: str = "Noto Sans CJK SC"
-    font_px: int = 56
-    line_spacing_pct: int = 110
-    margin_pct: float = 8.0  # of the width, each side
-    reading_line_ratio: float = 0.38  # from the top of the text area
-    mirror_horizontal: bool = False
-    mirror_vertical: bool = False
-    text_color: str = "#ffffff"
-    background: str = "#000000"
-    heading_color: str = "#ffd23f"
 
 
 @dataclass(frozen=True)
@@ -108,16 +82,14 @@ class PrompterView(QWidget):
         self._doc = QTextDocument(self)
         self._segment_tops_px: list[float] = []
         self._segment_jump_px: list[float] = []
-        self._segment_first_char: list[int] = []
         self._px_per_char = 1.0
-        # Tile index -> [base (logical, one extra row above), phase 0..N-1 images (mirrored as shown)].
-        self._tiles: OrderedDict[int, list[QImage | None]] = OrderedDict()
+        self._tiles = TextTiles(self._doc)
         self._chrome_key: tuple[object, ...] | None = None
         self._chrome: tuple[QImage | None, QImage | None] = (None, None)
         self._layout_width = -1
         self._rewinding = False
         self._emergency: EmergencyScript | None = None
-        self._hud: _HudText = _HudText()
+        self._hud = OnAirText()
         self._last_paint_s = 0.0
         self._last_quantisation_px = 0.0
         self._reading_saved_s = 0.0
@@ -233,77 +205,13 @@ class PrompterView(QWidget):
         old_height = max(1.0, self._doc.size().height())
         old_pos = self._motion.position(self._now())
         style = self._style
-        doc = self._doc
-        doc.clear()
-        doc.setDocumentMargin(0)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        doc.setDefaultTextOption(option)
-        body_font = QFont(style.font_family)
-        body_font.setPixelSize(style.font_px)
-        doc.setDefaultFont(body_font)
-        doc.setTextWidth(self._column_width())
-
-        body_fmt = QTextCharFormat()
-        body_fmt.setForeground(QColor(style.text_color))
-        body_fmt.setFont(body_font)
-        heading_font = QFont(body_font)
-        heading_font.setPixelSize(max(12, int(style.font_px * 0.6)))
-        heading_font.setBold(True)
-        heading_fmt = QTextCharFormat()
-        heading_fmt.setForeground(QColor(style.heading_color))
-        heading_fmt.setFont(heading_font)
-        body_block = QTextBlockFormat()
-        body_block.setLineHeight(float(style.line_spacing_pct), 1)  # 1 = ProportionalHeight
-        body_block.setBottomMargin(style.font_px * 0.4)
-        heading_block = QTextBlockFormat()
-        heading_block.setTopMargin(style.font_px * 1.2)
-        heading_block.setBottomMargin(style.font_px * 0.3)
-
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        first_chars: list[int] = []
-        heading_blocks: list[int] = []
-        body_blocks: list[int] = []
-        first_body_blocks: list[int] = []
-        for index, segment in enumerate(self._script.segments):
-            if index:
-                cursor.insertBlock()
-            cursor.setBlockFormat(heading_block)
-            heading_blocks.append(cursor.block().blockNumber())
-            heading = f"{index + 1}. {segment.kind.label_zh} · {segment.title}"
-            cursor.insertText(heading, heading_fmt)
-            paragraphs = [p for p in segment.host_text.split("\n") if p.strip()] or [" "]
-            for paragraph in paragraphs:
-                cursor.insertBlock(body_block, body_fmt)
-                if len(first_chars) <= index:
-                    first_chars.append(cursor.position())
-                    first_body_blocks.append(cursor.block().blockNumber())
-                body_blocks.append(cursor.block().blockNumber())
-                cursor.insertText(paragraph.strip(), body_fmt)
-        cursor.endEditBlock()
-
-        layout = doc.documentLayout()
-        tops: list[float] = []
-        for block_no in heading_blocks:
-            tops.append(layout.blockBoundingRect(doc.findBlockByNumber(block_no)).top())
-        body_height = 0.0
-        body_chars = 0
-        for block_no in body_blocks:
-            block = doc.findBlockByNumber(block_no)
-            body_height += layout.blockBoundingRect(block).height()
-            body_chars += max(1, block.length() - 1)
-        self._segment_tops_px = tops
-        # A jump puts the first line of the segment's text just under the reading line, heading above it.
-        self._segment_jump_px = [
-            layout.blockBoundingRect(doc.findBlockByNumber(n)).top() - style.font_px * 0.15
-            for n in first_body_blocks
-        ]
-        self._segment_first_char = first_chars
-        self._px_per_char = body_height / body_chars if body_chars else 1.0
+        laid_out = lay_out_script(self._doc, self._script, style, self._column_width())
+        self._segment_tops_px = list(laid_out.segment_tops_px)
+        self._segment_jump_px = list(laid_out.segment_jump_px)
+        self._px_per_char = laid_out.px_per_char
         self._layout_width = self.width()
         self._tiles.clear()
-        total = doc.size().height()
+        total = self._doc.size().height()
         t = self._now()
         self._motion.set_bounds(t, 0.0, max(0.0, total - style.font_px))
         if keep_place:
@@ -315,57 +223,10 @@ class PrompterView(QWidget):
         return max(1, int(self._column_width() + 0.5))
 
     def _tile_phase(self, index: int, phase: int) -> QImage:
-        entry = self._tiles.get(index)
-        if entry is None:
-            entry = [self._render_tile(index), *([None] * SUBPIXEL_PHASES)]
-            self._tiles[index] = entry
-            while len(self._tiles) > MAX_CACHED_TILES:
-                self._tiles.popitem(last=False)
-        else:
-            self._tiles.move_to_end(index)
-        image = entry[1 + phase]
-        if image is None:
-            base = entry[0]
-            assert base is not None
-            image = self._shifted(base, phase / SUBPIXEL_PHASES)
-            entry[1 + phase] = image
-        return image
-
-    def _render_tile(self, index: int) -> QImage:
-        """The document's rows [top - 1, top + TILE_HEIGHT_PX): one row of context for the sub-pixel shift."""
-        width = self._tile_width()
-        tile = QImage(width, TILE_HEIGHT_PX + 1, QImage.Format.Format_RGB32)
-        tile.fill(QColor(self._style.background))
-        painter = QPainter(tile)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        top = index * TILE_HEIGHT_PX - 1
-        painter.translate(0, -top)
-        self._doc.drawContents(painter, QRectF(0, top, width, TILE_HEIGHT_PX + 1))
-        painter.end()
-        return tile
-
-    def _shifted(self, base: QImage, fraction: float) -> QImage:
-        """Rows [top, top + H) as seen when the tile sits ``fraction`` px lower, mirrored as displayed."""
-        if fraction == 0.0:
-            image = base.copy(0, 1, base.width(), TILE_HEIGHT_PX)
-        else:
-            image = QImage(base.width(), TILE_HEIGHT_PX, QImage.Format.Format_RGB32)
-            image.fill(QColor(self._style.background))
-            painter = QPainter(image)
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            # Output row j samples the base at j + 1 - fraction: (1 - f) of its own row, f of the row above.
-            painter.setTransform(QTransform(1, 0, 0, 1 + _FILTER_EPSILON, 0, fraction - 1.0))
-            painter.drawImage(QPointF(0, 0), base)
-            painter.end()
-        return self._mirrored(image)
+        return self._tiles.phase(index, phase, self._style, self._tile_width())
 
     def _mirrored(self, image: QImage) -> QImage:
-        orientation = Qt.Orientation(0)
-        if self._style.mirror_horizontal:
-            orientation |= Qt.Orientation.Horizontal
-        if self._style.mirror_vertical:
-            orientation |= Qt.Orientation.Vertical
-        return image.flipped(orientation) if orientation != Qt.Orientation(0) else image
+        return mirrored(image, self._style)
 
     # ---- motion ---------------------------------------------------------------------------------------
 
@@ -385,11 +246,11 @@ class PrompterView(QWidget):
 
     def _on_session_changed(self) -> None:
         self._apply_speed()
-        self._hud = _HudText.from_session(self.session, self._controller.blank)
+        self._hud = onair_text(self.session)
         self.update()
 
     def _on_tick(self) -> None:
-        hud = _HudText.from_session(self.session, self._controller.blank)
+        hud = onair_text(self.session)
         if hud != self._hud:
             self._hud = hud
             # While scrolling the next frame shows it; otherwise repaint once for the new text.
@@ -429,7 +290,7 @@ class PrompterView(QWidget):
         self.update()
 
     def _invalidate_static(self) -> None:
-        self._hud = _HudText.from_session(self.session, self._controller.blank)
+        self._hud = onair_text(self.session)
         self.update()
 
     # ---- frame clock ----------------------------------------------------------------------------------
@@ -536,7 +397,9 @@ class PrompterView(QWidget):
             painter.resetTransform()
             if self._emergency is not None:
                 painter.setTransform(self._mirror_transform(width, height))
-                self._paint_emergency(painter, width, height)
+                paint_emergency(
+                    painter, self._hud.emergency_title, self._emergency.text, self._style, width, height
+                )
         painter.end()
 
         self._last_paint_s = t
@@ -603,9 +466,9 @@ class PrompterView(QWidget):
             self._chrome_key = key
             hud = QImage(width, hud_h + 1, QImage.Format.Format_RGB32)
             hud_painter = QPainter(hud)
-            self._paint_hud(hud_painter, width, hud_h)
+            paint_hud(hud_painter, self._hud, self._style, width, hud_h)
             hud_painter.end()
-            banners = self._render_banners(width, height)
+            banners = render_banners(self._hud, self._style, width, height)
             self._chrome = (self._mirrored(hud), self._mirrored(banners) if banners is not None else None)
         hud_image, banner_image = self._chrome
         if hud_image is not None:
@@ -626,202 +489,4 @@ class PrompterView(QWidget):
         size = max(8.0, self._style.font_px * 0.25)
         painter.drawPolygon(
             [QPointF(0, reading_y - size), QPointF(size * 1.4, reading_y), QPointF(0, reading_y + size)]
-        )
-
-    def _paint_hud(self, painter: QPainter, width: int, hud_h: int) -> None:
-        hud = self._hud
-        painter.fillRect(QRectF(0, 0, width, hud_h), QColor("#111418"))
-        painter.setPen(QPen(QColor("#2b3038"), 1))
-        painter.drawLine(0, hud_h, width, hud_h)
-        pad = hud_h * 0.12
-        big = QFont(self._style.font_family)
-        big.setPixelSize(max(14, int(hud_h * 0.30)))
-        big.setBold(True)
-        small = QFont(self._style.font_family)
-        small.setPixelSize(max(11, int(hud_h * 0.20)))
-        # Three columns that never overlap: segment | promo clock | product; long text is elided.
-        columns = (
-            (pad, width * 0.36 - pad, Qt.AlignmentFlag.AlignLeft),
-            (width * 0.36, width * 0.28, Qt.AlignmentFlag.AlignHCenter),
-            (width * 0.64 + pad, width * 0.36 - 2 * pad, Qt.AlignmentFlag.AlignRight),
-        )
-        promo_color = {"cue": "#ffb020", "strong": "#ff4d4d"}.get(hud.promo_level, "#7ee08a")
-        rows = (
-            ((hud.segment, "#ffffff"), (hud.promo, promo_color), (hud.product, "#ffffff")),
-            ((hud.speed, "#a9b1bc"), (hud.schedule, "#a9b1bc"), (hud.product_detail, "#ffd23f")),
-        )
-        for row_index, (font, top, row_h) in enumerate(
-            ((big, pad, hud_h * 0.5 - pad), (small, hud_h * 0.52, hud_h * 0.42))
-        ):
-            painter.setFont(font)
-            for (x, column_w, align), (text, color) in zip(columns, rows[row_index], strict=True):
-                painter.setPen(QColor(color))
-                painter.drawText(
-                    QRectF(x, top, column_w, row_h),
-                    align | Qt.AlignmentFlag.AlignVCenter,
-                    _elide(painter, text, column_w),
-                )
-
-    def _render_banners(self, width: int, height: int) -> QImage | None:
-        banners: list[tuple[str, str, str]] = []  # text, background, foreground
-        hud = self._hud
-        if hud.promo_level == "strong":
-            banners.append((hud.promo_banner, "#d7263d", "#ffffff"))
-        elif hud.promo_level == "cue":
-            banners.append((hud.promo_banner, "#ffb020", "#000000"))
-        if hud.qa:
-            banners.append((hud.qa, "#2f6fde", "#ffffff"))
-        if hud.cue:
-            banners.append((hud.cue, "#ffe14d", "#000000"))
-        if not banners:
-            return None
-        band_h = max(48, int(height * 0.09))
-        image = QImage(width, band_h * len(banners), QImage.Format.Format_RGB32)
-        painter = QPainter(image)
-        font = QFont(self._style.font_family)
-        font.setPixelSize(int(band_h * 0.5))
-        font.setBold(True)
-        painter.setFont(font)
-        y = 0
-        for text, background, foreground in banners:
-            painter.fillRect(QRectF(0, y, width, band_h), QColor(background))
-            painter.setPen(QColor(foreground))
-            painter.drawText(
-                QRectF(0, y, width, band_h), Qt.AlignmentFlag.AlignCenter, _elide(painter, text, width * 0.96)
-            )
-            y += band_h
-        painter.end()
-        return image
-
-    def _paint_emergency(self, painter: QPainter, width: int, height: int) -> None:
-        assert self._emergency is not None
-        box = QRectF(width * 0.06, height * 0.18, width * 0.88, height * 0.64)
-        painter.fillRect(box, QColor("#1c0606"))
-        painter.setPen(QPen(QColor("#ff4d4d"), 4))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(box)
-        title_font = QFont(self._style.font_family)
-        title_font.setPixelSize(max(16, int(self._style.font_px * 0.7)))
-        title_font.setBold(True)
-        painter.setFont(title_font)
-        painter.setPen(QColor("#ff8080"))
-        pad = box.width() * 0.04
-        title_rect = QRectF(
-            box.left() + pad, box.top() + pad, box.width() - 2 * pad, title_font.pixelSize() * 1.6
-        )
-        painter.drawText(
-            title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self._hud.emergency_title
-        )
-        body_font = QFont(self._style.font_family)
-        body_font.setPixelSize(max(14, int(self._style.font_px * 0.85)))
-        painter.setFont(body_font)
-        painter.setPen(QColor("#ffffff"))
-        body = QRectF(box.left() + pad, title_rect.bottom() + pad * 0.5, box.width() - 2 * pad, box.height())
-        body.setBottom(box.bottom() - pad)
-        painter.drawText(
-            body, int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap), self._emergency.text
-        )
-
-
-def _elide(painter: QPainter, text: str, width: float) -> str:
-    return painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, int(width))
-
-
-@dataclass(frozen=True)
-class _HudText:
-    """Everything textual on the prompter besides the script; rebuilt at 4 Hz and on changes."""
-
-    segment: str = ""
-    speed: str = ""
-    promo: str = ""
-    promo_level: str = ""  # "", "cue" or "strong"
-    promo_banner: str = ""
-    schedule: str = ""
-    product: str = ""
-    product_detail: str = ""
-    qa: str = ""
-    cue: str = ""
-    emergency_title: str = ""
-
-    @classmethod
-    def from_session(cls, session: OnAirSession, blank: bool) -> _HudText:
-        segment = session.segment
-        index = session.segment_index
-        title = f"{index + 1}/{len(session.script.segments)} {segment.kind.label_zh} · {segment.title}"
-        if session.phase is SessionPhase.READY:
-            speed = translate("PrompterView", "Press Space to start · {cpm:.0f} chars/min").format(
-                cpm=session.speed_cpm
-            )
-        elif session.paused:
-            speed = translate("PrompterView", "Paused · gear {gear} · {cpm:.0f} chars/min").format(
-                gear=session.gear, cpm=session.speed_cpm
-            )
-        else:
-            speed = translate("PrompterView", "Gear {gear} · {cpm:.0f} chars/min").format(
-                gear=session.gear, cpm=session.speed_cpm
-            )
-        promo_text = promo_banner = level = schedule = ""
-        promo = session.promo
-        if promo is not None and session.phase is SessionPhase.ON_AIR:
-            snap = promo.snapshot()
-            if snap.phase in (PromoPhase.DUE, PromoPhase.OVERDUE):
-                promo_text = translate("PrompterView", "Promo now {late}").format(late=snap.countdown_text())
-                promo_banner = translate(
-                    "PrompterView", "Promo time! Round {n} — giveaway / flash sale now"
-                ).format(n=snap.slot)
-                level = "strong"
-            else:
-                promo_text = translate("PrompterView", "Next promo {countdown}").format(
-                    countdown=snap.countdown_text()
-                )
-                if snap.phase is PromoPhase.PRE_CUE:
-                    promo_banner = translate("PrompterView", "Promo in {countdown} — get ready").format(
-                        countdown=snap.countdown_text()
-                    )
-                    level = "cue"
-            status = session.schedule()
-            schedule = status.label()
-        elif promo is None:
-            promo_text = translate("PrompterView", "Promo clock starts with the show")
-        product = session.script.product_for(segment)
-        product_text = product_detail = ""
-        if product is not None:
-            product_text = translate("PrompterView", "Link {n} {name}").format(
-                n=product.link_no, name=product.name
-            )
-            parts = [
-                translate("PrompterView", "Live price {price}").format(price=format_price(product.live_price))
-            ]
-            # Price and stock first: a long coupon text is what gets elided.
-            if product.stock is not None:
-                parts.append(translate("PrompterView", "Stock {n}").format(n=product.stock))
-            if product.coupon:
-                parts.append(translate("PrompterView", "Coupon {coupon}").format(coupon=product.coupon))
-            product_detail = " · ".join(parts)
-        qa_snap = session.qa.snapshot(session.elapsed_s())
-        qa = (
-            translate("PrompterView", "Q&A time {remaining}").format(
-                remaining=format_mm_ss(math.ceil(qa_snap.remaining_s))
-            )
-            if qa_snap.running
-            else ""
-        )
-        cues = session.active_cues()
-        cue = ""
-        if cues:
-            cue = cues[-1].text
-            if len(cues) > 1:
-                cue = translate("PrompterView", "{text}  (+{n} more)").format(text=cue, n=len(cues) - 1)
-        return cls(
-            segment=title,
-            speed=speed,
-            promo=promo_text,
-            promo_level=level,
-            promo_banner=promo_banner,
-            schedule=schedule,
-            product=product_text,
-            product_detail=product_detail,
-            qa=qa,
-            cue=cue,
-            emergency_title=translate("PrompterView", "Emergency script — Esc to close"),
         )

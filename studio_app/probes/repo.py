@@ -147,11 +147,16 @@ def delete_profile(session: Session, name: str, now: datetime) -> None:
     session.flush()
 
 
-def ensure_default_profile(session: Session) -> None:
-    exists = session.scalars(
+def has_default_profile(session: Session) -> bool:
+    """Whether the built-in default profile is stored (it is, once anything has listed the profiles)."""
+    found = session.scalars(
         select(CheckProfile.id).where(not_deleted(CheckProfile), CheckProfile.name == DEFAULT_PROFILE_NAME)
     ).first()
-    if exists is None:
+    return found is not None
+
+
+def ensure_default_profile(session: Session) -> None:
+    if not has_default_profile(session):
         has_default = session.scalars(
             select(CheckProfile.id).where(not_deleted(CheckProfile), CheckProfile.is_default)
         ).first()

@@ -1,0 +1,279 @@
+"""The data area's use-cases, for the data panel, the import dialog and ``studio-app data``: Qt-free.
+
+Reads open a session on the calling thread (WAL lets them run beside a write); every write goes through
+the handle's writer, one transaction per use-case, so an import is all rows or none. Values handed out are
+frozen dataclasses, never ORM rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from studio_app.metrics import repo
+from studio_app.metrics.imports import (
+    CHINA_TZ,
+    ColumnMapping,
+    RawTable,
+    detect_mapping,
+    parse_samples,
+    read_table,
+)
+from studio_app.metrics.review import MetricComparison, ShowReview, compare_reviews, review_show
+from studio_app.metrics.samples import Sample
+from studio_app.money import yuan_to_fen
+from studio_app.shows import ShowSummary, show_rows, shows_between
+from studio_app.store.handle import StoreHandle
+from studio_app.store.live import get_live
+from studio_app.store.models import Show
+
+if TYPE_CHECKING:
+    from studio_app.metrics.export import ReportInput
+
+HISTORY_DAYS = 30
+
+# What the data panel shows: a change to any of these is a reason to reload it.
+DATA_TABLES = (
+    "shows",
+    "metric_samples",
+    "metric_imports",
+    "metric_manual_entries",
+    "incidents",
+    "ad_spend",
+    "run_log_events",
+    "check_runs",
+    "check_probe_results",
+)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    import_id: str
+    rows: int  # rows in the file
+    written: int  # rows inserted or changed (0 when the same file is imported again)
+    file_name: str
+    encoding: str
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IncidentRow:
+    at: datetime
+    kind: str
+    description: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class ReviewData:
+    """One show's review: where its numbers come from, the numbers, and the run log's timeline."""
+
+    show_id: str
+    title: str
+    source: str | None
+    samples: tuple[Sample, ...]
+    review: ShowReview
+    timeline: repo.ShowTimeline
+    incidents: tuple[IncidentRow, ...]
+
+
+@dataclass(frozen=True)
+class ShowBundle:
+    """Everything the data panel shows for one show."""
+
+    show_id: str
+    source: str | None
+    samples: tuple[Sample, ...]
+    review: ShowReview
+    timeline: repo.ShowTimeline
+    comparison: tuple[MetricComparison, ...]
+    incidents: tuple[IncidentRow, ...]
+    device_history: tuple[list[tuple[float, float]], ...] = field(default_factory=lambda: ([], []))
+
+
+def empty_bundle(device_history: tuple[list[tuple[float, float]], ...] = ([], [])) -> ShowBundle:
+    """No show: empty charts and review (the device history is not per show and may stay)."""
+    return ShowBundle("", None, (), review_show(()), repo.ShowTimeline((), ()), (), (), device_history)
+
+
+def week_start(at: datetime, tz: tzinfo) -> datetime:
+    local = at.astimezone(tz)
+    return (local - timedelta(days=local.weekday())).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+class MetricsService:
+    def __init__(self, handle: StoreHandle) -> None:
+        self._handle = handle
+
+    # -- shows -------------------------------------------------------------------------------------------
+    def list_shows(self) -> list[ShowSummary]:
+        with self._handle.db.session() as s:
+            return [ShowSummary.of(show) for show in show_rows(s)]
+
+    def show_counts(self) -> list[tuple[ShowSummary, int]]:
+        """Each live show with how many samples it holds (``studio-app data shows``)."""
+        with self._handle.db.session() as s:
+            return [(ShowSummary.of(show), repo.sample_count(s, show.id)) for show in show_rows(s)]
+
+    def resolve_show(self, wanted: str | None) -> str | None:
+        """``wanted`` if it is a live show; without it the most recent show; ``None`` when there is none."""
+        shows = self.list_shows()
+        if wanted:
+            return wanted if any(show.id == wanted for show in shows) else None
+        return shows[0].id if shows else None
+
+    def sample_count(self, show_id: str) -> int:
+        with self._handle.db.session() as s:
+            return repo.sample_count(s, show_id)
+
+    # -- import ------------------------------------------------------------------------------------------
+    def known_sources(self) -> list[str]:
+        with self._handle.db.session() as s:
+            return repo.known_sources(s)
+
+    def remembered_mapping(self, source_name: str) -> ColumnMapping | None:
+        with self._handle.db.session() as s:
+            return repo.remembered_mapping(s, source_name)
+
+    def import_table(
+        self,
+        show_id: str,
+        table: RawTable,
+        mapping: ColumnMapping,
+        source_name: str,
+        day: date | None = None,
+        tz: tzinfo = CHINA_TZ,
+    ) -> ImportResult:
+        """Parse every row (``MetricImportError`` names the first bad line), then store all in one write."""
+        parsed = parse_samples(table, mapping, day=day, tz=tz)
+
+        def op(session: Session) -> tuple[str, int]:
+            record, written = repo.save_import(session, show_id, parsed, source_name)
+            return record.id, written
+
+        import_id, written = self._handle.writer.run(op).value
+        return ImportResult(
+            import_id, len(parsed.samples), written, table.file_name, table.encoding, parsed.warnings
+        )
+
+    def import_file(
+        self,
+        show_id: str,
+        path: Path,
+        source_name: str,
+        day: date | None = None,
+        mapping: ColumnMapping | None = None,
+    ) -> ImportResult:
+        """Read, map (the mapping remembered for the source, else the usual column names) and import."""
+        table = read_table(path)
+        chosen = mapping or detect_mapping(table.headers, self.remembered_mapping(source_name))
+        return self.import_table(show_id, table, chosen, source_name, day)
+
+    # -- review ------------------------------------------------------------------------------------------
+    def load_review(self, show_id: str) -> ReviewData:
+        with self._handle.db.session() as s:
+            return _review_data(s, show_id)
+
+    def load_show(self, show_id: str, tz: tzinfo, history_days: int = HISTORY_DAYS) -> ShowBundle:
+        """Everything the data panel shows for one show, read in one session; this week's shows are
+        compared with last week's (weeks start on Monday in ``tz``)."""
+        since = self._handle.clock.now() - timedelta(days=history_days)
+        with self._handle.db.session() as s:
+            data = _review_data(s, show_id)
+            show = get_live(s, Show, show_id)
+            comparison: tuple[MetricComparison, ...] = ()
+            if show is not None:
+                this_week = week_start(show.started_at or show.planned_start or show.created_at, tz)
+                current = [sh.id for sh in shows_between(s, this_week, this_week + timedelta(days=7))]
+                previous = [sh.id for sh in shows_between(s, this_week - timedelta(days=7), this_week)]
+                comparison = compare_reviews(
+                    repo.review_of_shows(s, current), repo.review_of_shows(s, previous)
+                )
+            history = repo.device_history(s, since)
+        return ShowBundle(
+            show_id,
+            data.source,
+            data.samples,
+            data.review,
+            data.timeline,
+            comparison,
+            data.incidents,
+            history,
+        )
+
+    def report_input(
+        self, show_id: str, source_label: str | None = None, tz: tzinfo = CHINA_TZ
+    ) -> ReportInput:
+        data = self.load_review(show_id)
+        return report_input_of(data.title, data, source_label, tz)
+
+    def export_review(self, show_id: str, path: Path, kind: str) -> Path:
+        """The review as ``csv`` or ``html`` (with charts); ``OSError`` when the file cannot be written."""
+        from studio_app.metrics.export import write_review_csv, write_review_html
+
+        report = self.report_input(show_id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return (write_review_csv if kind == "csv" else write_review_html)(path, report)
+
+    # -- live numbers ------------------------------------------------------------------------------------
+    def add_manual_entry(
+        self,
+        show_id: str,
+        at: datetime,
+        online_viewers: int | None,
+        gmv_total_yuan: float | None,
+        orders_total: int | None = None,
+        note: str = "",
+    ) -> None:
+        gmv_fen = None if gmv_total_yuan is None else yuan_to_fen(gmv_total_yuan)
+        self._handle.writer.run(
+            lambda s: repo.add_manual_entry(s, show_id, at, online_viewers, gmv_fen, orders_total, note).id
+        )
+
+    def log_incident(self, show_id: str, at: datetime, kind: str, description: str = "") -> None:
+        self._handle.writer.run(lambda s: repo.add_incident(s, show_id, at, kind, description).id)
+
+    def add_ad_spend(self, show_id: str, channel: str, amount_yuan: float) -> None:
+        amount_fen = yuan_to_fen(amount_yuan)
+        self._handle.writer.run(lambda s: repo.add_ad_spend(s, show_id, channel, amount_fen).id)
+
+    def add_feed_samples(self, show_id: str, samples: Sequence[Sample]) -> int:
+        """Store pushed samples; ``FeedError`` when the show does not exist or was deleted."""
+        self._handle.writer.run(lambda s: repo.add_feed_samples(s, show_id, samples))
+        return len(samples)
+
+
+def _review_data(session: Session, show_id: str) -> ReviewData:
+    source, review, timeline = repo.load_review(session, show_id)
+    _, samples = repo.review_samples(session, show_id)
+    show = get_live(session, Show, show_id)
+    incidents = tuple(
+        IncidentRow(i.at, i.kind, i.description, i.fix) for i in repo.incidents(session, show_id)
+    )
+    return ReviewData(show_id, show.title if show else "", source, samples, review, timeline, incidents)
+
+
+def report_input_of(
+    title: str,
+    data: ReviewData | ShowBundle,
+    source_label: str | None = None,
+    tz: tzinfo = CHINA_TZ,
+) -> ReportInput:
+    """What the CSV, HTML and PDF reports are written from."""
+    from studio_app.metrics.export import ReportInput
+
+    return ReportInput(
+        title=title,
+        review=data.review,
+        samples=data.samples,
+        segments=data.timeline.segments,
+        promos=data.timeline.promos,
+        source=source_label if source_label is not None else data.source or "",
+        incidents=tuple((i.at, i.kind, i.description) for i in data.incidents),
+        tz=tz,
+    )

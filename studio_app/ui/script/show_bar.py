@@ -1,0 +1,114 @@
+"""The row above the rundown: which show, start/end, the prompter's screen and look, files."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from studio_app.ui.prompter.style import FONT_PX_MAX, FONT_PX_MIN, PrompterStyle
+
+
+class ShowBar(QWidget):
+    def __init__(self, style: PrompterStyle, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._style = style
+        top = QHBoxLayout(self)
+        top.setContentsMargins(0, 0, 0, 0)
+        self.show_combo = QComboBox()
+        self.show_combo.setMinimumWidth(260)
+        self.delete_show_button = QPushButton(self.tr("Delete show…"))
+        self.delete_show_button.setToolTip(self.tr("Delete the chosen show (not while it is on air)"))
+        self.delete_show_button.setEnabled(False)
+        self.start_button = QPushButton(self.tr("Start show"))
+        self.start_button.setToolTip(self.tr("Ctrl+Enter (or Space on the prompter)"))
+        self.prompter_button = QPushButton(self.tr("Open prompter"))
+        self.prompter_button.setToolTip(self.tr("Ctrl+P: full screen on the chosen display"))
+        self.screen_combo = QComboBox()
+        for screen in QGuiApplication.screens():
+            geometry = screen.geometry()
+            self.screen_combo.addItem(
+                f"{screen.name()} {geometry.width()}×{geometry.height()}", screen.name()
+            )
+        self.mirror_h = QCheckBox(self.tr("Mirror ↔"))
+        self.mirror_v = QCheckBox(self.tr("Mirror ↕"))
+        self.mirror_h.setChecked(style.mirror_horizontal)
+        self.mirror_v.setChecked(style.mirror_vertical)
+        self.font_spin = QSpinBox()
+        self.font_spin.setRange(FONT_PX_MIN, FONT_PX_MAX)
+        self.font_spin.setValue(style.font_px)
+        self.font_spin.setSuffix(" px")
+        self.font_spin.setToolTip(self.tr("Prompter font size"))
+        self.keys_button = QPushButton(self.tr("Keys…"))
+        self.keys_button.setToolTip(self.tr("Rebind the prompter's keys (clicker, foot pedal)"))
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        top.addWidget(QLabel(self.tr("Show")))
+        top.addWidget(self.show_combo)
+        top.addWidget(self.delete_show_button)
+        top.addWidget(self.start_button)
+        top.addSpacing(12)
+        top.addWidget(self.prompter_button)
+        top.addWidget(self.screen_combo)
+        top.addWidget(self.mirror_h)
+        top.addWidget(self.mirror_v)
+        top.addWidget(self.font_spin)
+        top.addWidget(self.keys_button)
+        top.addStretch(1)
+        top.addWidget(self.import_button)
+        top.addWidget(self.export_button)
+
+    def set_shows(self, shows: list[tuple[str, str]], keep: str | None = None) -> None:
+        """Fill the picker without announcing a choice; ``keep`` stays chosen when it is still listed."""
+        self.show_combo.blockSignals(True)
+        self.show_combo.clear()
+        for show_id, title in shows:
+            self.show_combo.addItem(title, show_id)
+        if keep is not None:
+            self.show_combo.setCurrentIndex(max(0, self.show_combo.findData(keep)))
+        self.show_combo.blockSignals(False)
+        self.delete_show_button.setEnabled(bool(shows))
+
+    def title_of(self, show_id: str) -> str:
+        return self.show_combo.itemText(max(0, self.show_combo.findData(show_id)))
+
+    def prompter_style(self) -> PrompterStyle:
+        return replace(
+            self._style,
+            font_px=self.font_spin.value(),
+            mirror_horizontal=self.mirror_h.isChecked(),
+            mirror_vertical=self.mirror_v.isChecked(),
+        )
+
+    def chosen_screen(self) -> QScreen | None:
+        wanted = self.screen_combo.currentData()
+        return next((s for s in QGuiApplication.screens() if s.name() == wanted), None)
+
+    def confirm_delete(self, title: str) -> bool:
+        box = QMessageBox(self)
+        box.setObjectName("deleteShowConfirm")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Delete show"))
+        box.setText(self.tr("Delete the show “{title}”?").format(title=title))
+        box.setInformativeText(
+            self.tr(
+                "It leaves the show list here and, after the next sync, at the head office and on the other "
+                "computers. Its run log and compliance records are kept."
+            )
+        )
+        delete_button = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel_button = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel_button)
+        box.setEscapeButton(cancel_button)
+        box.exec()
+        return box.clickedButton() is delete_button
