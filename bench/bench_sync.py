@@ -26,10 +26,13 @@ sys.path.insert(0, str(REPO))
 from sqlalchemy import Column, MetaData, Table, insert  # noqa: E402
 from sync_harness import PostgresCluster, ServerProcess  # noqa: E402
 
+from studio_app.clock import SystemClock  # noqa: E402
 from studio_app.server import service  # noqa: E402
 from studio_app.store.db import Database  # noqa: E402
 from studio_app.store.models import Show  # noqa: E402
 from studio_app.store.models.data import MetricSample  # noqa: E402
+from studio_app.store.writer import Writer  # noqa: E402
+from studio_app.sync import outbox  # noqa: E402
 from studio_app.sync.client import SyncClient  # noqa: E402
 
 
@@ -128,6 +131,8 @@ def main() -> None:
         rate("bare COPY (PostgreSQL), for reference", args.rows, copy_s)
 
         desk = Database.open(work / "a" / "studio.sqlite3")
+        outbox.install(desk.engine, SystemClock())
+        desk_writer = Writer(desk)
         with desk.session() as s:
             show = Show(title="8 小时专场")
             s.add(show)
@@ -136,7 +141,7 @@ def main() -> None:
             s.execute(insert(MetricSample), sample_rows(show.id, args.rows, start))
         rate("capture on the desktop (rows + outbox, SQLite)", args.rows + 1, time.perf_counter() - t0)
 
-        client = SyncClient(desk.engine, server.url, token_a, batch_ops=args.batch)
+        client = SyncClient(desk_writer, server.url, token_a, batch_ops=args.batch)
         client.hello()
         t0 = time.perf_counter()
         sent, rejected, _ = client.push()
@@ -154,17 +159,19 @@ def main() -> None:
         )
 
         hq = Database.open(work / "hq" / "studio.sqlite3")
+        outbox.install(hq.engine, SystemClock())
+        hq_writer = Writer(hq)
         with hq.session() as s:
             plan = Show(title="总部样板")
             s.add(plan)
         with hq.session() as s:
             s.execute(insert(MetricSample), sample_rows(plan.id, args.pull - 1, start))
-        hq_client = SyncClient(hq.engine, server.url, token_hq, batch_ops=args.batch)
+        hq_client = SyncClient(hq_writer, server.url, token_hq, batch_ops=args.batch)
         hq_client.hello()
         hq_client.push()
         hq_client.close()
 
-        client = SyncClient(desk.engine, server.url, token_a, page_size=2000)
+        client = SyncClient(desk_writer, server.url, token_a, page_size=2000)
         t0 = time.perf_counter()
         pulled, _ = client.pull()
         pull_s = time.perf_counter() - t0
@@ -176,6 +183,8 @@ def main() -> None:
             f"{'in step' if not mismatched else 'DIFFERS: ' + ', '.join(mismatched)}"
         )
         client.close()
+        desk_writer.close()
+        hq_writer.close()
         desk.close()
         hq.close()
     finally:

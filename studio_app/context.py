@@ -37,10 +37,10 @@ class AppContext:
         workspace.ensure()
         db = Database.open(workspace.db_path, backups_dir=workspace.backups_dir, backup_policy=backup_policy)
         context = cls(workspace, db, clock or SystemClock())
-        # Change stamps for sync come from the same clock as everything else.
-        from studio_app.sync.outbox import use_clock
+        # Changes to synced rows leave outbox entries, stamped by the same clock as everything else.
+        from studio_app.sync import outbox
 
-        use_clock(db.engine, context.clock)
+        outbox.install(db.engine, context.clock)
         if seed_demo:
             from studio_app.demo import seed_demo_once
 

@@ -1351,6 +1351,10 @@
         <translation>同步因内部错误中止；请查看日志。</translation>
     </message>
     <message>
+        <source>Sync off</source>
+        <translation>同步未开启</translation>
+    </message>
+    <message>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
@@ -1369,10 +1373,6 @@
     <message>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
-    </message>
-    <message>
-        <source>Sync not set up</source>
-        <translation>未设置同步</translation>
     </message>
     <message>
         <source>{n} waiting</source>

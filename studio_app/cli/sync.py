@@ -33,22 +33,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def _sync(args: argparse.Namespace) -> int:
     import time
 
-    from sqlalchemy import select
-
     from studio_app.cli.common import open_context
     from studio_app.i18n import translate
-    from studio_app.store.models.sync import SyncState
     from studio_app.sync.client import SyncClient, SyncError, resolve_token, token_from_keyring
-    from studio_app.sync.outbox import use_clock
+    from studio_app.sync.status import read_snapshot
 
     context = open_context(args)
     try:
-        use_clock(context.db.engine, context.clock)
-        server = args.server
-        if not server:
-            with context.db.session() as s:
-                state = s.scalars(select(SyncState)).first()
-                server = state.server_url if state else ""
+        server = args.server or read_snapshot(context).server_url
         if not server:
             print(translate("Sync", "No server given: use --server URL."), file=sys.stderr)
             return EXIT_NO_TOKEN
@@ -66,7 +58,7 @@ def _sync(args: argparse.Namespace) -> int:
             )
             return EXIT_NO_TOKEN
         client = SyncClient(
-            context.db.engine, server, token, clock=context.clock, batch_ops=args.batch, page_size=args.page
+            context.writer, server, token, clock=context.clock, batch_ops=args.batch, page_size=args.page
         )
         try:
             while True:

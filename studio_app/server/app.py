@@ -15,7 +15,6 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
-from sqlalchemy import Engine
 from starlette.routing import Route
 
 from studio_app.i18n import translate
@@ -239,11 +238,6 @@ def _too_large(limit_bytes: int) -> ApiError:
             "Server", "The batch is larger than the server accepts ({limit} bytes); send it in parts."
         ).format(limit=limit_bytes),
     )
-
-
-def engine_of(app: FastAPI) -> Engine:
-    engine: Engine = app.state.engine
-    return engine
 
 
 def app_from_env() -> FastAPI:

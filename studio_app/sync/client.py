@@ -18,12 +18,12 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, event, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
 
 from studio_app.clock import Clock, SystemClock
 from studio_app.i18n import translate
@@ -35,6 +35,7 @@ from studio_app.store.models.sync import (
     SyncOutbox,
     SyncState,
 )
+from studio_app.store.writer import NO_CHANGES, Changes, Writer
 from studio_app.sync.codec import (
     ConflictPolicy,
     TableCodec,
@@ -67,8 +68,19 @@ from studio_app.sync.protocol import (
     PushResponse,
     SummaryResponse,
 )
+from studio_app.sync.report import (
+    AuthError,
+    OfflineError,
+    SchemaMismatchError,
+    SyncError,
+    SyncReport,
+)
+
+# Named here too for callers that already hold the client (the round's outcome).
+from studio_app.sync.report import SyncStatus as SyncStatus
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 KEYRING_SERVICE = "studio-app-sync"
 _PLAIN = re.compile(r"[A-Za-z0-9_:.\-]*")
@@ -80,44 +92,6 @@ PUSH_WINDOW = 3
 ACK_EVERY_OPS = 20_000
 # An op stamped at the origin of time only fills gaps on the server; it never beats a real edit.
 REPAIR_HLC_WALL_MS = 0
-
-
-class SyncStatus(StrEnum):
-    OFFLINE = "offline"
-    SYNCING = "syncing"
-    UP_TO_DATE = "up_to_date"
-    ERROR = "error"
-
-
-class SyncError(Exception):
-    """A sync problem the user can act on; ``str()`` is the message, already translated."""
-
-    status = SyncStatus.ERROR
-
-
-class OfflineError(SyncError):
-    status = SyncStatus.OFFLINE
-
-
-class AuthError(SyncError):
-    pass
-
-
-class SchemaMismatchError(SyncError):
-    pass
-
-
-@dataclass(frozen=True)
-class SyncReport:
-    pushed_ops: int = 0
-    pulled_changes: int = 0
-    rejected_ops: int = 0
-    new_conflicts: int = 0
-    pending_ops: int = 0
-    checksum_ok: bool | None = None
-    mismatched_tables: tuple[str, ...] = ()
-    repaired: bool = False
-    clock_warning: str = ""
 
 
 @dataclass(frozen=True)
@@ -186,9 +160,15 @@ class _Pending:
 
 
 class SyncClient:
+    """Sync one workspace's database with the server.
+
+    Reads use the database directly; every local write (pulled rows, acknowledgements, bookkeeping) is an
+    operation of ``writer``, the app's one writer, so panels hear of pulled rows through its change feed.
+    """
+
     def __init__(
         self,
-        engine: Engine,
+        writer: Writer,
         server_url: str,
         token: str,
         clock: Clock | None = None,
@@ -199,7 +179,9 @@ class SyncClient:
         sleep: Callable[[float], None] = time.sleep,
         timeout_s: float = 30.0,
     ) -> None:
-        self.engine = engine
+        self.writer = writer
+        self.engine = writer.db.engine
+        self._changes = NO_CHANGES
         self.server_url = server_url.rstrip("/")
         self.clock = clock or SystemClock()
         self.batch_ops = batch_ops
@@ -211,14 +193,24 @@ class SyncClient:
         self._token = token
         self.schema_version = schema_fingerprint()
         self.max_request_bytes = 8 * 1024 * 1024
-        with engine.begin() as conn:
-            self.node_id = str(ensure_state(conn)["node_id"])
+        self.node_id = str(self._write(ensure_state)["node_id"])
         self._clock_warning = ""
         self._acks: list[tuple[list[_Pending], dict[str, tuple[OpOutcome, str, str]]]] | None = None
 
     def close(self) -> None:
         if self._own_http:
             self.http.close()
+
+    def _write(self, op: Callable[[Connection], T]) -> T:
+        """Run ``op`` on the writer's connection, in one transaction, and note what it changed."""
+        written = self.writer.run(lambda session: op(session.connection()))
+        self._changes = self._changes | written.changes
+        return written.value
+
+    def take_changes(self) -> Changes:
+        """The tables written since the last call (a round reports them in ``SyncReport.changes``)."""
+        changes, self._changes = self._changes, NO_CHANGES
+        return changes
 
     # ---- HTTP -----------------------------------------------------------------------------------------
     def _headers(self) -> dict[str, str]:
@@ -293,7 +285,7 @@ class SyncClient:
                 pending_ops=self.pending_count(),
             )
         self._record_success()
-        return report
+        return replace(report, changes=self.take_changes())
 
     def _compare_settled(self, attempts: int = 3) -> list[str] | None:
         """Compare with the server once nobody else's changes are arriving; None if they keep arriving."""
@@ -438,9 +430,12 @@ class SyncClient:
         if not acks:
             return
         now = self.clock.now()
-        with self.engine.begin() as conn:
+
+        def write(conn: Connection) -> None:
             for ops, outcomes in acks:
                 self._write_ack(conn, ops, outcomes, now)
+
+        self._write(write)
 
     @staticmethod
     def _write_ack(
@@ -491,68 +486,62 @@ class SyncClient:
                 return applied, conflicts
 
     def _apply_page(self, page: PullPage, expected_cursor: int) -> tuple[int, int]:
+        written = self.writer.run(lambda session: self._apply_page_op(session, page, expected_cursor))
+        self._changes = self._changes | written.changes
+        return written.value
+
+    def _apply_page_op(self, session: Session, page: PullPage, expected_cursor: int) -> tuple[int, int]:
+        # Rows arrive in the server's order, which may put a child before its parent: check keys later.
+        conn = _without_foreign_keys(session)
         codecs = synced_codecs()
-        with self.engine.connect() as conn:
-            # Rows arrive in the server's order, which may put a child before its parent: check keys later.
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            conn.commit()
+        state = ensure_state(conn)
+        if int(state["pull_cursor"]) != expected_cursor:
+            return 0, 0  # another sync applied this page meanwhile
+        pending = self._rows_with_pending_ops(conn, [c.row_id for c in page.changes])
+        upserts: dict[str, list[dict[str, Any]]] = {}
+        conflict_rows = []
+        hlc = HybridLogicalClock(self.clock, self.node_id, state["hlc_wall_ms"], state["hlc_counter"])
+        now = self.clock.now()
+        for change in page.changes:
+            codec = codecs.get(change.table)
+            if codec is None:
+                continue
             try:
-                with conn.begin():
-                    state = ensure_state(conn)
-                    if int(state["pull_cursor"]) != expected_cursor:
-                        return 0, 0  # another sync applied this page meanwhile
-                    pending = self._rows_with_pending_ops(conn, [c.row_id for c in page.changes])
-                    upserts: dict[str, list[dict[str, Any]]] = {}
-                    conflict_rows = []
-                    hlc = HybridLogicalClock(
-                        self.clock, self.node_id, state["hlc_wall_ms"], state["hlc_counter"]
-                    )
-                    now = self.clock.now()
-                    for change in page.changes:
-                        codec = codecs.get(change.table)
-                        if codec is None:
-                            continue
-                        try:
-                            hlc.receive(Hlc.decode(change.hlc))
-                        except (ClockDriftError, ValueError) as exc:
-                            self._clock_warning = str(exc)
-                        if change.kind is ChangeKind.CONFLICT:
-                            conflict_rows.append(
-                                {
-                                    "id": new_id(),
-                                    "kind": "conflict",
-                                    "table_name": change.table,
-                                    "row_id": change.row_id,
-                                    "reason": translate("Sync", "Edited in two places at the same time."),
-                                    "payload": canonical_json(change.payload),
-                                    "hlc": change.hlc,
-                                    "winner_hlc": change.winner_hlc,
-                                    "created_at": now,
-                                }
-                            )
-                            continue
-                        if (change.table, change.row_id) in pending:
-                            continue
-                        upserts.setdefault(change.table, []).append(codec.decode_payload(change.payload))
-                        if policy_for(change.table) is ConflictPolicy.KEEP_CONFLICT:
-                            set_known_version(conn, change.table, change.row_id, change.hlc)
-                    applied = 0
-                    for table_name, rows in upserts.items():
-                        rows = _without_unknown_tombstones(conn, codecs[table_name], rows)
-                        applied += _upsert(conn, codecs[table_name], rows)
-                    conflict_rows = self._new_conflicts(conn, conflict_rows)
-                    if conflict_rows:
-                        conn.execute(insert(CONFLICT_TABLE), conflict_rows)
-                    conn.execute(
-                        update(STATE_TABLE)
-                        .where(SyncState.id == 1)
-                        .values(
-                            pull_cursor=page.next_cursor, hlc_wall_ms=hlc.wall_ms, hlc_counter=hlc.counter
-                        )
-                    )
-            finally:
-                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-                conn.commit()
+                hlc.receive(Hlc.decode(change.hlc))
+            except (ClockDriftError, ValueError) as exc:
+                self._clock_warning = str(exc)
+            if change.kind is ChangeKind.CONFLICT:
+                conflict_rows.append(
+                    {
+                        "id": new_id(),
+                        "kind": "conflict",
+                        "table_name": change.table,
+                        "row_id": change.row_id,
+                        "reason": translate("Sync", "Edited in two places at the same time."),
+                        "payload": canonical_json(change.payload),
+                        "hlc": change.hlc,
+                        "winner_hlc": change.winner_hlc,
+                        "created_at": now,
+                    }
+                )
+                continue
+            if (change.table, change.row_id) in pending:
+                continue
+            upserts.setdefault(change.table, []).append(codec.decode_payload(change.payload))
+            if policy_for(change.table) is ConflictPolicy.KEEP_CONFLICT:
+                set_known_version(conn, change.table, change.row_id, change.hlc)
+        applied = 0
+        for table_name, rows in upserts.items():
+            rows = _without_unknown_tombstones(conn, codecs[table_name], rows)
+            applied += _upsert(conn, codecs[table_name], rows)
+        conflict_rows = self._new_conflicts(conn, conflict_rows)
+        if conflict_rows:
+            conn.execute(insert(CONFLICT_TABLE), conflict_rows)
+        conn.execute(
+            update(STATE_TABLE)
+            .where(SyncState.id == 1)
+            .values(pull_cursor=page.next_cursor, hlc_wall_ms=hlc.wall_ms, hlc_counter=hlc.counter)
+        )
         return applied, len(conflict_rows)
 
     @staticmethod
@@ -587,7 +576,7 @@ class SyncClient:
         return self._compare_once()[0]
 
     def _pull_cursor(self) -> int:
-        with self.engine.begin() as conn:
+        with self.engine.connect() as conn:
             return int(ensure_state(conn)["pull_cursor"])
 
     def _compare_once(self) -> tuple[list[str], int]:
@@ -616,7 +605,8 @@ class SyncClient:
     def repair(self, tables: Sequence[str]) -> None:
         """Re-read everything from the server, and offer it the local rows it lacks, stamped to lose."""
         codecs = synced_codecs()
-        with self.engine.begin() as conn:
+
+        def enqueue(conn: Connection) -> None:
             rows: list[tuple[TableCodec, dict[str, Any]]] = []
             for name in tables:
                 codec = codecs.get(name)
@@ -626,6 +616,8 @@ class SyncClient:
                     rows.append((codec, codec.encode_row(row)))
             _enqueue_repair_ops(conn, self.node_id, rows, self.clock)
             conn.execute(update(STATE_TABLE).where(SyncState.id == 1).values(pull_cursor=0))
+
+        self._write(enqueue)
         self.push()
         self.pull(include_own=True)
 
@@ -640,8 +632,8 @@ class SyncClient:
             self._clock_warning = skew_message(offset)
 
     def _record_success(self) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(
+        self._write(
+            lambda conn: conn.execute(
                 update(STATE_TABLE)
                 .where(SyncState.id == 1)
                 .values(
@@ -651,11 +643,36 @@ class SyncClient:
                     drift_warning=self._clock_warning,
                 )
             )
+        )
 
     def record_failure(self, message: str) -> None:
-        with self.engine.begin() as conn:
+        def write(conn: Connection) -> None:
             ensure_state(conn)
             conn.execute(update(STATE_TABLE).where(SyncState.id == 1).values(last_error=message))
+
+        self._write(write)
+
+
+def _without_foreign_keys(session: Session) -> Connection:
+    """The operation's connection with SQLite's key checks off until its transaction ends.
+
+    SQLite ignores the pragma inside an open transaction, so this is the operation's first statement, and
+    the result is checked rather than trusted. The connection goes back to the pool afterwards: the checks
+    come back on whether the operation commits or rolls back.
+    """
+    conn = session.connection()
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    raw.execute("PRAGMA foreign_keys=OFF")
+    if raw.execute("PRAGMA foreign_keys").fetchone()[0] != 0:
+        raise RuntimeError("foreign keys could not be turned off: a statement ran before the pull")
+
+    def restore(_session: Session) -> None:
+        raw.execute("PRAGMA foreign_keys=ON")
+
+    event.listen(session, "after_commit", restore, once=True)
+    event.listen(session, "after_rollback", restore, once=True)
+    return conn
 
 
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> list[Sequence[Any]]:

@@ -14,11 +14,11 @@ import decimal
 import enum
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Column, Table, event
+from sqlalchemy import Column, Table
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import Mapper
 from sqlalchemy.types import TypeDecorator
@@ -51,6 +51,8 @@ class ColumnCodec:
     attr_key: str
     encode: Encoder
     decode: Decoder
+    # The value travels as it is (text, integers): bulk encoding skips the call.
+    plain: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,11 @@ class TableCodec:
     def name(self) -> str:
         return self.table.name
 
+    @property
+    def keys_are_column_names(self) -> bool:
+        """ORM bulk parameters (keyed by attribute) are then also the table's columns."""
+        return all(c.name == c.attr_key for c in self.columns)
+
     def encode_object(self, obj: object) -> dict[str, Any]:
         return {c.name: c.encode(getattr(obj, c.attr_key)) for c in self.columns}
 
@@ -70,9 +77,29 @@ class TableCodec:
         """``row``: a mapping of column name to value (a Core ``RowMapping`` or a dict)."""
         return {c.name: c.encode(row[c.name]) for c in self.columns}
 
+    def encode_rows(self, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+        """:meth:`encode_row` of many rows (a bulk write): a value repeated down a column (the times every
+        row of one write is stamped with) is encoded once."""
+        plain = [c.name for c in self.columns if c.plain]
+        coded = [(c.name, c.encode, dict[Any, Any]()) for c in self.columns if not c.plain]
+        out = []
+        for row in rows:
+            payload = {name: row[name] for name in plain}
+            for name, encode, memo in coded:
+                value = row[name]
+                encoded = memo.get(value, _MISSING)
+                if encoded is _MISSING:
+                    encoded = memo[value] = encode(value)
+                payload[name] = encoded
+            out.append(payload)
+        return out
+
     def decode_payload(self, payload: Mapping[str, Any]) -> dict[str, Any]:
         """Column values for an insert; columns the payload lacks (an older sender) are left out."""
         return {c.name: c.decode(payload[c.name]) for c in self.columns if c.name in payload}
+
+
+_MISSING = object()
 
 
 def _none_safe(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -124,7 +151,12 @@ def _codec_for_column(column: Column[Any], attr_key: str) -> ColumnCodec:
         encode, decode = (lambda v: base64.b64encode(v).decode("ascii")), base64.b64decode
     elif python_type is float:
         encode = float
-    return ColumnCodec(column.name, attr_key, _none_safe(encode), _none_safe(decode))
+    elif python_type is bool:
+        # A bulk write may pass 0/1; the row reads back as a bool, and the entry must say the same.
+        encode = bool
+    return ColumnCodec(
+        column.name, attr_key, _none_safe(encode), _none_safe(decode), plain=encode is identity
+    )
 
 
 def _mapper_codec(mapper: Mapper[Any]) -> TableCodec:
@@ -139,13 +171,6 @@ def _mapper_codec(mapper: Mapper[Any]) -> TableCodec:
 
 _codecs: dict[str, TableCodec] | None = None
 _codec_by_class: dict[type, TableCodec] = {}
-
-
-@event.listens_for(Mapper, "after_mapper_constructed")
-def _forget_codecs(mapper: Mapper[Any], class_: type) -> None:
-    # A model defined later (another area's table, a test's) is picked up on the next call.
-    global _codecs
-    _codecs = None
 
 
 def synced_codecs() -> dict[str, TableCodec]:
@@ -177,8 +202,12 @@ def codec_for_object(obj: object) -> TableCodec:
     return codec
 
 
+# One encoder for every row: json.dumps with options builds a new one per call.
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
 def canonical_json(payload: Mapping[str, Any]) -> str:
-    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return _CANONICAL.encode(payload)
 
 
 def row_digest(table_name: str, canonical: str) -> int:

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Connection, Engine, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from studio_app.clock import Clock
 from studio_app.i18n import translate
+from studio_app.store.handle import StoreHandle
 from studio_app.store.models.sync import CONFLICT_TABLE
 from studio_app.sync.codec import synced_codecs
 from studio_app.sync.outbox import record_changes
@@ -87,41 +88,41 @@ def _label(payload: dict[str, Any], row_id: str) -> str:
     return row_id[:8]
 
 
-def keep_current(engine: Engine, conflict_id: str, clock: Clock) -> None:
-    with engine.begin() as conn:
-        conn.execute(
-            update(CONFLICT_TABLE).where(CONFLICT_TABLE.c.id == conflict_id).values(resolved_at=clock.now())
-        )
+def keep_current(store: StoreHandle, conflict_id: str) -> None:
+    resolved = update(CONFLICT_TABLE).where(CONFLICT_TABLE.c.id == conflict_id)
+    now = store.clock.now()
+    store.writer.run(lambda session: session.connection().execute(resolved.values(resolved_at=now)))
 
 
 class ConflictError(ValueError):
     """``str()`` is a message for the user."""
 
 
-def restore_version(engine: Engine, conflict_id: str, clock: Clock) -> None:
+def restore_version(store: StoreHandle, conflict_id: str) -> None:
     """Make the kept version the current one again, as a new local edit that syncs like any other."""
-    with engine.begin() as conn:
-        row = (
-            conn.execute(select(CONFLICT_TABLE).where(CONFLICT_TABLE.c.id == conflict_id)).mappings().first()
-        )
-        if row is None or row["resolved_at"] is not None:
-            raise ConflictError(translate("Sync", "This conflict was already resolved."))
-        codec = synced_codecs().get(row["table_name"])
-        if codec is None:
-            raise ConflictError(
-                translate("Sync", "This version belongs to a table this app does not know ({table}).").format(
-                    table=row["table_name"]
-                )
+    store.writer.run(lambda session: _restore(session.connection(), conflict_id, store.clock))
+
+
+def _restore(conn: Connection, conflict_id: str, clock: Clock) -> None:
+    row = conn.execute(select(CONFLICT_TABLE).where(CONFLICT_TABLE.c.id == conflict_id)).mappings().first()
+    if row is None or row["resolved_at"] is not None:
+        raise ConflictError(translate("Sync", "This conflict was already resolved."))
+    codec = synced_codecs().get(row["table_name"])
+    if codec is None:
+        raise ConflictError(
+            translate("Sync", "This version belongs to a table this app does not know ({table}).").format(
+                table=row["table_name"]
             )
-        values = codec.decode_payload(json.loads(row["payload"]))
-        values["updated_at"] = clock.now()
-        stmt = sqlite_insert(codec.table).values(values)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["id"], set_={k: stmt.excluded[k] for k in values if k != "id"}
         )
-        conn.execute(stmt)
-        current = conn.execute(select(codec.table).where(codec.table.c.id == row["row_id"])).mappings().one()
-        record_changes(conn, [(codec, codec.encode_row(current))])
-        conn.execute(
-            update(CONFLICT_TABLE).where(CONFLICT_TABLE.c.id == conflict_id).values(resolved_at=clock.now())
-        )
+    values = codec.decode_payload(json.loads(row["payload"]))
+    values["updated_at"] = clock.now()
+    stmt = sqlite_insert(codec.table).values(values)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["id"], set_={k: stmt.excluded[k] for k in values if k != "id"}
+    )
+    conn.execute(stmt)
+    current = conn.execute(select(codec.table).where(codec.table.c.id == row["row_id"])).mappings().one()
+    record_changes(conn, [(codec, codec.encode_row(current))])
+    conn.execute(
+        update(CONFLICT_TABLE).where(CONFLICT_TABLE.c.id == conflict_id).values(resolved_at=clock.now())
+    )

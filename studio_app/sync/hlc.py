@@ -12,7 +12,6 @@ the changes it stamps.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from studio_app.clock import Clock
 from studio_app.i18n import translate
@@ -46,9 +45,6 @@ class Hlc:
         except ValueError as exc:
             raise ValueError(f"not a hybrid logical clock stamp: {text!r}") from exc
 
-    def as_datetime(self) -> datetime:
-        return datetime.fromtimestamp(self.wall_ms / 1000, UTC)
-
 
 def wall_ms(clock: Clock) -> int:
     return int(clock.now().timestamp() * 1000)
@@ -79,6 +75,19 @@ class HybridLogicalClock:
         else:
             self._bump_counter()
         return Hlc(self.wall_ms, self.counter, self.node_id)
+
+    def stamps(self, n: int) -> list[str]:
+        """``n`` encoded stamps for local events of one transaction, as ``n`` calls of :meth:`now` made
+        within one millisecond (a bulk write reads the wall clock once, not once per row)."""
+        physical = wall_ms(self._clock)
+        out = []
+        for _ in range(n):
+            if physical > self.wall_ms:
+                self.wall_ms, self.counter = physical, 0
+            else:
+                self._bump_counter()
+            out.append(Hlc(self.wall_ms, self.counter, self.node_id).encode())
+        return out
 
     def receive(self, remote: Hlc) -> Hlc:
         """Merge a stamp seen on the wire; raises :class:`ClockDriftError` for one too far ahead."""

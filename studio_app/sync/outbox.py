@@ -1,24 +1,29 @@
 """Every change to a synced row leaves an outbox entry in the same transaction as the change.
 
-The hooks are SQLAlchemy session events registered on import for every :class:`Session`, so no caller can
-forget them: ``before_flush`` captures rows about to be hard-deleted (afterwards they cannot be read),
-``after_flush`` (still inside the flush's transaction) stamps each inserted, updated or soft-deleted synced
-row with the next hybrid-logical-clock value and per-workspace sequence number and writes the outbox rows
-with a Core insert. Rows applied from the server are written with Core statements, which fire no session
-events, so they never echo back into the outbox.
+The hooks are SQLAlchemy session events; :func:`install` (called by ``AppContext.open``, where the
+database is opened) turns them on for one database, so no caller writing to the app's database can forget
+them, and the store never imports this module. ``before_flush`` captures rows about to be hard-deleted
+(afterwards they cannot be read); ``after_flush`` (still inside the flush's transaction) stamps each
+inserted, updated or soft-deleted synced row with the next hybrid-logical-clock value and per-workspace
+sequence number and writes the outbox rows with a Core insert. Rows applied from the server are written
+with Core statements, which fire no session events, so they never echo back into the outbox.
 
-ORM bulk statements on a synced table (``session.execute(insert(Model), rows)``) are covered too, through
-``do_orm_execute``: missing ids and times are filled in before the insert so the outbox can name the rows.
+Bulk writes (an import of an 8-hour export) use :func:`insert_rows`, or an ORM bulk statement on a synced
+table (``session.execute(insert(Model), rows)``, seen through ``do_orm_execute``): each row is completed
+(ids, times, column defaults) before one executemany, and its outbox entry is built from those values
+instead of read back, so a bulk write costs little more than the insert alone.
 """
 
 from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Engine, event, insert, inspect, select, update
+from sqlalchemy import Connection, Engine, Table, event, insert, inspect, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
@@ -31,6 +36,7 @@ from studio_app.store.models.sync import (
     SyncOutbox,
     SyncState,
 )
+from studio_app.store.writer import mark_changed
 from studio_app.sync.codec import (
     ConflictPolicy,
     TableCodec,
@@ -41,28 +47,42 @@ from studio_app.sync.codec import (
 )
 from studio_app.sync.hlc import HybridLogicalClock
 
+# The databases that keep an outbox, each with the clock that stamps its changes.
 _clocks: weakref.WeakKeyDictionary[Engine, Clock] = weakref.WeakKeyDictionary()
 _has_sync_tables: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
+_listening = False
 _PENDING_DELETES = "studio_sync_pending_deletes"
+_MISSING = object()
+# Filled in by the bulk paths themselves (the clock's time, a fresh id), not by column defaults.
+_BOOKKEEPING_COLUMNS = frozenset({"id", "created_at", "updated_at", "deleted_at"})
+# Below this many entries (an edit in a panel) the plain Core insert is as quick and simpler to follow.
+_DRIVER_LEVEL_FROM = 100
 
 
-def use_clock(engine: Engine, clock: Clock) -> None:
-    """Stamp this database's changes with ``clock`` (tests inject a FakeClock; default: the system clock)."""
-    _clocks[engine] = clock
+def install(engine: Engine, clock: Clock) -> None:
+    """Keep an outbox for this database: every later change to a synced row leaves its entry, stamped by
+    ``clock`` (the app's; tests inject a FakeClock). Installing again only swaps the clock."""
+    global _listening
+    with _lock:
+        _clocks[engine] = clock
+        if not _listening:
+            # Session events exist only per Session class; the hooks skip sessions of other databases.
+            event.listen(Session, "before_flush", _capture_deletes)
+            event.listen(Session, "after_flush", _write_outbox)
+            event.listen(Session, "do_orm_execute", _bulk_statements)
+            _listening = True
 
 
 def clock_for(engine: Engine) -> Clock:
     return _clocks.get(engine) or SystemClock()
 
 
-def _engine_of(connection: Connection) -> Engine:
-    return connection.engine
-
-
 def _tracks(connection: Connection) -> bool:
-    """Only databases that have the sync tables (the desktop's, migrated) keep an outbox."""
-    engine = _engine_of(connection)
+    """Only installed databases that have the sync tables (the desktop's, migrated) keep an outbox."""
+    engine = connection.engine
+    if engine not in _clocks:
+        return False
     known = _has_sync_tables.get(engine)
     if known is None:
         known = inspect(connection).has_table(SyncOutbox.__tablename__)
@@ -96,7 +116,7 @@ def record_changes(connection: Connection, changes: Sequence[tuple[TableCodec, d
     """Write one outbox entry per (table, encoded row) with fresh sequence numbers and HLC stamps."""
     if not changes:
         return 0
-    clock = clock_for(_engine_of(connection))
+    clock = clock_for(connection.engine)
     # The UPDATE first: it takes SQLite's write lock, so two writers cannot hand out the same numbers.
     connection.execute(update(STATE_TABLE).where(SyncState.id == 1).values(last_seq=SyncState.last_seq))
     state = ensure_state(connection)
@@ -105,9 +125,10 @@ def record_changes(connection: Connection, changes: Sequence[tuple[TableCodec, d
     seq = int(state["last_seq"])
     rows = []
     versions: dict[tuple[str, str], str] = {}
-    for codec, payload in changes:
+    stamps = hlc.stamps(len(changes))
+    op_ids = _op_ids(len(changes))
+    for (codec, payload), stamp, op_id in zip(changes, stamps, op_ids, strict=True):
         seq += 1
-        stamp = hlc.now().encode()
         base_hlc = None
         if policy_for(codec.name) is ConflictPolicy.KEEP_CONFLICT:
             key = (codec.name, payload["id"])
@@ -116,7 +137,7 @@ def record_changes(connection: Connection, changes: Sequence[tuple[TableCodec, d
         rows.append(
             {
                 "seq": seq,
-                "op_id": new_id(),
+                "op_id": op_id,
                 "table_name": codec.name,
                 "row_id": payload["id"],
                 "hlc": stamp,
@@ -125,7 +146,7 @@ def record_changes(connection: Connection, changes: Sequence[tuple[TableCodec, d
                 "created_at": now,
             }
         )
-    connection.execute(insert(OUTBOX_TABLE), rows)
+    _insert_entries(connection, rows)
     for (table_name, row_id), stamp in versions.items():
         set_known_version(connection, table_name, row_id, stamp)
     connection.execute(
@@ -134,6 +155,61 @@ def record_changes(connection: Connection, changes: Sequence[tuple[TableCodec, d
         .values(last_seq=seq, hlc_wall_ms=hlc.wall_ms, hlc_counter=hlc.counter)
     )
     return len(rows)
+
+
+def _insert_entries(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    if len(rows) < _DRIVER_LEVEL_FROM:
+        connection.execute(insert(OUTBOX_TABLE), rows)
+    else:
+        _executemany(connection, OUTBOX_TABLE, rows)
+
+
+def _executemany(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` (every column given) with one executemany at the driver.
+
+    The statement is Core's, compiled for this dialect; each value goes through its column's bind
+    processor as Core would, but a value repeated down a column (the one time every row of a bulk write is
+    stamped with) is converted once. Core's own executemany converted every parameter of every row anew,
+    which cost as much as the database's work. The writer cannot read the table off a driver statement:
+    callers report it (``store.writer.mark_changed``).
+    """
+    compiled = insert(table).compile(dialect=connection.dialect)
+    names = compiled.positiontup
+    assert names is not None, "the sqlite dialect binds by position"
+    values_of = itemgetter(*names)
+    converted: list[tuple[int, Callable[[Any], Any], dict[Any, Any]]] = []
+    for i, name in enumerate(names):
+        processor = table.c[name].type.bind_processor(connection.dialect)
+        if processor is not None:
+            converted.append((i, processor, {}))
+    params = []
+    for row in rows:
+        values = list(values_of(row))
+        for i, process, memo in converted:
+            value = values[i]
+            if value is not None:
+                done = memo.get(value, _MISSING)
+                if done is _MISSING:
+                    done = memo[value] = process(value)
+                values[i] = done
+        params.append(tuple(values))
+    connection.exec_driver_sql(compiled.string, params)
+
+
+def _op_ids(n: int) -> list[str]:
+    """``n`` unique op ids shaped like UUIDs: one random UUID's first 92 bits, then a counter.
+
+    A UUID per entry was a tenth of a bulk write's time; ids only need to be unique, and the random prefix
+    keeps them apart across writes and desktops.
+    """
+    prefix = new_id()[:24]
+    return [f"{prefix}{i:012x}" for i in range(n)]
+
+
+def _record(session: Session, changes: Sequence[tuple[TableCodec, dict[str, Any]]]) -> None:
+    record_changes(session.connection(), changes)
+    # A bulk write's entries go in at the driver, where the writer cannot see the table.
+    mark_changed(session, OUTBOX_TABLE.name)
 
 
 def _known_version(connection: Connection, table_name: str, row_id: str) -> str | None:
@@ -155,10 +231,14 @@ def _synced(objects: Iterable[object]) -> list[Any]:
     return [obj for obj in objects if isinstance(obj, SyncedMixin)]
 
 
-@event.listens_for(Session, "before_flush")
+def _installed(session: Session) -> bool:
+    bind = session.get_bind()
+    return bind.engine in _clocks
+
+
 def _capture_deletes(session: Session, flush_context: UOWTransaction, instances: object) -> None:
     deleted = _synced(session.deleted)
-    if not deleted:
+    if not deleted or not _installed(session):
         return
     # A hard delete of a synced row still has to travel, as a tombstone; read the row while it exists.
     now = clock_for(session.get_bind().engine).now()  # type: ignore[union-attr]
@@ -171,7 +251,6 @@ def _capture_deletes(session: Session, flush_context: UOWTransaction, instances:
         pending.append((codec, payload))
 
 
-@event.listens_for(Session, "after_flush")
 def _write_outbox(session: Session, flush_context: UOWTransaction) -> None:
     pending = session.info.pop(_PENDING_DELETES, [])
     touched = _synced(session.new) + [
@@ -183,10 +262,9 @@ def _write_outbox(session: Session, flush_context: UOWTransaction) -> None:
     if not _tracks(connection):
         return
     changes = [(codec_for_object(obj), codec_for_object(obj).encode_object(obj)) for obj in touched]
-    record_changes(connection, changes + pending)
+    _record(session, changes + pending)
 
 
-@event.listens_for(Session, "do_orm_execute")
 def _bulk_statements(state: ORMExecuteState) -> Any:
     if not (state.is_insert or state.is_update) or state.is_select:
         return None
@@ -202,6 +280,75 @@ def _bulk_statements(state: ORMExecuteState) -> Any:
     return _bulk_update(state, codec, connection)
 
 
+def insert_rows(session: Session, table: Table, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Insert new rows into a synced ``table`` with their outbox entries, in the caller's transaction.
+
+    The bulk path for imports: one executemany for the rows, one for their entries, each entry built from
+    the values inserted. Keys are column names; a left-out ``id``, ``created_at``/``updated_at`` (the
+    database's clock) or ``deleted_at`` is filled in, any other left-out column takes its Python-side
+    default. Values must be of the column's Python type (what reading the row back gives), since the entry
+    is what the server stores and checks. On a database without an outbox it is a plain insert.
+    Returns the rows as inserted, every column filled in. In a writer operation::
+
+        insert_rows(session, MetricSample.__table__, rows)
+    """
+    connection = session.connection()
+    codec = synced_codecs()[table.name]
+    completed = _completed(codec, rows, clock_for(connection.engine).now())
+    if not completed:
+        return completed
+    _executemany(connection, table, completed)
+    mark_changed(session, table.name)
+    if _tracks(connection):
+        _record(session, [(codec, p) for p in codec.encode_rows(completed)])
+    return completed
+
+
+def _completed(codec: TableCodec, rows: Iterable[Mapping[str, Any]], now: datetime) -> list[dict[str, Any]]:
+    """Every column of every row, as the insert stores it (so the outbox entry can say the same).
+
+    Raises ValueError for a left-out column whose default the database computes: it cannot be known here.
+    """
+    fixed = {"created_at": now, "updated_at": now, "deleted_at": None}
+    scalars, callables, computed = _python_defaults(codec.table)
+    out = []
+    for row in rows:
+        full = {**scalars, **fixed, **row}
+        if "id" not in row:
+            full["id"] = new_id()
+        for name, make in callables.items():
+            if name not in row:
+                full[name] = make(None)  # Core wraps a no-argument default to take the execution context
+        missing = computed.difference(row)
+        if missing:
+            raise ValueError(f"{codec.name}: give {', '.join(sorted(missing))} (the database's default)")
+        out.append(full)
+    return out
+
+
+def _python_defaults(table: Table) -> tuple[dict[str, Any], dict[str, Callable[[Any], Any]], frozenset[str]]:
+    """The defaults of the columns other than the bookkeeping ones: scalars, per-row callables (a fresh
+    ``dict`` for a JSON column), and the names of those the database computes."""
+    scalars: dict[str, Any] = {}
+    callables: dict[str, Callable[[Any], Any]] = {}
+    computed = set()
+    for column in table.columns:
+        if column.name in _BOOKKEEPING_COLUMNS:
+            continue
+        default: Any = column.default
+        if column.server_default is not None:
+            computed.add(column.name)
+        elif default is not None and default.is_callable:
+            callables[column.name] = default.arg
+        elif default is not None and default.is_scalar:
+            scalars[column.name] = default.arg
+        elif default is not None:
+            computed.add(column.name)  # a SQL expression
+        else:
+            scalars[column.name] = None
+    return scalars, callables, frozenset(computed)
+
+
 def _bulk_insert(state: ORMExecuteState, codec: TableCodec) -> Any:
     params = state.parameters
     rows: list[dict[str, Any]]
@@ -213,18 +360,19 @@ def _bulk_insert(state: ORMExecuteState, codec: TableCodec) -> Any:
         # insert().values(...) or insert-from-select: the rows are not visible here; left to the checksum.
         return None
     now = clock_for(state.session.get_bind().engine).now()  # type: ignore[union-attr]
+    connection = state.session.connection()
+    if codec.keys_are_column_names and not _python_defaults(codec.table)[2]:
+        completed = _completed(codec, rows, now)
+        result = state.invoke_statement(params=completed)  # type: ignore[arg-type]
+        _record(state.session, [(codec, p) for p in codec.encode_rows(completed)])
+        return result
     for row in rows:
         row.setdefault("id", new_id())
         row.setdefault("created_at", now)
         row.setdefault("updated_at", now)
         row.setdefault("deleted_at", None)
     result = state.invoke_statement(params=rows)  # type: ignore[arg-type]
-    connection = state.session.connection()
-    if all(codec.column_names <= row.keys() for row in rows):
-        # Every column was given, so the rows are what was stored: no need to read them back.
-        record_changes(connection, [(codec, codec.encode_row(row)) for row in rows])
-    else:
-        record_changes(connection, _snapshot(connection, codec, [r["id"] for r in rows]))
+    _record(state.session, _snapshot(connection, codec, [r["id"] for r in rows]))
     return result
 
 
@@ -237,7 +385,7 @@ def _bulk_update(state: ORMExecuteState, codec: TableCodec, connection: Connecti
         query = query.where(where)
     ids = list(connection.execute(query, state.parameters or {}).scalars())
     result = state.invoke_statement()
-    record_changes(connection, _snapshot(connection, codec, ids))
+    _record(state.session, _snapshot(connection, codec, ids))
     return result
 
 

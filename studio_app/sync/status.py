@@ -1,26 +1,23 @@
-"""What the status bar shows about sync, and the one background round the app runs (no Qt here)."""
+"""What the status bar shows about sync, and the one background round the app runs (no Qt here).
+
+The sync client (httpx, pydantic) is imported only when a round or a connection test starts, so the
+status bar costs the app's start nothing.
+"""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, func, select, update
 
-from studio_app.clock import Clock
 from studio_app.i18n import translate
-from studio_app.store.models.sync import CONFLICT_TABLE, OUTBOX_TABLE, STATE_TABLE
-from studio_app.sync.client import (
-    Backoff,
-    OfflineError,
-    SyncClient,
-    SyncError,
-    SyncReport,
-    SyncStatus,
-    resolve_token,
-)
+from studio_app.store.handle import StoreHandle
+from studio_app.store.models.sync import CONFLICT_TABLE, OUTBOX_TABLE, STATE_TABLE, SyncState
 from studio_app.sync.outbox import ensure_state
+from studio_app.sync.report import OfflineError, SyncError, SyncReport, SyncStatus
 
 DISABLE_ENV = "STUDIO_APP_NO_NETWORK_SYNC"
 
@@ -42,21 +39,23 @@ class RoundResult:
     report: SyncReport | None = None
 
 
-def read_snapshot(engine: Engine) -> SyncSnapshot:
-    with engine.begin() as conn:
-        state = ensure_state(conn)
+def read_snapshot(store: StoreHandle) -> SyncSnapshot:
+    """A read only: before the first round there may be no state row yet, which reads as never synced."""
+    with store.db.engine.connect() as conn:
+        row = conn.execute(select(STATE_TABLE).where(SyncState.id == 1)).mappings().first()
+        state: dict[str, Any] = dict(row) if row is not None else {}
         pending = conn.execute(select(func.count()).select_from(OUTBOX_TABLE)).scalar_one()
         table = CONFLICT_TABLE
         conflicts = conn.execute(
             select(func.count()).select_from(table).where(table.c.resolved_at.is_(None))
         ).scalar_one()
     return SyncSnapshot(
-        server_url=str(state["server_url"] or ""),
+        server_url=str(state.get("server_url") or ""),
         pending_ops=int(pending),
         open_conflicts=int(conflicts),
-        last_sync_at=state["last_sync_at"],
-        last_error=str(state["last_error"] or ""),
-        clock_warning=str(state["drift_warning"] or ""),
+        last_sync_at=state.get("last_sync_at"),
+        last_error=str(state.get("last_error") or ""),
+        clock_warning=str(state.get("drift_warning") or ""),
     )
 
 
@@ -64,16 +63,22 @@ def background_sync_disabled() -> bool:
     return os.environ.get(DISABLE_ENV) == "1"
 
 
-def sync_round(engine: Engine, clock: Clock, server_url: str | None = None) -> RoundResult:
-    """One push-pull-check round for the app; never raises for a problem the user can act on."""
-    url = server_url or read_snapshot(engine).server_url
+def sync_round(store: StoreHandle, server_url: str | None = None) -> RoundResult:
+    """One push-pull-check round for the app; never raises for a problem the user can act on.
+
+    Its local writes go through ``store.writer``, whose listeners (the change feed) hear of pulled rows;
+    ``result.report.changes`` names every table the round wrote.
+    """
+    url = server_url or read_snapshot(store).server_url
     if not url:
-        return RoundResult(SyncStatus.OFFLINE, translate("Sync", "No server set (Settings → Sync)."))
+        return RoundResult(SyncStatus.OFF, translate("Sync", "No server set (Settings → Sync)."))
+    from studio_app.sync.client import Backoff, SyncClient, resolve_token
+
     token = resolve_token(url)
     if not token:
         return RoundResult(SyncStatus.ERROR, translate("Sync", "No studio token saved (Settings → Sync)."))
     # The app's round gives up quickly when offline: the next timer tick tries again anyway.
-    client = SyncClient(engine, url, token, clock=clock, backoff=Backoff(attempts=3, first_s=0.5))
+    client = SyncClient(store.writer, url, token, clock=store.clock, backoff=Backoff(attempts=3, first_s=0.5))
     try:
         report = client.sync()
     except SyncError as exc:
@@ -99,11 +104,8 @@ class SaveResult:
     message: str
 
 
-def save_server_settings(engine: Engine, server_url: str, token: str | None) -> SaveResult:
+def save_server_settings(store: StoreHandle, server_url: str, token: str | None) -> SaveResult:
     """Store the server address in the workspace and the token in the OS keyring (never in a file)."""
-    from sqlalchemy import update
-
-    from studio_app.store.models.sync import SyncState
     from studio_app.sync.client import save_token_to_keyring
 
     url = server_url.strip().rstrip("/")
@@ -114,9 +116,12 @@ def save_server_settings(engine: Engine, server_url: str, token: str | None) -> 
                 "Sync", "The server address must start with http:// or https://, e.g. {example}."
             ).format(example="https://hq.example.com"),
         )
-    with engine.begin() as conn:
+
+    def write(conn: Connection) -> None:
         ensure_state(conn)
         conn.execute(update(STATE_TABLE).where(SyncState.id == 1).values(server_url=url))
+
+    store.writer.run(lambda session: write(session.connection()))
     if token and not save_token_to_keyring(url, token.strip()):
         return SaveResult(
             False,
@@ -129,15 +134,17 @@ def save_server_settings(engine: Engine, server_url: str, token: str | None) -> 
     return SaveResult(True, translate("Sync", "Saved."))
 
 
-def check_connection(engine: Engine, clock: Clock, server_url: str, token: str | None) -> RoundResult:
+def check_connection(store: StoreHandle, server_url: str, token: str | None) -> RoundResult:
     """Ask the server who we are, without sending or fetching any records."""
+    from studio_app.sync.client import Backoff, SyncClient, resolve_token
+
     url = server_url.strip().rstrip("/")
     token = (token or "").strip() or resolve_token(url)
     if not url or not token:
         return RoundResult(
             SyncStatus.ERROR, translate("Sync", "Enter the server address and the studio token.")
         )
-    client = SyncClient(engine, url, token, clock=clock, backoff=Backoff(attempts=2, first_s=0.5))
+    client = SyncClient(store.writer, url, token, clock=store.clock, backoff=Backoff(attempts=2, first_s=0.5))
     try:
         hello = client.hello()
     except SyncError as exc:

@@ -51,7 +51,7 @@ class SyncSettingsPage(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.result)
         layout.addStretch(1)
-        run_in_thread(read_snapshot, context.db.engine, on_result=self._loaded)
+        run_in_thread(read_snapshot, context, on_result=self._loaded)
 
     def _loaded(self, snapshot: SyncSnapshot) -> None:
         if self.server.text():
@@ -64,8 +64,7 @@ class SyncSettingsPage(QWidget):
         self.result.setText(self.tr("Connecting…"))
         run_in_thread(
             check_connection,
-            self.context.db.engine,
-            self.context.clock,
+            self.context,
             self.server.text(),
             self.token.text(),
             on_result=self._tested,
@@ -83,7 +82,7 @@ class SyncSettingsPage(QWidget):
     def apply(self) -> None:
         run_in_thread(
             save_server_settings,
-            self.context.db.engine,
+            self.context,
             self.server.text(),
             self.token.text() or None,
             on_result=self._saved,

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio_app.sync.client import SyncStatus
 from studio_app.sync.conflicts import ConflictItem, keep_current, open_conflicts, restore_version
+from studio_app.sync.report import SyncStatus
 from studio_app.sync.status import (
     RoundResult,
     SyncSnapshot,
@@ -43,6 +43,7 @@ SYNC_INTERVAL_MS = 60_000
 REFRESH_INTERVAL_MS = 5_000
 
 _COLOURS = {
+    SyncStatus.OFF: "#8a8f98",
     SyncStatus.OFFLINE: "#8a8f98",
     SyncStatus.SYNCING: "#2f7de1",
     SyncStatus.UP_TO_DATE: "#2e9b57",
@@ -57,7 +58,8 @@ class SyncStatusWidget(QWidget):
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.status = SyncStatus.OFFLINE
+        # Off until the first snapshot says a server is set: a first run never shows "offline".
+        self.status = SyncStatus.OFF
         self.message = ""
         self.snapshot: SyncSnapshot | None = None
         self._busy = False
@@ -93,7 +95,7 @@ class SyncStatusWidget(QWidget):
         self._refreshing = True
         run_in_thread(
             read_snapshot,
-            self.context.db.engine,
+            self.context,
             on_result=self._on_snapshot,
             on_error=self._on_refresh_error,
         )
@@ -106,8 +108,7 @@ class SyncStatusWidget(QWidget):
         self._render()
         run_in_thread(
             sync_round,
-            self.context.db.engine,
-            self.context.clock,
+            self.context,
             on_result=self._on_round,
             on_error=self._on_crash,
         )
@@ -135,8 +136,11 @@ class SyncStatusWidget(QWidget):
         self.snapshot = snapshot
         if self.status is not SyncStatus.SYNCING and not self.message and snapshot.last_error:
             self.status, self.message = SyncStatus.ERROR, snapshot.last_error
-        if not snapshot.server_url and self.status is not SyncStatus.SYNCING:
-            self.status = SyncStatus.OFFLINE
+        if self.status is not SyncStatus.SYNCING:
+            if not snapshot.server_url:
+                self.status, self.message = SyncStatus.OFF, ""
+            elif self.status is SyncStatus.OFF:
+                self.status = SyncStatus.OFFLINE
         self._render()
         self.snapshot_changed.emit(snapshot)
 
@@ -163,18 +167,21 @@ class SyncStatusWidget(QWidget):
         """Room for the longest usual text, so the status bar neither clips it nor jumps as it changes."""
         metrics = self.label.fontMetrics()
         states = (
+            self.tr("Sync off"),
             self.tr("Offline"),
             self.tr("Syncing…"),
             self.tr("Up to date"),
             self.tr("Sync error"),
             self.tr("Not synced yet"),
-            self.tr("Sync not set up"),
         )
         suffix = " · " + self.tr("{n} waiting").format(n=8888)
         widest = max(metrics.horizontalAdvance(state + suffix) for state in states)
         self.label.setMinimumWidth(widest + 20)  # the theme pads status-bar labels by 8 px a side
 
     def status_text(self) -> str:
+        if self.status is SyncStatus.OFF:
+            # Nothing waits for anything while no server is set; a count here would only worry the user.
+            return self.tr("Sync off")
         texts = {
             SyncStatus.OFFLINE: self.tr("Offline"),
             SyncStatus.SYNCING: self.tr("Syncing…"),
@@ -183,7 +190,7 @@ class SyncStatusWidget(QWidget):
         }
         text = texts[self.status]
         if self._rounds == 0 and self.status is SyncStatus.OFFLINE and self.snapshot is not None:
-            text = self.tr("Not synced yet") if self.snapshot.server_url else self.tr("Sync not set up")
+            text = self.tr("Not synced yet")
         if self.snapshot is not None and self.snapshot.pending_ops:
             text += " · " + self.tr("{n} waiting").format(n=self.snapshot.pending_ops)
         if self.snapshot is not None and self.snapshot.open_conflicts:
@@ -317,9 +324,8 @@ class SyncConflictsDialog(QDialog):
         self._set_buttons(False)
         run_in_thread(
             action,
-            self.context.db.engine,
+            self.context,
             item.id,
-            self.context.clock,
             on_result=lambda _: self.reload(),
             on_error=self._failed,
         )

@@ -10,8 +10,9 @@ from sync_harness import PG_BIN, Backend, PostgresCluster, ServerProcess
 from studio_app.clock import Clock, SystemClock
 from studio_app.server import service
 from studio_app.store.db import Database
+from studio_app.store.writer import Writer
 from studio_app.sync.client import Backoff, SyncClient
-from studio_app.sync.outbox import use_clock
+from studio_app.sync.outbox import install
 
 
 @pytest.fixture(scope="session")
@@ -82,7 +83,7 @@ def desktop(tmp_path: Path) -> Iterator[Callable[..., Database]]:
 
     def make(name: str, clock: Clock | None = None) -> Database:
         db = Database.open(tmp_path / name / "studio.sqlite3")
-        use_clock(db.engine, clock or SystemClock())
+        install(db.engine, clock or SystemClock())
         opened.append(db)
         return db
 
@@ -98,14 +99,20 @@ def no_sleep(_seconds: float) -> None:
 @pytest.fixture
 def make_client() -> Iterator[Callable[..., SyncClient]]:
     clients: list[SyncClient] = []
+    # One writer per database, as the app has (a client writes through it).
+    writers: dict[int, Writer] = {}
 
     def make(db: Database, url: str, token: str, **kwargs: object) -> SyncClient:
         kwargs.setdefault("backoff", Backoff(attempts=4, first_s=0.0))
         kwargs.setdefault("sleep", no_sleep)
-        client = SyncClient(db.engine, url, token, **kwargs)  # type: ignore[arg-type]
+        if id(db) not in writers:
+            writers[id(db)] = Writer(db)
+        client = SyncClient(writers[id(db)], url, token, **kwargs)  # type: ignore[arg-type]
         clients.append(client)
         return client
 
     yield make
     for client in clients:
         client.close()
+    for writer in writers.values():
+        writer.close()

@@ -25,7 +25,6 @@ from studio_app.server import service
 from studio_app.store.models import Show
 from studio_app.store.models.sync import SyncConflict
 from studio_app.sync.codec import canonical_json, synced_codecs
-from studio_app.sync.outbox import use_clock
 from studio_app.sync.status import save_server_settings
 from studio_app.ui.sync_settings import SyncSettingsPage
 from studio_app.ui.sync_status import SyncStatusWidget
@@ -55,8 +54,7 @@ def main(lang: str) -> None:
     os.environ["STUDIO_APP_NO_NETWORK_SYNC"] = "1"
     os.environ["STUDIO_APP_TOKEN"] = token
     context = AppContext.open(Workspace(tmp / "ws"))
-    use_clock(context.db.engine, context.clock)
-    save_server_settings(context.db.engine, server.url, None)
+    save_server_settings(context, server.url, None)
     with context.db.session() as s:
         s.add_all([Show(title=f"场次 {i}") for i in range(7)])
     out = REPO / "docs" / "screenshots"

@@ -34,7 +34,7 @@ def test_restoring_the_kept_version_makes_it_current_everywhere(
     assert item.label == "开场福袋" and item.table_name == "script_segments"
     assert item.payload["host_text"] == "总部改稿"
 
-    context = type("Ctx", (), {"db": hq_db, "clock": fake_clock})()
+    context = type("Ctx", (), {"db": hq_db, "clock": fake_clock, "writer": hq.writer})()
     dialog = SyncConflictsDialog(context)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
@@ -59,8 +59,8 @@ def test_restoring_the_kept_version_makes_it_current_everywhere(
 def test_keeping_the_current_version_closes_the_entry(
     qtbot, sqlite_backend, desktop, make_client, fake_clock
 ):
-    hq_db, _, _, _, segment_id = _make_conflict(sqlite_backend, desktop, make_client)
-    context = type("Ctx", (), {"db": hq_db, "clock": fake_clock})()
+    hq_db, hq, _, _, segment_id = _make_conflict(sqlite_backend, desktop, make_client)
+    context = type("Ctx", (), {"db": hq_db, "clock": fake_clock, "writer": hq.writer})()
     dialog = SyncConflictsDialog(context)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)

@@ -156,9 +156,9 @@ def test_desktop_killed_mid_sync(backend, desktop, make_client, tmp_path, kill_o
     db = Database.open(workspace.db_path)
     try:
         from studio_app.clock import SystemClock
-        from studio_app.sync.outbox import use_clock
+        from studio_app.sync.outbox import install
 
-        use_clock(db.engine, SystemClock())
+        install(db.engine, SystemClock())
         report = make_client(db, backend.server.url, backend.tokens["studio_a"]).sync()
         assert report.checksum_ok
         with db.session() as s:

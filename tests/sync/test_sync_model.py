@@ -18,8 +18,9 @@ from sync_harness import CutProxy, assert_in_step, cut_after_reply, cut_now, liv
 from studio_app.clock import SystemClock
 from studio_app.store.db import Database
 from studio_app.store.models import Show
+from studio_app.store.writer import Writer
 from studio_app.sync.client import Backoff, OfflineError, SyncClient
-from studio_app.sync.outbox import use_clock
+from studio_app.sync.outbox import install
 
 DESKTOPS = (("hq", "hq"), ("a1", "studio_a"), ("a2", "studio_a"))
 
@@ -54,12 +55,13 @@ def test_random_edits_and_faults_converge(sqlite_backend, steps):
     dbs = []
     for name, _ in DESKTOPS:
         db = Database.open(root / name / "studio.sqlite3")
-        use_clock(db.engine, clock)
+        install(db.engine, clock)
         dbs.append(db)
+    writers = [Writer(db) for db in dbs]
     backoff = Backoff(attempts=2, first_s=0.0)
     clients = [
         SyncClient(
-            db.engine,
+            writer,
             sqlite_backend.server.url,
             sqlite_backend.tokens[studio],
             backoff=backoff,
@@ -67,7 +69,7 @@ def test_random_edits_and_faults_converge(sqlite_backend, steps):
             batch_ops=3,
             page_size=3,
         )
-        for db, (_, studio) in zip(dbs, DESKTOPS, strict=True)
+        for writer, (_, studio) in zip(writers, DESKTOPS, strict=True)
     ]
     try:
         for step in steps:
@@ -95,7 +97,7 @@ def test_random_edits_and_faults_converge(sqlite_backend, steps):
                 marker = b"POST /sync/push" if step[2] == "push" else b"GET /sync/pull"
                 proxy.on_request(marker, 1, cut_now if step[3] else cut_after_reply)
                 client = SyncClient(
-                    dbs[who].engine,
+                    writers[who],
                     proxy.url,
                     sqlite_backend.tokens[DESKTOPS[who][1]],
                     backoff=Backoff(attempts=1),
@@ -120,5 +122,7 @@ def test_random_edits_and_faults_converge(sqlite_backend, steps):
     finally:
         for client in clients:
             client.close()
+        for writer in writers:
+            writer.close()
         for db in dbs:
             db.close()

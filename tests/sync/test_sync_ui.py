@@ -8,8 +8,7 @@ from pathlib import Path
 from support import free_port
 
 from studio_app.store.models import Show
-from studio_app.sync.client import SyncStatus
-from studio_app.sync.outbox import use_clock
+from studio_app.sync.report import SyncStatus
 from studio_app.sync.status import save_server_settings
 from studio_app.ui.sync_settings import SyncSettingsPage
 from studio_app.ui.sync_status import SyncStatusWidget
@@ -24,9 +23,8 @@ def _save(widget, name: str) -> None:
 
 
 def test_status_badge_goes_from_waiting_to_up_to_date(qtbot, app_context, sqlite_backend, monkeypatch):
-    use_clock(app_context.db.engine, app_context.clock)
     monkeypatch.setenv("STUDIO_APP_TOKEN", sqlite_backend.tokens["studio_a"])
-    assert save_server_settings(app_context.db.engine, sqlite_backend.server.url, None).ok
+    assert save_server_settings(app_context, sqlite_backend.server.url, None).ok
     with app_context.db.session() as s:
         s.add_all([Show(title="A"), Show(title="B")])
     widget = SyncStatusWidget(app_context)
@@ -45,10 +43,9 @@ def test_status_badge_goes_from_waiting_to_up_to_date(qtbot, app_context, sqlite
 
 
 def test_status_badge_says_offline_and_keeps_changes(qtbot, app_context, monkeypatch):
-    use_clock(app_context.db.engine, app_context.clock)
     monkeypatch.setenv("STUDIO_APP_TOKEN", "whatever")
     dead = f"http://127.0.0.1:{free_port()}"
-    save_server_settings(app_context.db.engine, dead, None)
+    save_server_settings(app_context, dead, None)
     widget = SyncStatusWidget(app_context)
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.sync_finished, timeout=30_000) as finished:
@@ -77,5 +74,42 @@ def test_settings_page_tests_the_connection(qtbot, app_context, sqlite_backend):
 
 
 def test_settings_refuse_an_address_without_scheme(app_context):
-    result = save_server_settings(app_context.db.engine, "hq.example.com", None)
+    result = save_server_settings(app_context, "hq.example.com", None)
     assert not result.ok and "http://" in result.message
+
+
+def test_first_run_without_a_server_says_sync_is_off(qtbot, app_context, qapp):
+    from studio_app.sync.status import read_snapshot
+    from studio_app.ui.translations import install_translator
+
+    # The demo show seeded on first run left outbox entries: they must not read as "offline · N waiting".
+    assert read_snapshot(app_context).pending_ops > 0
+    widget = SyncStatusWidget(app_context)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.snapshot is not None)
+    assert widget.status is SyncStatus.OFF
+    assert widget.label.text() == "Sync off"
+
+    with qtbot.waitSignal(widget.sync_finished, timeout=10_000) as finished:
+        widget.sync_now()
+    assert finished.args[0].status is SyncStatus.OFF
+    assert widget.label.text() == "Sync off"
+
+    try:
+        install_translator(qapp, "zh_CN")
+        widget._render()
+        assert widget.label.text() == "同步未开启"
+    finally:
+        install_translator(qapp, "en")
+
+
+def test_the_status_bar_does_not_load_the_sync_client():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, studio_app.ui.sync_status, studio_app.ui.sync_settings;"
+        "print(sorted(m for m in ('httpx', 'pydantic', 'studio_app.sync.client') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

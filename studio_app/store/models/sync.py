@@ -87,6 +87,3 @@ OUTBOX_TABLE = cast(Table, SyncOutbox.__table__)
 STATE_TABLE = cast(Table, SyncState.__table__)
 CONFLICT_TABLE = cast(Table, SyncConflict.__table__)
 VERSION_TABLE = cast(Table, SyncRowVersion.__table__)
-
-# Every session that flushes a synced row writes its outbox entry; importing the models must be enough.
-from studio_app.sync import outbox as _outbox  # noqa: E402, F401

@@ -1,0 +1,54 @@
+"""What a sync round says about itself: its status, its report, the problems a user can act on.
+
+Kept apart from ``sync.client`` so the status bar can name these without loading httpx and pydantic,
+which only a round itself needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from studio_app.store.writer import NO_CHANGES, Changes
+
+
+class SyncStatus(StrEnum):
+    # No server set: sync is off (a first run, or a studio that works alone).
+    OFF = "off"
+    OFFLINE = "offline"
+    SYNCING = "syncing"
+    UP_TO_DATE = "up_to_date"
+    ERROR = "error"
+
+
+class SyncError(Exception):
+    """A sync problem the user can act on; ``str()`` is the message, already translated."""
+
+    status = SyncStatus.ERROR
+
+
+class OfflineError(SyncError):
+    status = SyncStatus.OFFLINE
+
+
+class AuthError(SyncError):
+    pass
+
+
+class SchemaMismatchError(SyncError):
+    pass
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    pushed_ops: int = 0
+    pulled_changes: int = 0
+    rejected_ops: int = 0
+    new_conflicts: int = 0
+    pending_ops: int = 0
+    checksum_ok: bool | None = None
+    mismatched_tables: tuple[str, ...] = ()
+    repaired: bool = False
+    clock_warning: str = ""
+    # Every table the round wrote locally (pulled rows, the outbox, the sync bookkeeping).
+    changes: Changes = field(default=NO_CHANGES)
