@@ -13,11 +13,13 @@ import math
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-
-import httpx
+from typing import TYPE_CHECKING
 
 from studio_app.i18n import translate
 from studio_app.probes.result import Finding, ProbeStatus
+
+if TYPE_CHECKING:
+    import httpx
 
 KEY_LIGHT_PORT = 9123
 MIREDS_MIN, MIREDS_MAX = 143, 344
@@ -96,6 +98,8 @@ def read_key_light(
     address: str, *, timeout_s: float = 1.0, client: httpx.Client | None = None
 ) -> KeyLightReading:
     """Ask one light for its state; any failure becomes an unreachable reading with the reason."""
+    import httpx  # only when a light is asked: the device-check screen opens without the HTTP stack
+
     url = base_url(address)
     owns_client = client is None
     # trust_env=False: a system proxy (common on studio PCs) must not swallow requests to a LAN light.

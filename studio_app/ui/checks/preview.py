@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
-import cv2
-import numpy as np
+import functools
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from studio_app.probes.camera_analysis import FrameOverlay
-from studio_app.probes.lighting import LightingThresholds
-from studio_app.probes.preview_feed import PreviewFrame
 from studio_app.ui import theme
 
-# The lighting check's own line: a cell the overlay marks dark is one the check would warn about.
-UNIFORMITY_WARN = LightingThresholds().uniformity_warn
+if TYPE_CHECKING:
+    import numpy as np
+
+    from studio_app.probes.camera_analysis import FrameOverlay
+    from studio_app.probes.preview_feed import PreviewFrame
+
+
+@functools.cache
+def _uniformity_warn() -> float:
+    """The lighting check's own line: a cell the overlay marks dark is one the check would warn about.
+    (Read with the first frame: the lighting module brings OpenCV, which the screen can open without.)"""
+    from studio_app.probes.lighting import LightingThresholds
+
+    return LightingThresholds().uniformity_warn
 
 
 def _bgr_to_qimage(frame: np.ndarray, width: int, height: int) -> QImage:
+    import cv2  # loaded with the first frame: the check screen opens before OpenCV does
+
     small = cv2.resize(frame, (width, height), interpolation=cv2.INTER_AREA)
     rgb = cv2.cvtColor(small, cv2.COLOR_BGR2RGB)
     h, w, _ = rgb.shape
@@ -25,6 +37,8 @@ def _bgr_to_qimage(frame: np.ndarray, width: int, height: int) -> QImage:
 
 
 def _mask_to_qimage(mask: np.ndarray) -> QImage:
+    import numpy as np
+
     h, w = mask.shape
     rgba = np.zeros((h, w, 4), dtype=np.uint8)
     rgba[mask] = (231, 76, 60, 170)
@@ -128,7 +142,7 @@ class CameraPreview(QWidget):
         painter.setFont(font)
         for r, row in enumerate(overlay.grid_luma):
             for c, luma in enumerate(row):
-                dark = mean > 0 and luma < UNIFORMITY_WARN * mean
+                dark = mean > 0 and luma < _uniformity_warn() * mean
                 label = QRectF(rect.left() + c * cell_w + 4, rect.top() + r * cell_h + 4, 46, 18)
                 painter.fillRect(label, QColor(0, 0, 0, 150))
                 painter.setPen(QColor(theme.WARN if dark else "#ffffff"))
@@ -141,6 +155,6 @@ class CameraPreview(QWidget):
         fm = painter.fontMetrics()
         box = QRectF(rect.left(), rect.bottom() - fm.height() - 8, rect.width(), fm.height() + 8)
         painter.fillRect(box, QColor(0, 0, 0, 160))
-        u0_bad = overlay.uniformity < UNIFORMITY_WARN
+        u0_bad = overlay.uniformity < _uniformity_warn()
         painter.setPen(QColor(theme.WARN if u0_bad else "#ffffff"))
         painter.drawText(box.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, text)
