@@ -244,8 +244,8 @@ class CheckPanel(QWidget):
             on_error=lambda e: self._show_error(self.tr("Profiles"), e),
         )
 
-    def refresh_after_sync(self) -> None:
-        """A sync round pulled changes: profiles and runs deleted elsewhere leave the lists."""
+    def reload_lists(self) -> None:
+        """Profiles and runs changed elsewhere: ones deleted there leave the lists."""
         self.reload_profiles(select=self.profile.name)
         self.reload_history()
 

@@ -180,8 +180,8 @@ class DataPanel(QWidget):
     def reload_shows(self) -> None:
         run_in_thread(self.service.list_shows, on_result=self._fill_shows, on_error=self._report_error)
 
-    def refresh_after_sync(self) -> None:
-        """A sync round pulled changes: shows deleted elsewhere leave the list, the numbers reload."""
+    def reload_lists(self) -> None:
+        """Shows changed elsewhere (a sync round, another window): deleted ones leave the list."""
         self.reload_shows()
 
     def _on_changes(self, changes: Changes) -> None:

@@ -176,19 +176,8 @@ class MainWindow(QMainWindow):
         self.workspace_label = QLabel(self.tr("Workspace: {path}").format(path=self.context.workspace.root))
         bar.addWidget(self.workspace_label, 1)
         self.sync_status = SyncStatusWidget(self.context, self)
-        self.sync_status.sync_finished.connect(self._after_sync)
         bar.addPermanentWidget(self.sync_status)
         bar.addPermanentWidget(QLabel(f"v{__version__}"))
-
-    def _after_sync(self, result: object) -> None:
-        """Rows changed or deleted elsewhere arrived: the open panels reload what they list."""
-        report = getattr(result, "report", None)
-        if report is None or not getattr(report, "pulled_changes", 0):
-            return
-        for panel in self._panels.values():
-            refresh = getattr(panel, "refresh_after_sync", None)
-            if callable(refresh):
-                refresh()
 
     def open_settings(self) -> None:
         # Imported when asked for: the dialog brings the sync server form, which the first screen can skip.

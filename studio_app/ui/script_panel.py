@@ -195,11 +195,11 @@ class ScriptPanel(QWidget):
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.touches(*SHOW_TABLES):
-            self.refresh_after_sync()
+            self.reload_lists()
 
-    def refresh_after_sync(self) -> None:
-        """A sync round pulled changes: a show deleted elsewhere leaves the list (the open one is kept
-        while on air; the editor of a show still there is not touched)."""
+    def reload_lists(self) -> None:
+        """Shows changed elsewhere (a sync round, another window): one deleted there leaves the list (the
+        open one is kept while on air; the editor of a show still there is not touched)."""
         run_in_thread(self._list_shows, on_result=self._on_shows_refreshed, on_error=self._on_load_error)
 
     def _on_shows_refreshed(self, shows: list[tuple[str, str]]) -> None:

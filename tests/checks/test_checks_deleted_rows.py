@@ -244,7 +244,7 @@ def test_after_a_sync_pulls_deletions_the_panel_drops_them(
     with db.session() as s:
         tombstone(s.scalars(select(CheckProfile).where(CheckProfile.name == "B 间")).one(), fake_clock.now())
     with qtbot.waitSignals([panel.profiles_loaded, panel.history_loaded], timeout=5000):
-        panel.refresh_after_sync()
+        panel.reload_lists()
     assert panel.history.rowCount() == 1
     assert [panel.profile_combo.itemText(i) for i in range(panel.profile_combo.count())] == [
         DEFAULT_PROFILE_NAME

@@ -180,7 +180,7 @@ def test_the_data_panel_offers_live_shows_only(
     stale = MetricsService(empty_app_context).load_show(kept, local_tz())
     assert stale.samples == () and stale.incidents == () and stale.source is None
     with qtbot.waitSignal(panel.bundle_loaded, timeout=WAIT_MS):
-        panel.refresh_after_sync()
+        panel.reload_lists()
     assert panel.show_combo.count() == 0
     cleared = panel.bundle()
     assert cleared is not None and cleared.samples == () and cleared.incidents == ()
@@ -239,8 +239,9 @@ def test_the_live_feed_refuses_samples_for_a_deleted_show_with_409(
 def test_a_sync_round_that_pulled_changes_refreshes_the_open_panels(
     qtbot: QtBot, empty_app_context: AppContext, fake_clock: FakeClock, two_shows: tuple[str, str]
 ) -> None:
-    from studio_app.sync.client import SyncReport, SyncStatus
-    from studio_app.sync.status import RoundResult
+    """A round applies what it pulls through the writer, which reports the tables it changed
+    (tests/sync/test_sync_writes.py); the open panels reload when those are tables they list."""
+    from studio_app.store.writer import Changes
     from studio_app.ui.main_window import MainWindow
 
     kept, _gone = two_shows
@@ -252,12 +253,10 @@ def test_a_sync_round_that_pulled_changes_refreshes_the_open_panels(
         qtbot.waitUntil(lambda: data_panel.show_combo.count() == 1, timeout=WAIT_MS)
         _tombstone_show(empty_app_context, kept, fake_clock)
         with qtbot.assertNotEmitted(data_panel.shows_loaded, wait=100):
-            window.sync_status.sync_finished.emit(RoundResult(SyncStatus.UP_TO_DATE, "", SyncReport()))
-        assert data_panel.show_combo.count() == 1  # nothing was pulled: nothing reloads
+            empty_app_context.writer.publish(Changes(frozenset({"sync_state"})))
+        assert data_panel.show_combo.count() == 1  # nothing it lists was pulled: nothing reloads
         with qtbot.waitSignal(data_panel.shows_loaded, timeout=WAIT_MS):
-            window.sync_status.sync_finished.emit(
-                RoundResult(SyncStatus.UP_TO_DATE, "", SyncReport(pulled_changes=1))
-            )
+            empty_app_context.writer.publish(Changes(frozenset({"shows"})))
         assert data_panel.show_combo.count() == 0
     finally:
         window.close()

@@ -199,13 +199,13 @@ def test_when_the_open_show_is_deleted_elsewhere_the_panel_moves_to_a_live_one(
         # Nothing deleted: the list reloads and the open show (and its editor) stay.
         panel.editor.setPlainText(DEMO_TEXT + "\n未保存的修改")
         with qtbot.waitSignal(panel.shows_refreshed, timeout=10000):
-            panel.refresh_after_sync()
+            panel.reload_lists()
         assert panel._show_id == other and panel.editor.toPlainText().endswith("未保存的修改")
         assert panel.show_combo.currentData() == other
 
         _tombstone_show(app_context.db, other, fake_clock)
         with qtbot.waitSignal(panel.loaded, timeout=10000):
-            panel.refresh_after_sync()
+            panel.reload_lists()
         assert panel._show_id == demo_id
         assert [panel.show_combo.itemData(i) for i in range(panel.show_combo.count())] == [demo_id]
     finally:
@@ -225,7 +225,7 @@ def test_a_show_on_air_keeps_running_when_it_is_deleted_elsewhere(
         assert panel.controller is not None and panel.controller.session.phase is SessionPhase.ON_AIR
         _tombstone_show(app_context.db, show_id, fake_clock)
         with qtbot.waitSignal(panel.shows_refreshed, timeout=10000):
-            panel.refresh_after_sync()
+            panel.reload_lists()
         assert panel._show_id == show_id and panel.controller.session.phase is SessionPhase.ON_AIR
         assert "deleted on another computer" in panel.status.text()
     finally:
