@@ -17,7 +17,7 @@ from studio_app.promo.rules import (
 )
 from studio_app.promo.session import OnAirSession
 from studio_app.script.reading import SegmentEstimate, count_units, fit_rate_cpm
-from tests.script.onair_fixtures import onair_script
+from onair_fixtures import onair_script
 
 
 def _estimate(over_s: float) -> SegmentEstimate:
