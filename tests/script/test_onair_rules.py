@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from onair_fixtures import onair_script
 
 from studio_app.clock import FakeClock
 from studio_app.promo.clock import PromoMarkKind
@@ -17,7 +18,6 @@ from studio_app.promo.rules import (
 )
 from studio_app.promo.session import OnAirSession
 from studio_app.script.reading import SegmentEstimate, count_units, fit_rate_cpm
-from onair_fixtures import onair_script
 
 
 def _estimate(over_s: float) -> SegmentEstimate:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from onair_fixtures import onair_script
+
 from studio_app.clock import FakeClock
 from studio_app.context import AppContext
 from studio_app.promo.service import OnAirService
@@ -13,7 +15,6 @@ from studio_app.script.model import RunLogEvent, RunLogKind
 from studio_app.script.repo import DeleteShowOutcome
 from studio_app.script.service import ScriptService, check_script_text
 from studio_app.shows import list_shows
-from onair_fixtures import onair_script
 
 
 def test_a_new_script_is_imported_as_a_show_then_loaded_and_exported(empty_app_context: AppContext) -> None:
