@@ -81,10 +81,11 @@ class SyncStatusWidget(QWidget):
         self._refresh_timer.timeout.connect(self.refresh)
         self._sync_timer = QTimer(self)
         self._sync_timer.timeout.connect(self.sync_now)
-        if not background_sync_disabled():
+        # The first round starts when the first snapshot says a server is set: with sync off, nothing runs.
+        self._first_round_due = not background_sync_disabled()
+        if self._first_round_due:
             self._refresh_timer.start(REFRESH_INTERVAL_MS)
             self._sync_timer.start(SYNC_INTERVAL_MS)
-            QTimer.singleShot(0, self.sync_now)
         self.refresh()
 
     # ---- actions ---------------------------------------------------------------------------------------
@@ -143,6 +144,9 @@ class SyncStatusWidget(QWidget):
                 self.status = SyncStatus.OFFLINE
         self._render()
         self.snapshot_changed.emit(snapshot)
+        if self._first_round_due and snapshot.server_url:
+            self._first_round_due = False
+            self.sync_now()
 
     def _on_refresh_error(self, exc: BaseException) -> None:
         self._refreshing = False

@@ -113,3 +113,23 @@ def test_the_status_bar_does_not_load_the_sync_client():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_with_a_server_set_the_first_round_starts_by_itself(qtbot, app_context, sqlite_backend, monkeypatch):
+    monkeypatch.setenv("STUDIO_APP_TOKEN", sqlite_backend.tokens["studio_a"])
+    monkeypatch.setenv("STUDIO_APP_NO_NETWORK_SYNC", "0")
+    assert save_server_settings(app_context, sqlite_backend.server.url, None).ok
+    widget = SyncStatusWidget(app_context)
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.sync_finished, timeout=30_000) as finished:
+        pass  # no click: the first snapshot names the server, and the round follows
+    assert finished.args[0].status is SyncStatus.UP_TO_DATE
+
+
+def test_with_sync_off_no_round_runs_at_start(qtbot, app_context, monkeypatch):
+    monkeypatch.setenv("STUDIO_APP_NO_NETWORK_SYNC", "0")
+    widget = SyncStatusWidget(app_context)
+    qtbot.addWidget(widget)
+    with qtbot.assertNotEmitted(widget.sync_finished, wait=500):
+        qtbot.waitUntil(lambda: widget.snapshot is not None)
+    assert widget.status is SyncStatus.OFF
