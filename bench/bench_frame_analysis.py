@@ -21,9 +21,10 @@ import cv2
 import numpy as np
 
 from studio_app.probes.camera import CameraConfig, analyse_preview_frame, run_camera_probe
-from studio_app.probes.camera_analysis import CameraThresholds, analyse_content, measure_sharpness
+from studio_app.probes.camera_analysis import analyse_content, measure_sharpness
 from studio_app.probes.frames import downscale_to_width
 from studio_app.probes.lighting import mains_alias_hz, measure_flicker, measure_frame_lighting
+from studio_app.probes.thresholds import CameraThresholds
 
 
 def scene_1080p(index: int) -> np.ndarray:

@@ -14,25 +14,12 @@ import numpy.typing as npt
 
 from studio_app.i18n import translate
 from studio_app.probes.result import Finding, ProbeStatus
+from studio_app.probes.thresholds import AudioThresholds
 
 # dBFS reported for digital silence, instead of −inf (JSON has no infinity).
 FLOOR_DBFS = -120.0
 MAINS_HZ = (50.0, 60.0)
 _HUM_HARMONICS = 5  # 50..250 Hz or 60..300 Hz
-
-
-@dataclass(frozen=True)
-class AudioThresholds:
-    mic_low_rms_dbfs: float = -60.0  # quieter than this: warn (webrtc testrtc); profile key of the same name
-    mic_snr_warn_db: float = 20.0
-    noise_floor_warn_dbfs: float = -50.0  # SNR is only a problem when the floor is audible
-    hum_warn_db: float = -30.0  # hum within 30 dB of the whole signal
-    dc_warn: float = 0.01  # 1 % of full scale
-    clip_level: float = 0.999  # |x| at or above this is full scale (int16 max is 0.99997)
-    clip_run_samples: int = 3  # a clip is this many consecutive full-scale samples, not one loud sample
-    clip_fail_pct: float = 1.0  # share of samples inside clip runs that makes it a failure
-    imbalance_warn_db: float = 6.0
-    dropout_zero_run_ms: float = 2.0  # exact-zero run inside signal that counts as a dropout
 
 
 @dataclass(frozen=True)

@@ -40,8 +40,9 @@ from studio_app.probes.camera_analysis import (
 )
 from studio_app.probes.elgato import KeyLightReading, assess_key_lights, read_key_lights
 from studio_app.probes.frames import ANALYSIS_WIDTH_PX, downscale_to_width
-from studio_app.probes.lighting import LightingThresholds, analyse_lighting, lighting_result
+from studio_app.probes.lighting import analyse_lighting, lighting_result
 from studio_app.probes.result import Finding, ProbeResult, ProbeStatus
+from studio_app.probes.thresholds import LightingThresholds
 
 __all__ = [
     "CameraConfig",

@@ -6,9 +6,8 @@ Nothing here opens a device or a file: frames (BGR ``uint8``) and their timestam
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields
-from typing import Any, Self, TypeVar
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
@@ -26,46 +25,11 @@ from studio_app.probes.frames import (
     to_grey,
 )
 from studio_app.probes.result import Finding, ProbeResult, ProbeStatus
-
-_T = TypeVar("_T")
+from studio_app.probes.thresholds import CameraThresholds
 
 # The clipped-area mask handed to the preview is this wide: enough to outline a blown-out window or face,
 # small enough to recompute for every preview frame.
 OVERLAY_MASK_WIDTH_PX = 160
-
-
-def thresholds_from_mapping(cls: type[_T], overrides: Mapping[str, float]) -> _T:
-    """An instance of a thresholds dataclass with the overrides that name one of its fields applied.
-
-    Profiles store one flat mapping of overrides for all probes; each probe takes the keys it knows.
-    """
-    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
-    kwargs: dict[str, Any] = {k: float(v) for k, v in overrides.items() if k in names}
-    return cls(**kwargs)
-
-
-@dataclass(frozen=True)
-class CameraThresholds:
-    """Where a camera measurement turns into a warning or a failure (defaults from the device-check issue)."""
-
-    fps_warn_ratio: float = 0.95  # OBS: below 95 % of the target fps warns ...
-    fps_fail_ratio: float = 0.80  # ... below 80 % is critical
-    drop_interval_factor: float = 1.5  # an interval over 1.5× the nominal one means frames were lost
-    dropped_warn_pct: float = 1.0  # OBS: dropped frames above 1 % warn ...
-    dropped_fail_pct: float = 5.0  # ... above 5 % are critical
-    jitter_warn_ms: float = 15.0  # std. dev. of frame intervals (drops excluded)
-    black_luma: float = 20.0  # webrtc testrtc: a frame with mean luma below 20 is black
-    black_fail_pct: float = 50.0  # any black frame warns; this share of them fails
-    frozen_ssim: float = 0.985  # testrtc: SSIM above 0.985 to the previous frame means frozen
-    frozen_warn_pct: float = 2.0
-    # A live sensor always has some noise, so a still scene in good light can pass the SSIM line; only
-    # pixel-identical repeats prove a stuck pipeline. Failing takes this share of identical frames.
-    stuck_fail_pct: float = 50.0
-    sharpness_warn_ratio: float = 0.5  # focus under 50 % of the saved reference frame warns
-
-    @classmethod
-    def from_mapping(cls, overrides: Mapping[str, float]) -> Self:
-        return thresholds_from_mapping(cls, overrides)
 
 
 @dataclass(frozen=True)

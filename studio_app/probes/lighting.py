@@ -9,13 +9,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Self
 
 import cv2
 import numpy as np
 
 from studio_app.i18n import translate
-from studio_app.probes.camera_analysis import thresholds_from_mapping
 from studio_app.probes.frames import (
     ANALYSIS_WIDTH_PX,
     downscale_to_width,
@@ -25,42 +23,7 @@ from studio_app.probes.frames import (
     mean_luma_bt709,
 )
 from studio_app.probes.result import Finding, ProbeResult, ProbeStatus
-
-
-@dataclass(frozen=True)
-class LightingThresholds:
-    """Where a lighting measurement turns into a warning or a failure."""
-
-    luma_low_fail: float = 40.0  # mean BT.709 luma 0-255
-    luma_low_warn: float = 70.0
-    luma_high_warn: float = 190.0
-    luma_high_fail: float = 225.0
-    clipped_luma: float = 250.0  # a pixel at or above this is blown out
-    clipped_warn_pct: float = 2.0
-    clipped_fail_pct: float = 10.0
-    crushed_luma: float = 5.0  # a pixel at or below this is crushed black
-    crushed_warn_pct: float = 10.0
-    crushed_fail_pct: float = 30.0
-    uniformity_warn: float = 0.6  # EN 12464-1: U0 = Emin/Emean >= 0.6
-    uniformity_fail: float = 0.3
-    lr_warn_stops: float = 1.0  # left/right of the subject differ by more than a stop: warn
-    lr_fail_stops: float = 2.0
-    cast_warn_factor: float = 1.5  # cast factor K = D/M over 1.5: a cast is present
-    cast_min_offset: float = 5.0  # ... and the mean a*/b* offset D is at least this (ignores near-grey noise)
-    flicker_min_duration_s: float = 2.0
-    flicker_report_depth_pct: float = 0.5  # shallower pulses are reported as no flicker (no frequency)
-    flicker_warn_depth_pct: float = 2.0  # peak amplitude in % of the mean luma, at a mains alias
-    flicker_fail_depth_pct: float = 10.0
-    flicker_other_warn_depth_pct: float = 5.0  # a pulse that matches no mains alias must be this deep
-    flicker_min_hz: float = 1.0  # slower changes are auto-exposure drift, not flicker
-    flicker_other_min_hz: float = 3.0  # a non-mains pulse slower than this is more likely people moving
-    # Black frames (the camera probe reports them) are left out of the flicker series.
-    black_luma: float = 20.0
-    mains_match_tolerance_hz: float = 0.75
-
-    @classmethod
-    def from_mapping(cls, overrides: Mapping[str, float]) -> Self:
-        return thresholds_from_mapping(cls, overrides)
+from studio_app.probes.thresholds import LightingThresholds
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,9 @@ import numpy as np
 import numpy.typing as npt
 
 from studio_app.i18n import translate
-from studio_app.probes.audio_analysis import AudioThresholds, analyse_audio, to_dbfs
+from studio_app.probes.audio_analysis import analyse_audio, to_dbfs
 from studio_app.probes.result import Finding, ProbeResult, ProbeStatus
+from studio_app.probes.thresholds import AudioThresholds
 
 _pa_lock = threading.RLock()  # PortAudio's API is not thread-safe across init/terminate
 _open_streams = 0

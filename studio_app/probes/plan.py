@@ -8,17 +8,19 @@ an OpenCV without FFmpeg) then fails that probe as ``error``, not the whole chec
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import fields
-from typing import TypeVar
+from collections.abc import Collection, Sequence
 from urllib.parse import urlsplit
 
 from studio_app.i18n import translate
 from studio_app.probes.profile import StudioProfile
 from studio_app.probes.result import ProbeResult, ProbeStatus
 from studio_app.probes.runner import OVERALL_DEADLINE_S, ProbeTask
-
-_T = TypeVar("_T")
+from studio_app.probes.thresholds import (
+    AudioThresholds,
+    CameraThresholds,
+    LightingThresholds,
+    thresholds_from_mapping,
+)
 
 ALL_PROBES = ("camera", "lighting", "mic", "network", "hotspot")
 DEFAULT_DURATION_S = 3.0
@@ -30,12 +32,6 @@ _SETUP_S = 3.5
 
 def _skipped(probe: str, message: str) -> ProbeResult:
     return ProbeResult(probe, ProbeStatus.SKIPPED, {}, (), 0.0, message)
-
-
-def thresholds_from_mapping(cls: type[_T], overrides: Mapping[str, float]) -> _T:
-    """The probe's thresholds dataclass with the profile's overrides that name one of its fields."""
-    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
-    return cls(**{k: float(v) for k, v in overrides.items() if k in names})
 
 
 def camera_source(text: str) -> int | str:
@@ -63,8 +59,6 @@ def ingest_host_port(url: str) -> tuple[str, int]:
 def _camera_task(profile: StudioProfile, duration_s: float, deadline_s: float) -> ProbeTask:
     def run(cancel: threading.Event, deadline: float) -> Sequence[ProbeResult]:
         from studio_app.probes.camera import CameraConfig, run_camera_probe
-        from studio_app.probes.camera_analysis import CameraThresholds
-        from studio_app.probes.lighting import LightingThresholds
 
         config = CameraConfig(
             source=camera_source(profile.camera_source),
@@ -90,7 +84,6 @@ def _camera_task(profile: StudioProfile, duration_s: float, deadline_s: float) -
 
 def _mic_task(profile: StudioProfile, duration_s: float, deadline_s: float) -> ProbeTask:
     def run(cancel: threading.Event, deadline: float) -> ProbeResult:
-        from studio_app.probes.audio_analysis import AudioThresholds
         from studio_app.probes.mic import MicConfig, run_mic_probe
 
         config = MicConfig(

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from studio_app.i18n import translate
+from studio_app.probes.thresholds import AudioThresholds, CameraThresholds, LightingThresholds
 
 DEFAULT_PROFILE_NAME = "1080p30 抖音"
 
@@ -28,11 +29,7 @@ WATCH_THRESHOLDS: frozenset[str] = frozenset(
 @functools.cache
 def known_thresholds() -> frozenset[str]:
     """Every threshold name some probe understands (read from the probes' thresholds dataclasses)."""
-    # Imported here, not at the top: the analysis modules load numpy and OpenCV, which a profile read by
-    # the history table or a command's --help must not pay for.
-    from studio_app.probes.audio_analysis import AudioThresholds
-    from studio_app.probes.camera_analysis import CameraThresholds
-    from studio_app.probes.lighting import LightingThresholds
+    # Imported here: the network module brings sockets and TLS, which a command's --help need not load.
     from studio_app.probes.network import NetworkThresholds
 
     names = set(WATCH_THRESHOLDS)

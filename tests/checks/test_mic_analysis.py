@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 from audio_fixtures import SAMPLERATE, clipped_sine, hum, sine, speech_like, stereo
 
-from studio_app.probes.audio_analysis import AudioThresholds, analyse_audio, clip_runs, mains_hum
+from studio_app.probes.audio_analysis import analyse_audio, clip_runs, mains_hum
 from studio_app.probes.result import ProbeStatus
+from studio_app.probes.thresholds import AudioThresholds
 
 SINE_RMS_BELOW_PEAK_DB = 20 * np.log10(np.sqrt(2))  # 3.0103 dB
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from studio_app.probes.thresholds import LightingThresholds
 from studio_app.ui import theme
 
 if TYPE_CHECKING:
@@ -18,13 +18,8 @@ if TYPE_CHECKING:
     from studio_app.probes.preview_feed import PreviewFrame
 
 
-@functools.cache
-def _uniformity_warn() -> float:
-    """The lighting check's own line: a cell the overlay marks dark is one the check would warn about.
-    (Read with the first frame: the lighting module brings OpenCV, which the screen can open without.)"""
-    from studio_app.probes.lighting import LightingThresholds
-
-    return LightingThresholds().uniformity_warn
+# The lighting check's own line: a cell the overlay marks dark is one the check would warn about.
+UNIFORMITY_WARN = LightingThresholds().uniformity_warn
 
 
 def _bgr_to_qimage(frame: np.ndarray, width: int, height: int) -> QImage:
@@ -142,7 +137,7 @@ class CameraPreview(QWidget):
         painter.setFont(font)
         for r, row in enumerate(overlay.grid_luma):
             for c, luma in enumerate(row):
-                dark = mean > 0 and luma < _uniformity_warn() * mean
+                dark = mean > 0 and luma < UNIFORMITY_WARN * mean
                 label = QRectF(rect.left() + c * cell_w + 4, rect.top() + r * cell_h + 4, 46, 18)
                 painter.fillRect(label, QColor(0, 0, 0, 150))
                 painter.setPen(QColor(theme.WARN if dark else "#ffffff"))
@@ -155,6 +150,6 @@ class CameraPreview(QWidget):
         fm = painter.fontMetrics()
         box = QRectF(rect.left(), rect.bottom() - fm.height() - 8, rect.width(), fm.height() + 8)
         painter.fillRect(box, QColor(0, 0, 0, 160))
-        u0_bad = overlay.uniformity < _uniformity_warn()
+        u0_bad = overlay.uniformity < UNIFORMITY_WARN
         painter.setPen(QColor(theme.WARN if u0_bad else "#ffffff"))
         painter.drawText(box.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, text)
