@@ -30,8 +30,12 @@ BARE = (
 )
 
 
+# The app's settings (window geometry, language) go to a folder of the benchmark's own, not the user's.
+_CONFIG = tempfile.mkdtemp(prefix="bench-startup-config-")
+
+
 def _env() -> dict[str, str]:
-    env = {**os.environ}
+    env = {**os.environ, "XDG_CONFIG_HOME": _CONFIG}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     return env
 

@@ -9,6 +9,7 @@ VENV=${VENV:-.venv}
 BIN=dist/studio-app/studio-app
 "$BIN" --version
 ws=$(mktemp -d)
+export XDG_CONFIG_HOME="$ws/config"  # the smoke test's window geometry must not become the user's
 QT_QPA_PLATFORM=offscreen "$BIN" --workspace "$ws" --lang zh_CN gui --quit-after 1 --screenshot "$ws/bundle.png"
 test -s "$ws/bundle.png" || { echo "bundle: GUI did not render" >&2; exit 1; }
 "$BIN" --workspace "$ws" check --help >/dev/null
