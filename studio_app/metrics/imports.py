@@ -429,6 +429,8 @@ def _parse_time(cell: Cell, day: date | None, tz: tzinfo) -> tuple[datetime | No
 
 
 _REFUND = MetricField.REFUND_GMV_FEN.value
+_MINUTE_UNITS = ("分钟", "min", "分")
+_FEN_UNITS = ("分", "fen")
 _PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
@@ -465,9 +467,9 @@ def _parse_number(cell: Cell, kind: FieldKind, unit: str) -> int | float | None:
             return _parse_duration_s(text, unit)
         number = Decimal(text) if _PLAIN_NUMBER.fullmatch(text) else _parse_decorated(text, cell)
     if kind is FieldKind.SECONDS:
-        return float(number) * (60.0 if unit in ("分钟", "min", "分") else 1.0)
+        return float(number) * (60.0 if unit in _MINUTE_UNITS else 1.0)
     if kind is FieldKind.MONEY_FEN:
-        fen = number if unit in ("分", "fen") else number * 100
+        fen = number if unit in _FEN_UNITS else number * 100
         return int(fen.quantize(Decimal(1)))
     if number != number.to_integral_value():
         raise _CellError(translate("DataImport", "not a whole number: {value}").format(value=cell))
@@ -489,7 +491,7 @@ def _parse_duration_s(text: str, unit: str) -> float:
         return float(parts[0] * 3600 + parts[1] * 60 + parts[2])
     try:
         value = float(text)
-        return value * (60.0 if unit in ("分钟", "min", "分") else 1.0)
+        return value * (60.0 if unit in _MINUTE_UNITS else 1.0)
     except ValueError:
         pass
     match = _DURATION_RE.match(text)
@@ -591,9 +593,21 @@ def parse_samples(
         row_ok = True
         for index, header, name, kind, unit in field_columns:
             cell = cells[index]
-            if kind is FieldKind.COUNT and type(cell) is str and cell.isascii() and cell.isdigit():
-                values[name] = int(cell)  # the common cell: an 8-hour per-second export has 300,000
-                continue
+            # The common cells take a short way: an 8-hour per-second export has 300,000 of them.
+            if type(cell) is str and cell.isascii():
+                if kind is FieldKind.COUNT and cell.isdigit():
+                    values[name] = int(cell)
+                    continue
+                plain = _PLAIN_NUMBER.fullmatch(cell)
+                if plain is not None and kind is FieldKind.SECONDS:
+                    values[name] = float(cell) * (60.0 if unit in _MINUTE_UNITS else 1.0)
+                    continue
+                if plain is not None and kind is FieldKind.MONEY_FEN and unit not in _FEN_UNITS:
+                    # Whole fen in integers, as exact as the Decimal way below (2 decimals or fewer).
+                    yuan, _, cents = cell.partition(".")
+                    if len(cents) <= 2:
+                        values[name] = int(yuan) * 100 + int(cents.ljust(2, "0"))
+                        continue
             try:
                 value = _parse_number(cell, kind, unit)
             except _CellError as exc:

@@ -170,3 +170,23 @@ def test_remembered_mapping_wins_over_recognised_names(tmp_path: Path) -> None:
     parsed = load_export(path, mapping=mapping)
     assert parsed.samples[0].online_viewers == 5
     assert parsed.samples[0].pay_gmv_fen == 1000
+
+
+def test_money_and_seconds_read_the_same_by_the_short_way_and_the_decimal_way(tmp_path: Path) -> None:
+    """Plain cells ("89.9") take a short way; decorated ones ("¥89.90", " 89.9 ") the Decimal one."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    amounts = [f"{n // 100}.{n % 100:02d}" for n in range(0, 200_001, 997)] + ["0.5", "7", "12.3", "0.05"]
+    lines = ["时间,成交金额(元),平均停留时长(秒)"]
+    for i, amount in enumerate(amounts):
+        minute, second = divmod(i, 60)
+        decorated = f"¥{amount}" if i % 2 else amount  # every other row through the Decimal way
+        lines.append(f"2026-11-20 20:{minute:02d}:{second:02d},{decorated},{i % 7}.5")
+    path = tmp_path / "money.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    parsed = load_export(path)
+
+    expected = [int((Decimal(a) * 100).quantize(Decimal(1), ROUND_HALF_UP)) for a in amounts]
+    assert [s.pay_gmv_fen for s in parsed.samples] == expected
+    assert [s.avg_watch_seconds for s in parsed.samples] == [i % 7 + 0.5 for i in range(len(amounts))]
