@@ -167,7 +167,8 @@ class ScriptPanel(QWidget):
         ):
             shortcut(sequence, slot)
         for kind in EmergencyKind:
-            shortcut(kind.default_key, partial(page.emergency, kind))
+            # Ctrl+F1..F6, as on the prompter: a bare F5 is a clicker's "start presentation" button.
+            shortcut(f"Ctrl+{kind.default_key}", partial(page.emergency, kind))
 
     # ---- loading -----------------------------------------------------------------------------------------
 
