@@ -137,7 +137,10 @@ class KeyMap:
         if moved:
             for item in moved:
                 log.warning(
-                    "prompter key %s moved off clicker keys %s to %s", item.action.value, item.removed, item.now
+                    "prompter key %s moved off clicker keys %s to %s",
+                    item.action.value,
+                    item.removed,
+                    item.now,
                 )
             keymap.save()
         return keymap

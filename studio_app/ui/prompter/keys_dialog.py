@@ -96,9 +96,9 @@ class KeyBindingsDialog(QDialog):
     def refusals(self) -> list[str]:
         """One line per action given a key a clicker sends although it must stay off those keys."""
         return [
-            self.tr("{action}: {keys} is a clicker key; a stray press would trigger it.").format(
-                action=action_label(action), keys=", ".join(refused)
-            )
+            self.tr(
+                "{action}: a clicker sends {keys}, so a stray press would trigger it. Pick another key."
+            ).format(action=action_label(action), keys=", ".join(refused))
             for action, sequences in self.pending().items()
             if (refused := refused_keys(action, sequences))
         ]
