@@ -150,7 +150,8 @@ def test_the_prompter_follows_keys_pressed_in_the_main_window_but_not_in_a_text_
 def test_the_key_test_screen_names_the_action_without_doing_it(
     qtbot: QtBot, controller: OnAirController
 ) -> None:
-    _open_prompter(qtbot, controller)
+    prompter = _open_prompter(qtbot, controller)
+    assert prompter.key_router.installed  # the prompter is open: its keys are live app-wide
     controller.start_show()
     dialog = KeyTestDialog(KeyMap())
     qtbot.addWidget(dialog)

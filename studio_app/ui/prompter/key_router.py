@@ -41,6 +41,10 @@ class PrompterKeyRouter(QObject):
         self._keymap = keymap
         self._installed = False
 
+    @property
+    def installed(self) -> bool:
+        return self._installed
+
     def install(self) -> None:
         app = QApplication.instance()
         if app is not None and not self._installed:
@@ -56,14 +60,18 @@ class PrompterKeyRouter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() not in _KEY_EVENTS or not isinstance(event, QKeyEvent):
             return False
-        if QApplication.activeModalWidget() is not None or QApplication.activePopupWidget() is not None:
-            return False
-        if is_text_input(QApplication.focusWidget()) or is_text_input(
-            watched if isinstance(watched, QWidget) else None
-        ):
-            return False
         action = self._keymap.action_for(event)
         if action is None:
+            return False
+        if (
+            QApplication.activeModalWidget() is not None
+            or QApplication.activePopupWidget() is not None
+            or is_text_input(QApplication.focusWidget())
+            or is_text_input(watched if isinstance(watched, QWidget) else None)
+        ):
+            if event.type() == QEvent.Type.KeyRelease and not event.isAutoRepeat():
+                # A hold begun before the focus moved must still end; a release does nothing else.
+                self._controller.perform(action, pressed=False)
             return False
         event.accept()
         if event.type() == QEvent.Type.ShortcutOverride:

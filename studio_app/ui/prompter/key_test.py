@@ -52,6 +52,8 @@ class KeyTestDialog(QDialog):
         layout.addWidget(self.history, 1)
         layout.addWidget(buttons)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Modal, so the prompter's app-wide key router stands aside while keys are being tried.
+        self.setModal(True)
 
     def describe(self, event: QKeyEvent) -> tuple[str, str]:
         """The key as the user reads it and what the prompter does with it ("nothing" when unbound)."""
