@@ -386,6 +386,14 @@
         <translation>滚动中</translation>
     </message>
     <message>
+        <source>{time} past the planned start</source>
+        <translation>已超过计划开播时间 {time}</translation>
+    </message>
+    <message>
+        <source>On air in {time}</source>
+        <translation>距开播 {time}</translation>
+    </message>
+    <message>
         <source>Press Space to start · {cpm:.0f} chars/min</source>
         <translation>按空格开播 · {cpm:.0f} 字/分</translation>
     </message>
@@ -1067,6 +1075,10 @@ Are they really right?</source>
     <message>
         <source>Ctrl+Enter (or Space on the prompter)</source>
         <translation>Ctrl+Enter（或在提词器上按空格）</translation>
+    </message>
+    <message>
+        <source>Time to the show&apos;s planned start</source>
+        <translation>距本场计划开播时间还有多久</translation>
     </message>
     <message>
         <source>Open prompter</source>

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -75,6 +76,7 @@ class ScriptPanel(QWidget):
         self.keymap = KeyMap.load()
         self._show_id: str | None = None
         self._script: Script | None = None
+        self._planned_start: datetime | None = None  # the open show's, for the countdown
         self._shutting_down = False
         self._deleting: str | None = None  # a show this panel is deleting: its leaving the list is expected
 
@@ -307,6 +309,7 @@ class ScriptPanel(QWidget):
         self._teardown_session()
         self._show_id = loaded.show.show_id
         self._script = loaded.show.script
+        self._planned_start = loaded.show.planned_start
         self.editor.setPlainText(loaded.show.source)
         if loaded.resume_error:
             self._say(loaded.resume_error, error=True)
@@ -344,6 +347,7 @@ class ScriptPanel(QWidget):
         elif opened.resumed:
             self._say(self.tr("Resumed the show in progress."))
         session = opened.session
+        session.planned_start = self._planned_start
         self.writer = writer
         controller = OnAirController(session, self)
         controller.changed.connect(self._refresh_all)
@@ -448,10 +452,14 @@ class ScriptPanel(QWidget):
             self.start_button.setEnabled(phase is not SessionPhase.ENDED)
 
     def _refresh_timers(self) -> None:
-        if self.controller is not None:
-            session = self.controller.session
-            on_air = session.phase is SessionPhase.ON_AIR and session.promo is not None
-            self.on_air_page.show_text(onair_text(session), on_air)
+        if self.controller is None:
+            self.bar.show_countdown("", late=False)
+            return
+        session = self.controller.session
+        on_air = session.phase is SessionPhase.ON_AIR and session.promo is not None
+        text = onair_text(session)
+        self.on_air_page.show_text(text, on_air)
+        self.bar.show_countdown(text.start_countdown, text.start_late)
 
     # ---- the editor ----------------------------------------------------------------------------------------
 
