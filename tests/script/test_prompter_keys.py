@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 from onair_fixtures import onair_script
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from studio_app import settings
@@ -181,3 +181,23 @@ def test_the_key_dialog_refuses_an_emergency_on_a_clicker_key(qtbot: QtBot) -> N
     assert dialog.result() != dialog.DialogCode.Accepted
     assert "F5" in dialog.refusal.text()
     assert keymap.sequences(PrompterAction.EMERGENCY_5) == ("Ctrl+F5",)
+
+
+def test_the_key_test_opens_from_the_key_dialog_with_the_keys_not_yet_saved(qtbot: QtBot) -> None:
+    dialog = KeyBindingsDialog(KeyMap())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    first, _second = dialog.edits[PrompterAction.FASTER]
+    first.setKeySequence(QKeySequence("W"))
+    seen: list[str] = []
+
+    def try_a_key() -> None:
+        tester = QApplication.activeModalWidget()
+        assert isinstance(tester, KeyTestDialog)
+        qtbot.keyClick(tester, Qt.Key.Key_W)
+        seen.append(tester.action_label.text())
+        tester.reject()
+
+    QTimer.singleShot(0, try_a_key)
+    dialog.test_button.click()
+    assert seen == ["Does: Faster (gear up)"]
