@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 import httpx
-from sqlalchemy import Connection, Engine, delete, event, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, event, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -53,7 +53,14 @@ from studio_app.sync.hlc import (
     skew_message,
     wall_ms,
 )
-from studio_app.sync.outbox import ensure_state, set_known_version
+from studio_app.sync.outbox import (
+    BULK_ROW_ID,
+    bulk_op_id,
+    ensure_state,
+    pending_count,
+    rows_with_pending_entries,
+    set_known_version,
+)
 from studio_app.sync.protocol import (
     HELLO_PATH,
     NODE_HEADER,
@@ -143,6 +150,8 @@ class _Pending:
     hlc: str
     base_hlc: str | None
     payload: str
+    # False for every op of a bulk entry but its last: the entry leaves the outbox with its last op.
+    ends_entry: bool = True
     size: int = field(init=False)
 
     def __post_init__(self) -> None:
@@ -354,15 +363,35 @@ class SyncClient:
         return [(part, self._body(part)) for part in self._split_by_bytes(self._next_batch(after_seq))]
 
     def _next_batch(self, after_seq: int = 0) -> list[_Pending]:
+        """The next ops after ``after_seq``: about ``batch_ops``, and a bulk entry always whole, so the
+        next batch (read after the last op's seq) never skips the rest of an entry."""
+        pending: list[_Pending] = []
+        emptied: list[int] = []
+        c = OUTBOX_TABLE.c
         with self.engine.connect() as conn:
-            c = OUTBOX_TABLE.c
-            rows = conn.execute(
-                select(c.seq, c.op_id, c.table_name, c.row_id, c.hlc, c.base_hlc, c.payload)
-                .where(c.seq > after_seq)
-                .order_by(c.seq)
-                .limit(self.batch_ops)
-            ).all()
-        pending = [_Pending(*row) for row in rows]
+            while len(pending) < self.batch_ops:
+                entries = conn.execute(
+                    select(c.seq, c.op_id, c.table_name, c.row_id, c.hlc, c.base_hlc, c.payload)
+                    .where(c.seq > after_seq)
+                    .order_by(c.seq)
+                    .limit(self.batch_ops - len(pending))
+                ).all()
+                if not entries:
+                    break
+                for entry in entries:
+                    if len(pending) >= self.batch_ops:
+                        break
+                    after_seq = entry.seq
+                    if entry.row_id != BULK_ROW_ID:
+                        pending.append(_Pending(*entry))
+                        continue
+                    ops = _expand(conn, _Pending(*entry))
+                    if not ops:
+                        emptied.append(entry.seq)
+                    pending.extend(ops)
+        if emptied:
+            # Every row of these bulk writes is gone (a later deletion travels as its own entry).
+            self._write(lambda conn: conn.execute(delete(OUTBOX_TABLE).where(c.seq.in_(emptied))))
         for op in pending:
             if not _PLAIN.fullmatch(op.op_id + op.table_name + op.row_id + op.hlc + (op.base_hlc or "")):
                 raise ValueError(f"outbox entry {op.seq} has an unexpected id or stamp")
@@ -375,7 +404,8 @@ class SyncClient:
         parts: list[list[_Pending]] = [[]]
         size = 0
         for op in batch:
-            if parts[-1] and size + op.size > budget:
+            # A bulk entry makes a batch longer than batch_ops; a request stays at most that long.
+            if parts[-1] and (size + op.size > budget or len(parts[-1]) >= self.batch_ops):
                 parts.append([])
                 size = 0
             parts[-1].append(op)
@@ -461,9 +491,11 @@ class SyncClient:
         if rows:
             conn.execute(insert(CONFLICT_TABLE), rows)
         # A part is a contiguous run from the head of the queue (older parts went first), so a range
-        # delete names exactly its rows, whatever its size.
-        first, last = ops[0].seq, ops[-1].seq
-        conn.execute(delete(OUTBOX_TABLE).where(SyncOutbox.seq.between(first, last)))
+        # delete names exactly its entries, whatever its size. A bulk entry goes with its last op: a part
+        # may hold only its beginning or middle.
+        ended = [op.seq for op in ops if op.ends_entry]
+        if ended:
+            conn.execute(delete(OUTBOX_TABLE).where(SyncOutbox.seq.between(ops[0].seq, ended[-1])))
 
     # ---- pull ------------------------------------------------------------------------------------------
     def pull(self, include_own: bool = False) -> tuple[int, int]:
@@ -497,7 +529,7 @@ class SyncClient:
         state = ensure_state(conn)
         if int(state["pull_cursor"]) != expected_cursor:
             return 0, 0  # another sync applied this page meanwhile
-        pending = self._rows_with_pending_ops(conn, [c.row_id for c in page.changes])
+        pending = rows_with_pending_entries(conn, [c.row_id for c in page.changes])
         upserts: dict[str, list[dict[str, Any]]] = {}
         conflict_rows = []
         hlc = HybridLogicalClock(self.clock, self.node_id, state["hlc_wall_ms"], state["hlc_counter"])
@@ -559,17 +591,6 @@ class SyncClient:
                 fresh.append(row)
         return fresh
 
-    @staticmethod
-    def _rows_with_pending_ops(conn: Connection, row_ids: Sequence[str]) -> set[tuple[str, str]]:
-        found: set[tuple[str, str]] = set()
-        table = OUTBOX_TABLE
-        for chunk in _chunks(sorted(set(row_ids))):
-            for t_name, r_id in conn.execute(
-                select(table.c.table_name, table.c.row_id).where(table.c.row_id.in_(chunk))
-            ):
-                found.add((t_name, r_id))
-        return found
-
     # ---- checks ----------------------------------------------------------------------------------------
     def compare_with_server(self) -> list[str]:
         """Tables whose count or checksum differs from the server's copy (empty when in step)."""
@@ -622,8 +643,9 @@ class SyncClient:
         self.pull(include_own=True)
 
     def pending_count(self) -> int:
+        """Rows waiting to be pushed."""
         with self.engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(OUTBOX_TABLE)).scalar_one())
+            return pending_count(conn)
 
     # ---- bookkeeping -----------------------------------------------------------------------------------
     def _observe_server_time(self, server_ms: int) -> None:
@@ -677,6 +699,38 @@ def _without_foreign_keys(session: Session) -> Connection:
 
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> list[Sequence[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _expand(conn: Connection, entry: _Pending) -> list[_Pending]:
+    """One op per row of a bulk entry, in its order, each row as it is now (a row gone since is skipped:
+    its deletion travels as its own entry). An op keeps its index in the entry's list, so its op id is
+    the same at every push."""
+    codec = synced_codecs()[entry.table_name]
+    table = codec.table
+    row_ids: list[str] = json.loads(entry.payload)
+    ops: list[_Pending] = []
+    for start in range(0, len(row_ids), _CHUNK):
+        chunk = row_ids[start : start + _CHUNK]
+        rows = conn.execute(select(table).where(table.c.id.in_(chunk))).mappings()
+        found = {row["id"]: row for row in rows}
+        present = [(start + i, found[row_id]) for i, row_id in enumerate(chunk) if row_id in found]
+        payloads = codec.encode_rows([row for _, row in present])
+        for (index, row), payload in zip(present, payloads, strict=True):
+            ops.append(
+                _Pending(
+                    entry.seq,
+                    bulk_op_id(entry.op_id, index),
+                    entry.table_name,
+                    row["id"],
+                    entry.hlc,
+                    None,
+                    canonical_json(payload),
+                    ends_entry=False,
+                )
+            )
+    if ops:
+        ops[-1].ends_entry = True
+    return ops
 
 
 def _without_unknown_tombstones(
