@@ -1,0 +1,182 @@
+"""A bulk insert leaves one outbox entry for all its rows; it still travels, counts and guards row by row."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
+from typing import Any, cast
+
+import httpx
+import pytest
+from sqlalchemy import Table, insert, select
+from sync_harness import CutProxy, assert_in_step, server_record_count
+
+from studio_app.server import tables as st
+from studio_app.store.handle import StoreHandle
+from studio_app.store.models import Show
+from studio_app.store.models.data import MetricSample
+from studio_app.store.models.script import ScriptRow
+from studio_app.store.models.sync import SyncOutbox
+from studio_app.sync.client import OfflineError
+from studio_app.sync.outbox import BULK_ROW_ID, bulk_op_id, insert_rows
+from studio_app.sync.status import read_snapshot
+
+SAMPLES = cast(Table, MetricSample.__table__)
+
+
+def _samples(show_id: str, n: int, viewers: int = 0, ids: list[str] | None = None) -> list[dict[str, Any]]:
+    start = datetime(2026, 11, 20, 12, tzinfo=UTC)
+    rows: list[dict[str, Any]] = [
+        {
+            "show_id": show_id,
+            "at": start + timedelta(seconds=i),
+            "source": "import",
+            "online_viewers": viewers + i,
+        }
+        for i in range(n)
+    ]
+    for row, row_id in zip(rows, ids or [], strict=False):
+        row["id"] = row_id
+    return rows
+
+
+def _add_show(session: Any) -> str:
+    show = Show(title="导入场")
+    session.add(show)
+    session.flush()
+    return str(show.id)
+
+
+def _entries(db: Any) -> list[Any]:
+    with db.engine.connect() as conn:
+        return conn.execute(
+            select(SyncOutbox.seq, SyncOutbox.op_id, SyncOutbox.table_name, SyncOutbox.row_id).order_by(
+                SyncOutbox.seq
+            )
+        ).all()
+
+
+def test_the_orm_bulk_insert_of_an_import_leaves_one_entry(desktop, make_client):
+    db = desktop("a")
+    client = make_client(db, "http://127.0.0.1:9", "unused")
+    show_id = client.writer.run(_add_show).value
+    client.writer.run(lambda s: s.execute(insert(MetricSample), _samples(show_id, 120)))
+    assert [(e.table_name, e.row_id) for e in _entries(db)][1:] == [("metric_samples", BULK_ROW_ID)]
+    assert client.pending_count() == 121  # the show and each row, as the status bar says
+
+
+def test_small_writes_and_keep_conflict_tables_keep_one_entry_per_row(desktop, make_client):
+    db = desktop("a")
+    client = make_client(db, "http://127.0.0.1:9", "unused")
+    show_id = client.writer.run(_add_show).value
+    client.writer.run(lambda s: insert_rows(s, SAMPLES, _samples(show_id, 10)))
+    scripts = [
+        {"show_id": show_id, "revision": i, "title": f"第{i}版", "source_text": "开场"} for i in range(60)
+    ]
+    # Each script row's entry carries the version it was made on, which one entry for all could not.
+    client.writer.run(lambda s: s.execute(insert(ScriptRow), scripts))
+    entries = _entries(db)
+    assert len(entries) == 1 + 10 + 60
+    assert BULK_ROW_ID not in {e.row_id for e in entries}
+
+
+def test_pending_count_and_the_status_bar_count_rows(desktop, make_client):
+    db = desktop("a")
+    client = make_client(db, "http://127.0.0.1:9", "unused")
+    show_id = client.writer.run(_add_show).value
+    client.writer.run(lambda s: insert_rows(s, SAMPLES, _samples(show_id, 250)))
+    assert len(_entries(db)) == 2
+    assert client.pending_count() == 251
+    assert read_snapshot(cast(StoreHandle, SimpleNamespace(db=db))).pending_ops == 251
+
+
+def test_a_push_cut_inside_a_bulk_entry_is_finished_later_without_applying_a_row_twice(
+    backend, desktop, make_client
+):
+    db = desktop("a")
+    first = make_client(db, backend.server.url, backend.tokens["studio_a"])
+    show_id = first.writer.run(_add_show).value
+    first.sync()
+    first.writer.run(lambda s: insert_rows(s, SAMPLES, _samples(show_id, 900)))
+    (entry,) = _entries(db)
+    proxy = CutProxy(backend.server.port)
+    try:
+        # Parts of 300 ops: the server dies while the entry's second part comes in.
+        proxy.on_request(b"POST /sync/push", 2, lambda conn: backend.server.kill())
+        cut = make_client(db, proxy.url, backend.tokens["studio_a"], batch_ops=300)
+        with pytest.raises(OfflineError):
+            cut.sync()
+    finally:
+        proxy.close()
+    assert _entries(db) == [entry]  # half sent is not sent: the entry waits whole
+    assert cut.pending_count() == 900
+    on_server_before = server_record_count(backend.engine)
+    assert on_server_before < 901
+
+    backend.restart()
+    applied: list[int] = []
+
+    def count_applied(response: httpx.Response) -> None:
+        if response.request.url.path == "/sync/push":
+            response.read()
+            applied.append(int(response.json()["applied"]))
+
+    http = httpx.Client(event_hooks={"response": [count_applied]})
+    try:
+        report = make_client(
+            db, backend.server.url, backend.tokens["studio_a"], batch_ops=300, http=http
+        ).sync()
+    finally:
+        http.close()
+    assert report.checksum_ok and report.pending_ops == 0 and _entries(db) == []
+    assert server_record_count(backend.engine) == 901
+    # Rows the cut push had delivered were recognised by their op ids, not applied again.
+    assert sum(applied) == 901 - on_server_before
+    assert_in_step(db, backend, "studio_a")
+
+
+def test_each_row_of_a_bulk_entry_travels_under_the_op_id_its_place_gives_it(
+    sqlite_backend, desktop, make_client
+):
+    db = desktop("a")
+    client = make_client(db, sqlite_backend.server.url, sqlite_backend.tokens["studio_a"], batch_ops=70)
+    show_id = client.writer.run(_add_show).value
+    rows = client.writer.run(lambda s: insert_rows(s, SAMPLES, _samples(show_id, 200))).value
+    entry = _entries(db)[-1]
+    report = client.sync()
+    assert report.pushed_ops == 201 and report.checksum_ok
+    with sqlite_backend.engine.connect() as conn:
+        op_ids = dict(
+            conn.execute(
+                select(st.records.c.record_id, st.records.c.op_id).where(
+                    st.records.c.table_name == "metric_samples"
+                )
+            ).all()
+        )
+    assert op_ids == {row["id"]: bulk_op_id(entry.op_id, i) for i, row in enumerate(rows)}
+
+
+def test_a_pulled_version_of_a_row_waiting_in_a_bulk_entry_does_not_overwrite_it(
+    sqlite_backend, desktop, make_client
+):
+    hq_db, a_db = desktop("hq"), desktop("a")
+    hq = make_client(hq_db, sqlite_backend.server.url, sqlite_backend.tokens["hq"])
+    a = make_client(a_db, sqlite_backend.server.url, sqlite_backend.tokens["studio_a"])
+    show_id = hq.writer.run(_add_show).value
+    hq.sync()
+    a.sync()
+    ids = [row["id"] for row in hq.writer.run(lambda s: insert_rows(s, SAMPLES, _samples(show_id, 60))).value]
+    hq.sync()
+    # The studio wrote the same rows meanwhile (its own import), not yet pushed.
+    a.writer.run(lambda s: insert_rows(s, SAMPLES, _samples(show_id, 60, viewers=500, ids=ids)))
+
+    applied, _ = a.pull()
+
+    assert applied == 0
+    with a_db.engine.connect() as conn:
+        viewers = dict(conn.execute(select(SAMPLES.c.id, SAMPLES.c.online_viewers)).all())
+    assert viewers == {row_id: 500 + i for i, row_id in enumerate(ids)}
+    with a_db.engine.connect() as conn:
+        waiting = conn.execute(select(SyncOutbox.row_id, SyncOutbox.payload)).one()
+    assert waiting.row_id == BULK_ROW_ID and json.loads(waiting.payload) == ids
