@@ -43,6 +43,8 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import IteratorResult
+from sqlalchemy.engine.result import SimpleResultMetaData
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from studio_app.clock import Clock, SystemClock
@@ -228,13 +230,17 @@ def _executemany(connection: Connection, table: Table, rows: list[dict[str, Any]
     which cost as much as the database's work. The writer cannot read the table off a driver statement:
     callers report it (``store.writer.mark_changed``).
     """
-    compiled = insert(table).compile(dialect=connection.dialect)
+    dialect = connection.dialect
+    compiled = insert(table).compile(dialect=dialect)
     names = compiled.positiontup
     assert names is not None, "the sqlite dialect binds by position"
     values_of = itemgetter(*names)
     converted: list[tuple[int, Callable[[Any], Any], dict[Any, Any]]] = []
     for i, name in enumerate(names):
-        processor = table.c[name].type.bind_processor(connection.dialect)
+        # The dialect's own type: a TypeDecorator's plain ``bind_processor`` wraps the generic DateTime,
+        # which left datetimes to the driver's adapter (stored as "…+00:00", not SQLAlchemy's text form,
+        # so a range query bound as SQLAlchemy does missed the first row).
+        processor = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if processor is not None:
             converted.append((i, processor, {}))
     params = []
@@ -435,7 +441,17 @@ def _bulk_insert(state: ORMExecuteState, codec: TableCodec) -> Any:
     connection = state.session.connection()
     if codec.keys_are_column_names and not _python_defaults(codec.table)[2]:
         completed = _completed(codec, rows, now)
-        result = state.invoke_statement(params=completed)  # type: ignore[arg-type]
+        mapper = state.bind_mapper
+        assert mapper is not None
+        if state.statement.compare(insert(mapper.class_)):
+            # Nothing added to ``insert(Model)`` (no RETURNING, ON CONFLICT, prefix): every column is
+            # known, so the rows go in as insert_rows puts them; the ORM's own bulk path converted each
+            # value of each row anew and cost half again as much. Its answer here is an empty result.
+            _executemany(connection, codec.table, completed)
+            mark_changed(state.session, codec.name)
+            result: Any = IteratorResult(SimpleResultMetaData([]), iter([]))
+        else:
+            result = state.invoke_statement(params=completed)  # type: ignore[arg-type]
         _record_insert(state.session, codec, completed)
         return result
     for row in rows:
