@@ -249,7 +249,11 @@ def _executemany(connection: Connection, table: Table, rows: list[dict[str, Any]
         for i, process, memo in converted:
             value = values[i]
             if value is not None:
-                done = memo.get(value, _MISSING)
+                try:
+                    done = memo.get(value, _MISSING)
+                except TypeError:  # a JSON column's dict or list: each one is its own
+                    values[i] = process(value)
+                    continue
                 if done is _MISSING:
                     done = memo[value] = process(value)
                 values[i] = done
@@ -387,19 +391,20 @@ def _completed(codec: TableCodec, rows: Iterable[Mapping[str, Any]], now: dateti
 
     Raises ValueError for a left-out column whose default the database computes: it cannot be known here.
     """
-    fixed = {"created_at": now, "updated_at": now, "deleted_at": None}
     scalars, callables, computed = _python_defaults(codec.table)
+    defaults = {**scalars, "created_at": now, "updated_at": now, "deleted_at": None}
     out = []
     for row in rows:
-        full = {**scalars, **fixed, **row}
+        full = defaults.copy()
+        full.update(row)
         if "id" not in row:
             full["id"] = new_id()
         for name, make in callables.items():
             if name not in row:
                 full[name] = make(None)  # Core wraps a no-argument default to take the execution context
-        missing = computed.difference(row)
-        if missing:
-            raise ValueError(f"{codec.name}: give {', '.join(sorted(missing))} (the database's default)")
+        if computed and not computed.issubset(row):
+            missing = ", ".join(sorted(computed.difference(row)))
+            raise ValueError(f"{codec.name}: give {missing} (the database's default)")
         out.append(full)
     return out
 
@@ -429,11 +434,11 @@ def _python_defaults(table: Table) -> tuple[dict[str, Any], dict[str, Callable[[
 
 def _bulk_insert(state: ORMExecuteState, codec: TableCodec) -> Any:
     params = state.parameters
-    rows: list[dict[str, Any]]
+    rows: list[Mapping[str, Any]]
     if isinstance(params, list):
-        rows = [dict(p) for p in params]
+        rows = params
     elif isinstance(params, dict) and params:
-        rows = [dict(params)]
+        rows = [params]
     else:
         # insert().values(...) or insert-from-select: the rows are not visible here; left to the checksum.
         return None
@@ -454,13 +459,10 @@ def _bulk_insert(state: ORMExecuteState, codec: TableCodec) -> Any:
             result = state.invoke_statement(params=completed)  # type: ignore[arg-type]
         _record_insert(state.session, codec, completed)
         return result
-    for row in rows:
-        row.setdefault("id", new_id())
-        row.setdefault("created_at", now)
-        row.setdefault("updated_at", now)
-        row.setdefault("deleted_at", None)
-    result = state.invoke_statement(params=rows)  # type: ignore[arg-type]
-    ids = [r["id"] for r in rows]
+    bookkeeping = {"created_at": now, "updated_at": now, "deleted_at": None}
+    filled = [{"id": new_id(), **bookkeeping, **row} for row in rows]
+    result = state.invoke_statement(params=filled)  # type: ignore[arg-type]
+    ids = [r["id"] for r in filled]
     if _one_entry_for(codec, len(ids)):
         # The push reads the rows then, so the database's own defaults need not be read back here.
         record_bulk_insert(connection, codec, ids)

@@ -98,6 +98,9 @@ def test_small_writes_and_keep_conflict_tables_keep_one_entry_per_row(desktop, m
     entries = _entries(db)
     assert len(entries) == 1 + 10 + 60
     assert BULK_ROW_ID not in {e.row_id for e in entries}
+    with db.session() as s:
+        stored = s.scalars(select(ScriptRow).order_by(ScriptRow.revision)).all()
+        assert [(r.revision, r.meta, r.source_name) for r in stored] == [(i, {}, "") for i in range(60)]
 
 
 def test_pending_count_and_the_status_bar_count_rows(desktop, make_client):
