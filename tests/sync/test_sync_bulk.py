@@ -202,3 +202,15 @@ def test_a_pulled_version_of_a_row_waiting_in_a_bulk_entry_does_not_overwrite_it
     with a_db.engine.connect() as conn:
         waiting = conn.execute(select(SyncOutbox.row_id, SyncOutbox.payload)).one()
     assert waiting.row_id == BULK_ROW_ID and json.loads(waiting.payload) == ids
+
+
+def test_rows_inserted_without_an_id_get_distinct_uuids(desktop, make_client):
+    import uuid
+
+    db = desktop("a")
+    client = make_client(db, "http://127.0.0.1:9", "unused")
+    show_id = client.writer.run(_add_show).value
+    rows = client.writer.run(lambda s: insert_rows(s, SAMPLES, _samples(show_id, 500))).value
+    ids = [row["id"] for row in rows]
+    assert len(set(ids)) == 500
+    assert all(str(uuid.UUID(i)) == i and uuid.UUID(i).version == 4 for i in ids)
