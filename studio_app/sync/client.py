@@ -712,7 +712,7 @@ def _expand(conn: Connection, entry: _Pending) -> list[_Pending]:
     for start in range(0, len(row_ids), _CHUNK):
         chunk = row_ids[start : start + _CHUNK]
         rows = conn.execute(select(table).where(table.c.id.in_(chunk))).mappings()
-        found = {row["id"]: row for row in rows}
+        found: dict[str, Any] = {row["id"]: row for row in rows}
         present = [(start + i, found[row_id]) for i, row_id in enumerate(chunk) if row_id in found]
         payloads = codec.encode_rows([row for _, row in present])
         for (index, row), payload in zip(present, payloads, strict=True):

@@ -10,13 +10,15 @@ with Core statements, which fire no session events, so they never echo back into
 
 Bulk writes (an import of an 8-hour export) use :func:`insert_rows`, or an ORM bulk statement on a synced
 table (``session.execute(insert(Model), rows)``, seen through ``do_orm_execute``): each row is completed
-(ids, times, column defaults) before one executemany, and its outbox entry is built from those values
-instead of read back, so a bulk write costs little more than the insert alone.
+(ids, times, column defaults) before one driver-level executemany, so the outbox knows every value
+without reading the rows back.
 
-A bulk insert of many rows into a last-writer-wins table leaves ONE entry for the whole write: ``row_id``
-is :data:`BULK_ROW_ID` and ``payload`` the JSON list of the inserted ids, with one stamp. The push expands
-it into one op per row, read from the table as it is then (see ``SyncClient._next_batch``); repeating
-every row as JSON in the outbox, with two index entries each, cost more than the insert itself.
+A bulk insert of :data:`_ONE_ENTRY_FROM` rows or more into a last-writer-wins table leaves ONE entry for
+the whole write: ``row_id`` is :data:`BULK_ROW_ID`, ``payload`` the JSON list of the inserted ids, one
+stamp. The push expands it into one op per row, read from the table as it is then (``sync.client``), with
+op ids made from the entry's (:func:`bulk_op_id`). Repeating every row as JSON in the outbox, with two
+index entries each, cost more than the insert itself. Keep-conflict tables keep an entry per row: each
+carries the version it was made on.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import IteratorResult
 from sqlalchemy.engine.result import SimpleResultMetaData
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+from sqlalchemy.sql.dml import Insert
 
 from studio_app.clock import Clock, SystemClock
 from studio_app.store.models.base import SyncedMixin, new_id
@@ -463,8 +466,9 @@ def _bulk_insert(state: ORMExecuteState, codec: TableCodec) -> Any:
     if codec.keys_are_column_names and not _python_defaults(codec.table)[2]:
         completed = _completed(codec, rows, now)
         mapper = state.bind_mapper
-        assert mapper is not None
-        if state.statement.compare(insert(mapper.class_)):
+        statement = state.statement
+        assert mapper is not None and isinstance(statement, Insert)
+        if statement.compare(insert(mapper.class_)):
             # Nothing added to ``insert(Model)`` (no RETURNING, ON CONFLICT, prefix): every column is
             # known, so the rows go in as insert_rows puts them; the ORM's own bulk path converted each
             # value of each row anew and cost half again as much. Its answer here is an empty result.

@@ -61,7 +61,8 @@ def test_the_orm_bulk_insert_of_an_import_leaves_one_entry(desktop, make_client)
     db = desktop("a")
     client = make_client(db, "http://127.0.0.1:9", "unused")
     show_id = client.writer.run(_add_show).value
-    client.writer.run(lambda s: s.execute(insert(MetricSample), _samples(show_id, 120)))
+    written = client.writer.run(lambda s: s.execute(insert(MetricSample), _samples(show_id, 120)))
+    assert written.changes.touches("metric_samples") and written.changes.touches("sync_outbox")
     assert [(e.table_name, e.row_id) for e in _entries(db)][1:] == [("metric_samples", BULK_ROW_ID)]
     assert client.pending_count() == 121  # the show and each row, as the status bar says
 
