@@ -152,6 +152,8 @@ class _Pending:
     payload: str
     # False for every op of a bulk entry but its last: the entry leaves the outbox with its last op.
     ends_entry: bool = True
+    # The row's place in its bulk entry's list (0 for an entry of its own): where the next batch goes on.
+    index: int = 0
     size: int = field(init=False)
 
     def __post_init__(self) -> None:
@@ -205,6 +207,7 @@ class SyncClient:
         self.node_id = str(self._write(ensure_state)["node_id"])
         self._clock_warning = ""
         self._acks: list[tuple[list[_Pending], dict[str, tuple[OpOutcome, str, str]]]] | None = None
+        self._bulk_ids: dict[int, tuple[list[str], int]] = {}
 
     def close(self) -> None:
         if self._own_http:
@@ -336,7 +339,8 @@ class SyncClient:
         self._acks = []
         try:
             with ThreadPoolExecutor(max_workers=PUSH_WINDOW, thread_name_prefix="sync-push") as wire:
-                queue = self._encoded_parts(after_seq=0)
+                self._bulk_ids.clear()
+                queue = self._encoded_parts(after=None)
                 in_flight: deque[tuple[list[_Pending], Future[httpx.Response]]] = deque()
                 stopped = False
                 while queue or in_flight:
@@ -344,7 +348,7 @@ class SyncClient:
                         ops, body = queue.pop(0)
                         in_flight.append((ops, wire.submit(self._request, "POST", PUSH_PATH, content=body)))
                         if not queue:
-                            queue = self._encoded_parts(after_seq=ops[-1].seq)
+                            queue = self._encoded_parts(after=ops[-1])
                     if not in_flight:
                         break
                     ops, future = in_flight.popleft()
@@ -359,19 +363,27 @@ class SyncClient:
             self._write_acks(acks)
         return sent, rejected, conflicts
 
-    def _encoded_parts(self, after_seq: int) -> list[tuple[list[_Pending], bytes]]:
-        return [(part, self._body(part)) for part in self._split_by_bytes(self._next_batch(after_seq))]
+    def _encoded_parts(self, after: _Pending | None) -> list[tuple[list[_Pending], bytes]]:
+        return [(part, self._body(part)) for part in self._split_by_bytes(self._next_batch(after))]
 
-    def _next_batch(self, after_seq: int = 0) -> list[_Pending]:
-        """The next ops after ``after_seq``: about ``batch_ops``, and a bulk entry always whole, so the
-        next batch (read after the last op's seq) never skips the rest of an entry."""
+    def _next_batch(self, after: _Pending | None = None) -> list[_Pending]:
+        """About ``batch_ops`` ops that follow the op ``after`` (from the head of the outbox without it).
+
+        A bulk entry becomes one op per row and may span batches: after an op that does not end its
+        entry, the next batch goes on with the entry's next row.
+        """
         pending: list[_Pending] = []
         emptied: list[int] = []
         c = OUTBOX_TABLE.c
+        columns = (c.seq, c.op_id, c.table_name, c.row_id, c.hlc, c.base_hlc, c.payload)
+        after_seq = 0 if after is None else after.seq
         with self.engine.connect() as conn:
+            if after is not None and not after.ends_entry:
+                entry = conn.execute(select(*columns).where(c.seq == after.seq)).one()
+                pending.extend(self._expand(conn, _Pending(*entry), after.index + 1, self.batch_ops))
             while len(pending) < self.batch_ops:
                 entries = conn.execute(
-                    select(c.seq, c.op_id, c.table_name, c.row_id, c.hlc, c.base_hlc, c.payload)
+                    select(*columns)
                     .where(c.seq > after_seq)
                     .order_by(c.seq)
                     .limit(self.batch_ops - len(pending))
@@ -385,7 +397,7 @@ class SyncClient:
                     if entry.row_id != BULK_ROW_ID:
                         pending.append(_Pending(*entry))
                         continue
-                    ops = _expand(conn, _Pending(*entry))
+                    ops = self._expand(conn, _Pending(*entry), 0, self.batch_ops - len(pending))
                     if not ops:
                         emptied.append(entry.seq)
                     pending.extend(ops)
@@ -397,6 +409,60 @@ class SyncClient:
                 raise ValueError(f"outbox entry {op.seq} has an unexpected id or stamp")
         return pending
 
+    def _expand(self, conn: Connection, entry: _Pending, start: int, limit: int) -> list[_Pending]:
+        """Ops for up to ``limit`` rows of a bulk entry from place ``start`` on, in its order, each row as
+        it is now. A row gone since is skipped: its deletion travels as its own entry. An op keeps its
+        place in the list, so its op id is the same at every push; the op of the last row still there
+        ends the entry.
+        """
+        codec = synced_codecs()[entry.table_name]
+        table = codec.table
+        row_ids, last = self._bulk_rows(conn, entry)
+        ops: list[_Pending] = []
+        begin = start
+        while begin <= last and len(ops) < limit:
+            chunk = row_ids[begin : min(begin + _CHUNK, begin + limit - len(ops), last + 1)]
+            rows = conn.execute(select(table).where(table.c.id.in_(chunk))).mappings()
+            found: dict[str, Any] = {row["id"]: row for row in rows}
+            present = [(begin + i, found[row_id]) for i, row_id in enumerate(chunk) if row_id in found]
+            payloads = codec.encode_rows([row for _, row in present])
+            for (index, row), payload in zip(present, payloads, strict=True):
+                ops.append(
+                    _Pending(
+                        entry.seq,
+                        bulk_op_id(entry.op_id, index),
+                        entry.table_name,
+                        row["id"],
+                        entry.hlc,
+                        None,
+                        canonical_json(payload),
+                        ends_entry=index == last,
+                        index=index,
+                    )
+                )
+            begin += len(chunk)
+        return ops
+
+    def _bulk_rows(self, conn: Connection, entry: _Pending) -> tuple[list[str], int]:
+        """A bulk entry's ids and the place of the last one whose row is still there (-1: none is).
+
+        Kept for the push (an entry spans batches; its list does not change): parsing the list again
+        for every batch cost more than the batch's rows.
+        """
+        known = self._bulk_ids.get(entry.seq)
+        if known is None:
+            row_ids: list[str] = json.loads(entry.payload)
+            table = synced_codecs()[entry.table_name].table
+            last = -1
+            for end in range(len(row_ids), 0, -_CHUNK):
+                chunk = row_ids[max(0, end - _CHUNK) : end]
+                there = set(conn.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars())
+                if there:
+                    last = max(end - len(chunk) + i for i, row_id in enumerate(chunk) if row_id in there)
+                    break
+            known = self._bulk_ids[entry.seq] = (row_ids, last)
+        return known
+
     def _split_by_bytes(self, batch: list[_Pending]) -> list[list[_Pending]]:
         if not batch:
             return []
@@ -404,8 +470,7 @@ class SyncClient:
         parts: list[list[_Pending]] = [[]]
         size = 0
         for op in batch:
-            # A bulk entry makes a batch longer than batch_ops; a request stays at most that long.
-            if parts[-1] and (size + op.size > budget or len(parts[-1]) >= self.batch_ops):
+            if parts[-1] and size + op.size > budget:
                 parts.append([])
                 size = 0
             parts[-1].append(op)
@@ -699,38 +764,6 @@ def _without_foreign_keys(session: Session) -> Connection:
 
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> list[Sequence[Any]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
-
-
-def _expand(conn: Connection, entry: _Pending) -> list[_Pending]:
-    """One op per row of a bulk entry, in its order, each row as it is now (a row gone since is skipped:
-    its deletion travels as its own entry). An op keeps its index in the entry's list, so its op id is
-    the same at every push."""
-    codec = synced_codecs()[entry.table_name]
-    table = codec.table
-    row_ids: list[str] = json.loads(entry.payload)
-    ops: list[_Pending] = []
-    for start in range(0, len(row_ids), _CHUNK):
-        chunk = row_ids[start : start + _CHUNK]
-        rows = conn.execute(select(table).where(table.c.id.in_(chunk))).mappings()
-        found: dict[str, Any] = {row["id"]: row for row in rows}
-        present = [(start + i, found[row_id]) for i, row_id in enumerate(chunk) if row_id in found]
-        payloads = codec.encode_rows([row for _, row in present])
-        for (index, row), payload in zip(present, payloads, strict=True):
-            ops.append(
-                _Pending(
-                    entry.seq,
-                    bulk_op_id(entry.op_id, index),
-                    entry.table_name,
-                    row["id"],
-                    entry.hlc,
-                    None,
-                    canonical_json(payload),
-                    ends_entry=False,
-                )
-            )
-    if ops:
-        ops[-1].ends_entry = True
-    return ops
 
 
 def _without_unknown_tombstones(

@@ -215,3 +215,34 @@ def test_rows_inserted_without_an_id_get_distinct_uuids(desktop, make_client):
     ids = [row["id"] for row in rows]
     assert len(set(ids)) == 500
     assert all(str(uuid.UUID(i)) == i and uuid.UUID(i).version == 4 for i in ids)
+
+
+def test_rows_deleted_after_a_bulk_insert_leave_no_entry_behind(sqlite_backend, desktop, make_client):
+    from sqlalchemy import delete
+
+    db = desktop("a")
+    client = make_client(db, sqlite_backend.server.url, sqlite_backend.tokens["studio_a"], batch_ops=70)
+    show_id = client.writer.run(_add_show).value
+    ids = [
+        r["id"] for r in client.writer.run(lambda s: insert_rows(s, SAMPLES, _samples(show_id, 200))).value
+    ]
+    gone_ids = [
+        r["id"] for r in client.writer.run(lambda s: insert_rows(s, SAMPLES, _samples(show_id, 60))).value
+    ]
+
+    def remove(session: Any) -> None:
+        # Deleted in the app (each travels as a tombstone of its own), and behind its back at the end of
+        # the first write and all of the second (nothing travels; the entries name rows no longer there).
+        for row_id in ids[50:55]:
+            session.delete(session.get(MetricSample, row_id))
+        session.flush()
+        session.connection().execute(delete(SAMPLES).where(SAMPLES.c.id.in_(ids[170:] + gone_ids)))
+
+    client.writer.run(remove)
+    assert client.pending_count() == 1 + 200 + 60 + 5
+
+    report = client.sync()
+
+    assert report.pushed_ops == 1 + 165 + 5 and report.checksum_ok
+    assert _entries(db) == [] and report.pending_ops == 0
+    assert_in_step(db, sqlite_backend, "studio_a")
