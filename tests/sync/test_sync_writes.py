@@ -104,7 +104,9 @@ def test_a_bulk_insert_leaves_one_entry_whose_ops_say_what_each_row_holds(deskto
     assert written.changes.touches("metric_samples") and written.changes.touches("sync_outbox")
     codec = synced_codecs()["metric_samples"]
     with db.engine.connect() as conn:
-        stored = {r["id"]: canonical_json(codec.encode_row(r)) for r in conn.execute(select(table)).mappings()}
+        stored = {
+            r["id"]: canonical_json(codec.encode_row(r)) for r in conn.execute(select(table)).mappings()
+        }
         entries = conn.execute(
             select(SyncOutbox.row_id, SyncOutbox.payload)
             .where(SyncOutbox.table_name == "metric_samples")
