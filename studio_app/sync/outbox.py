@@ -472,6 +472,10 @@ def _bulk_insert(state: ORMExecuteState, codec: TableCodec) -> Any:
             # Nothing added to ``insert(Model)`` (no RETURNING, ON CONFLICT, prefix): every column is
             # known, so the rows go in as insert_rows puts them; the ORM's own bulk path converted each
             # value of each row anew and cost half again as much. Its answer here is an empty result.
+            # The ORM flushes pending objects (a parent row added just before) only when it runs the
+            # statement itself, so that is done here.
+            if state.session.autoflush and state.execution_options.get("autoflush", True):
+                state.session.flush()
             _executemany(connection, codec.table, completed)
             mark_changed(state.session, codec.name)
             result: Any = IteratorResult(SimpleResultMetaData([]), iter([]))

@@ -67,6 +67,23 @@ def test_the_orm_bulk_insert_of_an_import_leaves_one_entry(desktop, make_client)
     assert client.pending_count() == 121  # the show and each row, as the status bar says
 
 
+def test_the_orm_bulk_insert_writes_objects_added_before_it_first(desktop, make_client):
+    db = desktop("a")
+    client = make_client(db, "http://127.0.0.1:9", "unused")
+
+    def add_show_and_samples(session: Any) -> str:
+        show = Show(id="0b9c8a9e-2f0e-4d59-9a4c-7d1f1f0c2a11", title="新场")
+        session.add(show)  # not flushed: the samples' key needs it in the table first
+        session.execute(insert(MetricSample), _samples(show.id, 80))
+        return show.id
+
+    client.writer.run(add_show_and_samples)
+    assert [(e.table_name, e.row_id) for e in _entries(db)] == [
+        ("shows", "0b9c8a9e-2f0e-4d59-9a4c-7d1f1f0c2a11"),
+        ("metric_samples", BULK_ROW_ID),
+    ]
+
+
 @pytest.mark.parametrize("path", ["insert_rows", "orm"])
 def test_bulk_inserted_times_are_stored_as_every_other_write_stores_them(desktop, make_client, path):
     db = desktop("a")
