@@ -414,6 +414,11 @@ def _parse_time(cell: Cell, day: date | None, tz: tzinfo) -> tuple[datetime | No
             return datetime.fromtimestamp(cell, UTC), None
         raise _CellError(translate("DataImport", "not a time: {value}").format(value=cell))
     text = "" if cell is None else str(cell).strip()
+    if len(text) == 19 and text[10] == " ":  # "2026-11-20 20:00:00", every row of a per-second export
+        try:
+            return datetime.fromisoformat(text).replace(tzinfo=tz), None
+        except ValueError:
+            pass  # the pattern below says what is wrong with it
     match = _TIME_RE.match(text)
     if not match:
         raise _CellError(translate("DataImport", "not a time: {value}").format(value=text or "∅"))

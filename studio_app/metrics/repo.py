@@ -12,9 +12,9 @@ import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Row, String, func, insert, select, type_coerce
+from sqlalchemy import Row, String, Table, func, insert, select, type_coerce
 from sqlalchemy.orm import Session
 
 from studio_app.i18n import translate
@@ -22,6 +22,7 @@ from studio_app.metrics.imports import ColumnMapping, ParsedExport
 from studio_app.metrics.review import PromoMark, SegmentSpan, ShowReview, review_show, samples_from_manual
 from studio_app.metrics.samples import SAMPLE_FIELD_NAMES, Sample
 from studio_app.store.live import get_live, not_deleted
+from studio_app.store.models.base import bind_processor
 from studio_app.store.models.checks import CheckRunRow, ProbeResultRow
 from studio_app.store.models.core import Show
 from studio_app.store.models.data import (
@@ -130,9 +131,13 @@ def _upsert_samples(
     # Matched on the time as stored (text in SQLite), made by the column's own bind processor: turning
     # 28,800 stored times back into datetimes costs more than the rest of a re-import's comparison.
     dialect = session.get_bind().dialect
-    stored_form = MetricSample.__table__.c.at.type.dialect_impl(dialect).bind_processor(dialect)
+    stored_form = bind_processor(cast(Table, MetricSample.__table__).c.at, dialect)
     stored = _stored_samples(session, show_id, source, first, last, as_text=stored_form is not None)
-    keys = [s.at for s in samples] if stored_form is None else [stored_form(s.at) for s in samples]
+    # Nothing stored (a first import): nothing to match, so no time is turned into its stored form.
+    if stored and stored_form is not None:
+        keys: list[Any] = [stored_form(s.at) for s in samples]
+    else:
+        keys = [s.at for s in samples]
     if stored and sum(1 for k in keys if k in stored) < len(stored):
         # A stored row nobody matched: a time missing from the file, or one written in another text
         # form; match on datetimes then, so no row is ever stored twice.

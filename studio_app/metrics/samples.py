@@ -49,7 +49,7 @@ FIELD_KIND: dict[MetricField, FieldKind] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sample:
     """One interval's numbers. Sums (counts, money) happened during the interval that starts at ``at``;
     ``online_viewers`` is the number online at ``at``. ``None`` means "not in the source", not zero."""

@@ -52,7 +52,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.sql.dml import Insert
 
 from studio_app.clock import Clock, SystemClock
-from studio_app.store.models.base import SyncedMixin, new_id
+from studio_app.store.models.base import SyncedMixin, bind_processor, new_id
 from studio_app.store.models.sync import (
     OUTBOX_TABLE,
     STATE_TABLE,
@@ -246,7 +246,7 @@ def _executemany(connection: Connection, table: Table, rows: list[dict[str, Any]
         # The dialect's own type: a TypeDecorator's plain ``bind_processor`` wraps the generic DateTime,
         # which left datetimes to the driver's adapter (stored as "…+00:00", not SQLAlchemy's text form,
         # so a range query bound as SQLAlchemy does missed the first row).
-        processor = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        processor = bind_processor(table.c[name], dialect)
         if processor is not None:
             converted.append((i, processor, {}))
     params = []

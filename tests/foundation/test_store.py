@@ -106,3 +106,28 @@ def test_restore_backup_replaces_damaged_file_and_keeps_it_aside(workspace: Work
     assert len(damaged) == 1
     with Database.open(workspace.db_path).session() as s:
         assert [show.title for show in s.query(Show)] == ["saved before the crash"]
+
+
+def test_the_short_utc_text_is_what_sqlalchemy_stores() -> None:
+    """Bulk writes bind times through base.bind_processor; a row must read back (and match in a range
+    query) exactly as one written by the ORM."""
+    from datetime import timedelta, timezone
+
+    from sqlalchemy import Column
+    from sqlalchemy.dialects import sqlite
+
+    from studio_app.store.models.base import UTCDateTime, bind_processor
+
+    column: Column[datetime] = Column("at", UTCDateTime())
+    dialect = sqlite.dialect()
+    short = bind_processor(column, dialect)
+    generic = column.type.dialect_impl(dialect).bind_processor(dialect)
+    assert short is not None and generic is not None and short is not generic
+    china = timezone(timedelta(hours=8))
+    start = datetime(1999, 12, 31, 23, 59, 59, 999_999, tzinfo=UTC)
+    for i in range(0, 10_000_000, 9_973):
+        value = start + timedelta(seconds=i * 37, microseconds=i % 1_000_000)
+        assert short(value) == generic(value)
+        assert short(value.astimezone(china)) == generic(value.astimezone(china))
+    with pytest.raises(ValueError):
+        short(datetime(2026, 1, 1))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import DateTime, MetaData, String
+from sqlalchemy import Column, DateTime, MetaData, String
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -36,6 +39,26 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def bind_processor(column: Column[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
+    """What turns a Python value into the column's stored form on this dialect, as Core binds it.
+
+    For a :class:`UTCDateTime` on SQLite that is one C call making SQLAlchemy's own text form
+    ("2026-11-20 12:00:00.000000", UTC): bulk writes and matches convert tens of thousands of times, and
+    the generic chain (decorator, then the dialect's formatting) cost a tenth of a 28,800-row import.
+    """
+    if isinstance(column.type, UTCDateTime) and dialect.name == "sqlite":
+        return _sqlite_utc_text
+    return column.type.dialect_impl(dialect).bind_processor(dialect)
+
+
+def _sqlite_utc_text(value: datetime) -> str:
+    if value.tzinfo is not UTC:
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; use Clock.now() (aware UTC)")
+        value = value.astimezone(UTC)
+    return value.isoformat(" ", "microseconds")[:26]  # without the "+00:00"
 
 
 def new_id() -> str:
