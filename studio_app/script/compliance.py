@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -71,6 +72,25 @@ class SignedReview:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class ComplianceRecord:
+    """A signed review as the records view and the exports show it."""
+
+    id: str
+    show_id: str
+    show_title: str
+    show_deleted: bool
+    checked_by: str
+    checked_at: datetime
+    accepted: bool
+    forbidden: int
+    caution: int
+    evidence: int
+    terms: tuple[TermReview, ...]
+    note: str
+    wordlist_version: str
+
+
 class ReviewRefused(ValueError):
     """A review that cannot be signed; the message is translated and says what to do."""
 
@@ -119,9 +139,7 @@ def sign_review(
         TermReview(term.text, term.severity, TermOutcome.KEPT, reasons.get(term.text, "").strip())
         for term in current
     )
-    missing = tuple(
-        term.text for term in kept if term.severity is Severity.FORBIDDEN and not term.reason
-    )
+    missing = tuple(term.text for term in kept if term.severity is Severity.FORBIDDEN and not term.reason)
     if accepted and missing:
         raise ReviewRefused(
             translate(
@@ -141,6 +159,4 @@ def sign_review(
 
 def earlier_terms(hits: Iterable[LintHit]) -> tuple[TermReview, ...]:
     """The terms of an earlier check, as :func:`sign_review` takes them."""
-    return tuple(
-        TermReview(term.text, term.severity, TermOutcome.KEPT) for term in flagged_terms(hits)
-    )
+    return tuple(TermReview(term.text, term.severity, TermOutcome.KEPT) for term in flagged_terms(hits))
