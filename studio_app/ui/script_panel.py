@@ -115,11 +115,15 @@ class ScriptPanel(QWidget):
         page.message.connect(self._say)
         page.shown.connect(lambda: self.tabs.setCurrentIndex(0))
 
-        self.editor_page = ScriptEditorPage()
+        self.editor_page = editor_page = ScriptEditorPage()
         bar.import_button.clicked.connect(self.editor_page.choose_import)
         bar.export_button.clicked.connect(self.editor_page.choose_export)
         self.editor, self.issues = self.editor_page.editor, self.editor_page.issues
         self.editor_page.save_button.clicked.connect(self.save_editor)
+        self.editor_page.sign_button.clicked.connect(self.sign_review)
+        editor_page.records_button.clicked.connect(
+            lambda: editor_page.show_records(self.service, self._show_id)
+        )
         self.editor_page.message.connect(self._say)
         self.editor_page.saved.connect(self._on_saved)
         self.editor_page.shown.connect(lambda: self.tabs.setCurrentIndex(1))
@@ -306,7 +310,7 @@ class ScriptPanel(QWidget):
         self._teardown_session()
         self._show_id = loaded.show.show_id
         self._script = loaded.show.script
-        self.editor.setPlainText(loaded.show.source)
+        self.editor_page.load_text(loaded.show.source)
         if loaded.resume_error:
             self._say(loaded.resume_error, error=True)
         if loaded.show.script is None:
@@ -460,10 +464,17 @@ class ScriptPanel(QWidget):
 
     def save_editor(self) -> None:
         """Save the editor's script to the show; price flags need a second confirmation first."""
+        self._with_show(self.editor_page.save_to)
+
+    def sign_review(self) -> None:
+        """The named reviewer signs the editor's text for the show (saving signs nothing)."""
+        self._with_show(self.editor_page.sign_to)
+
+    def _with_show(self, action: Callable[[ScriptService, str], None]) -> None:
         if self._show_id is None:
             self._say(self.tr("Choose a show first."), error=True)
             return
-        self.editor_page.save_to(self.service, self._show_id)
+        action(self.service, self._show_id)
 
     def _on_saved(self, script: Script) -> None:
         self._script = script
