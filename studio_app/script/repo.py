@@ -349,7 +349,7 @@ def find_compliance_records(
         query = query.where(ComplianceRecordRow.checked_at >= start)
     if end is not None:
         query = query.where(ComplianceRecordRow.checked_at < end)
-    return [(record, show) for record, show in session.execute(query).tuples()]
+    return [(record, show) for record, show in session.execute(query).all()]
 
 
 def log_correction(
