@@ -56,7 +56,11 @@ def terms_text(record: ComplianceRecord) -> str:
                 )
             )
         else:
-            parts.append(f"“{term.text}” {term.outcome.display_name()}")
+            parts.append(
+                translate("ComplianceReport", "“{text}” {outcome}").format(
+                    text=term.text, outcome=term.outcome.display_name()
+                )
+            )
     return "; ".join(parts)
 
 
