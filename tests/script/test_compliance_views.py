@@ -98,8 +98,9 @@ def test_the_records_view_lists_and_exports(qtbot: QtBot, app_context: AppContex
         view.show()
     qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=10000)
     assert view.show_combo.currentData() == show.id
-    assert view.table.item(0, 2).text() == "场控 阿杰"
-    assert "平台比价截图为证" in view.table.item(0, 5).text()
+    reviewer, terms = view.table.item(0, 2), view.table.item(0, 5)
+    assert reviewer is not None and reviewer.text() == "场控 阿杰"
+    assert terms is not None and "平台比价截图为证" in terms.text()
 
     with qtbot.waitSignal(view.loaded, timeout=10000):
         view.range_check.setChecked(True)
