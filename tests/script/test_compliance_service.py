@@ -120,3 +120,82 @@ def test_the_reviewer_is_remembered_on_this_computer() -> None:
     assert saved_reviewer() == ""
     remember_reviewer(" 场控 阿杰 ")
     assert saved_reviewer() == "场控 阿杰"
+
+
+def test_no_function_of_the_app_deletes_a_compliance_record() -> None:
+    # Kept three years (直播电商监督管理办法): a function that touches the records never deletes anything.
+    import ast
+
+    import studio_app
+
+    package = Path(studio_app.__file__).parent
+    touching: list[str] = []
+    for path in package.rglob("*.py"):
+        parts = path.relative_to(package).parts
+        if parts[0] in ("sync", "server") or parts[:2] == ("store", "migrations"):
+            continue  # rows carried between computers (tombstones included) and the schema, not data
+        text = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(text)):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            source = ast.get_source_segment(text, node) or ""
+            if "ComplianceRecordRow" not in source and "compliance_records" not in source:
+                continue
+            touching.append(node.name)
+            calls = {
+                call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+                for call in ast.walk(node)
+                if isinstance(call, ast.Call)
+            }
+            assert not calls & {"delete", "tombstone"}, f"{path.name}:{node.name} {calls}"
+            assert "DELETE" not in source.upper().replace("DELETED", ""), f"{path.name}:{node.name}"
+    assert {"record_compliance", "find_compliance_records"} <= set(touching)
+
+
+def test_records_signed_before_the_terms_existed_survive_the_upgrade_and_hold_their_show(
+    tmp_path: Path,
+) -> None:
+    import sqlite3
+
+    from alembic import command
+    from sqlalchemy import create_engine
+    from sqlalchemy.exc import IntegrityError
+
+    from studio_app.store.db import Database
+    from studio_app.store.migrate import alembic_config
+    from studio_app.store.models import Show
+
+    path = tmp_path / "old.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002_script")
+    engine.dispose()
+    con = sqlite3.connect(path)
+    stamp = "'2025-01-01 10:00:00'"
+    con.execute(
+        "INSERT INTO shows (id, created_at, updated_at, title, platform, planned_minutes, host_name, notes, "
+        f"is_demo) VALUES ('show-1', {stamp}, {stamp}, '老场次', 'douyin', 90, '', '', 0)"
+    )
+    con.execute(
+        "INSERT INTO compliance_records (id, created_at, updated_at, show_id, checked_by, checked_at, "
+        "wordlist_version, hits, forbidden_count, caution_count, evidence_count, price_flags, "
+        f"confirmed_price_keys, accepted, note) VALUES ('rec-1', {stamp}, {stamp}, 'show-1', '阿杰', "
+        f"{stamp}, 'v1', '[]', 0, 0, 0, '[]', '[]', 1, '')"
+    )
+    con.commit()
+    con.close()
+
+    db = Database.open(path)
+    try:
+        with db.session() as s:
+            (row, show) = repo.find_compliance_records(s, "show-1")[0]
+            assert (row.checked_by, row.terms, show.title) == ("阿杰", [], "老场次")
+        with pytest.raises(IntegrityError), db.session() as s:
+            old_show = s.get(Show, "show-1")
+            assert old_show is not None
+            s.delete(old_show)  # nothing in the app does this; the database refuses it anyway
+            s.flush()
+    finally:
+        db.close()

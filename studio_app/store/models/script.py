@@ -104,8 +104,10 @@ class ComplianceRecordRow(SyncedMixin, Base):
 
     __tablename__ = "compliance_records"
 
+    # RESTRICT: a show is only ever tombstoned; should anything try to remove one for good, its records
+    # (kept three years) stop it instead of going with it.
     show_id: Mapped[str] = mapped_column(
-        String(36), ForeignKey("shows.id", ondelete="CASCADE"), nullable=False, index=True
+        String(36), ForeignKey("shows.id", ondelete="RESTRICT"), nullable=False, index=True
     )
     script_id: Mapped[str | None] = mapped_column(
         String(36), ForeignKey("scripts.id", ondelete="SET NULL"), nullable=True
