@@ -290,6 +290,41 @@
         <source>Click a cell and press the key (a clicker or foot pedal works too).</source>
         <translation>点一下格子，再按下要用的键（翻页笔或脚踏板也可以）。</translation>
     </message>
+    <message>
+        <source>Test keys…</source>
+        <translation>测试按键…</translation>
+    </message>
+    <message>
+        <source>Press keys and see what each one does, without doing it</source>
+        <translation>按下按键，查看每个键的作用（不会真的执行）</translation>
+    </message>
+    <message>
+        <source>{action}: a clicker sends {keys}, so a stray press would trigger it. Pick another key.</source>
+        <translation>{action}：翻页笔会发出 {keys}，误按就会触发。请换一个按键。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyTestDialog</name>
+    <message>
+        <source>Key test</source>
+        <translation>按键测试</translation>
+    </message>
+    <message>
+        <source>Press a key on the clicker, foot pedal or keyboard. Nothing happens on air.</source>
+        <translation>按下翻页笔、脚踏板或键盘上的键。直播画面不会有任何变化。</translation>
+    </message>
+    <message>
+        <source>Waiting for a key…</source>
+        <translation>等待按键…</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无操作</translation>
+    </message>
+    <message>
+        <source>Does: {action}</source>
+        <translation>作用：{action}</translation>
+    </message>
 </context>
 <context>
     <name>Lint</name>
@@ -589,6 +624,14 @@
     <message>
         <source>running</source>
         <translation>滚动中</translation>
+    </message>
+    <message>
+        <source>{time} past the planned start</source>
+        <translation>已超过计划开播时间 {time}</translation>
+    </message>
+    <message>
+        <source>On air in {time}</source>
+        <translation>距开播 {time}</translation>
     </message>
     <message>
         <source>Press Space to start · {cpm:.0f} chars/min</source>
@@ -1316,6 +1359,10 @@ Are they really right?</source>
     <message>
         <source>Ctrl+Enter (or Space on the prompter)</source>
         <translation>Ctrl+Enter（或在提词器上按空格）</translation>
+    </message>
+    <message>
+        <source>Time to the show&apos;s planned start</source>
+        <translation>距本场计划开播时间还有多久</translation>
     </message>
     <message>
         <source>Open prompter</source>

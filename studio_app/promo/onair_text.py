@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from studio_app.i18n import translate
 from studio_app.promo.clock import PromoOutcome, PromoPhase, format_mm_ss
+from studio_app.promo.countdown import StartCountdown
 from studio_app.promo.rules import is_notably_late
 from studio_app.promo.session import OnAirSession, SessionPhase
 from studio_app.script.model import Product, format_price
@@ -31,6 +32,8 @@ class OnAirText:
     qa: str = ""  # the Q&A banner; empty when not running
     cue: str = ""
     emergency_title: str = ""
+    start_countdown: str = ""  # to the planned start, before the show only; empty without one
+    start_late: bool = False
     # The operator's panel: the same facts in its longer form.
     speed_detail: str = ""
     promo_countdown: str = ""
@@ -98,6 +101,7 @@ def onair_text(session: OnAirSession) -> OnAirText:
         if len(cues) > 1:
             cue = translate("OnAirText", "{text}  (+{n} more)").format(text=cue, n=len(cues) - 1)
     product = session.script.product_for(segment)
+    to_start = session.start_countdown()
     return OnAirText(
         segment=title,
         speed=_speed(session),
@@ -114,6 +118,8 @@ def onair_text(session: OnAirSession) -> OnAirText:
         qa=qa,
         cue=cue,
         emergency_title=translate("OnAirText", "Emergency script — Esc to close"),
+        start_countdown=_start_countdown(to_start) if to_start is not None else "",
+        start_late=to_start is not None and to_start.late,
         speed_detail=translate("OnAirText", "Gear {gear} · {cpm:.0f} chars/min · {state}").format(
             gear=session.gear,
             cpm=session.speed_cpm,
@@ -125,6 +131,12 @@ def onair_text(session: OnAirSession) -> OnAirText:
         promo_history=history,
         product_card=product_card(product),
     )
+
+
+def _start_countdown(countdown: StartCountdown) -> str:
+    if countdown.late:
+        return translate("OnAirText", "{time} past the planned start").format(time=countdown.clock_text())
+    return translate("OnAirText", "On air in {time}").format(time=countdown.clock_text())
 
 
 def _speed(session: OnAirSession) -> str:

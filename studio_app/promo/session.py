@@ -18,6 +18,7 @@ from typing import Any
 from studio_app.clock import Clock
 from studio_app.i18n import translate
 from studio_app.promo.clock import PromoClock, PromoConfig, PromoEventKind, PromoMarkKind, PromoState
+from studio_app.promo.countdown import StartCountdown, start_countdown
 from studio_app.promo.qa_timer import QA_DEFAULT_S, QaTimer
 from studio_app.script.model import (
     EmergencyKind,
@@ -226,6 +227,8 @@ class OnAirSession:
         self._promo_config = promo_config or PromoConfig(interval_s=60.0 * script.meta_int("promo_every", 15))
         self._s = _State(base_cpm=rate, speed_cpm=rate, qa=QaTimer(duration_s=qa_duration_s))
         self._promo: PromoClock | None = None
+        # When the show is planned to go on air (from the show, not the script); the countdown counts to it.
+        self.planned_start: datetime | None = None
 
     # ---- reading the state -------------------------------------------------------------------------
 
@@ -539,6 +542,12 @@ class OnAirSession:
         return session
 
     # ---- internals ---------------------------------------------------------------------------------
+
+    def start_countdown(self) -> StartCountdown | None:
+        """Time to the planned start while the show has not started; None without a planned start."""
+        if self.phase is not SessionPhase.READY:
+            return None
+        return start_countdown(self.planned_start, self._clock.now())
 
     def _now(self) -> datetime:
         return self._promo.now() if self._promo is not None else self._clock.now()

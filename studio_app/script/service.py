@@ -36,6 +36,7 @@ class ShowScript:
     title: str
     script: Script | None
     source: str
+    planned_start: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ class ScriptService:
                 title=show.title if show is not None else "",
                 script=repo.load_script(s, show_id),
                 source=repo.load_script_source(s, show_id) or "",
+                planned_start=show.planned_start if show is not None else None,
             )
 
     def script_source(self, show_id: str) -> str | None:

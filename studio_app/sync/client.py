@@ -21,9 +21,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 import httpx
-from sqlalchemy import Connection, Engine, delete, event, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, event, insert, select, type_coerce, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+from sqlalchemy.types import NullType
 
 from studio_app.clock import Clock, SystemClock
 from studio_app.i18n import translate
@@ -53,7 +54,14 @@ from studio_app.sync.hlc import (
     skew_message,
     wall_ms,
 )
-from studio_app.sync.outbox import ensure_state, set_known_version
+from studio_app.sync.outbox import (
+    BULK_ROW_ID,
+    bulk_op_id,
+    ensure_state,
+    pending_count,
+    rows_with_pending_entries,
+    set_known_version,
+)
 from studio_app.sync.protocol import (
     HELLO_PATH,
     NODE_HEADER,
@@ -92,6 +100,7 @@ PUSH_WINDOW = 3
 ACK_EVERY_OPS = 20_000
 # An op stamped at the origin of time only fills gaps on the server; it never beats a real edit.
 REPAIR_HLC_WALL_MS = 0
+_UNSEEN = object()
 
 
 @dataclass(frozen=True)
@@ -143,6 +152,10 @@ class _Pending:
     hlc: str
     base_hlc: str | None
     payload: str
+    # False for every op of a bulk entry but its last: the entry leaves the outbox with its last op.
+    ends_entry: bool = True
+    # The row's place in its bulk entry's list (0 for an entry of its own): where the next batch goes on.
+    index: int = 0
     size: int = field(init=False)
 
     def __post_init__(self) -> None:
@@ -157,6 +170,50 @@ class _Pending:
             f'{{"op_id":"{self.op_id}","seq":{self.seq},"table":"{self.table_name}","row_id":"{self.row_id}",'
             f'"hlc":"{self.hlc}","base_hlc":{base},"payload_json":{payload}}}'
         )
+
+
+class _RowReader:
+    """Rows of one synced table by id, each as its canonical JSON (what ``codec.encode_row`` gives).
+
+    The values are read as the driver returns them and each distinct one is decoded and encoded once: the
+    times every row of a bulk write shares were most of the cost of a push's reading, row by row.
+    """
+
+    def __init__(self, codec: TableCodec, conn: Connection) -> None:
+        dialect = conn.dialect
+        table = codec.table
+        self._conn = conn
+        self._table = table
+        self._names = [c.name for c in codec.columns]
+        self._id_at = self._names.index("id")
+        # NullType: no result processing here; the column's own processor runs below, once per value.
+        self._query = select(*(type_coerce(table.c[name], NullType()).label(name) for name in self._names))
+        self._converters: list[tuple[int, Callable[[Any], Any], dict[Any, Any]]] = []
+        for i, column in enumerate(codec.columns):
+            result = table.c[column.name].type.dialect_impl(dialect).result_processor(dialect, None)
+            if result is not None or not column.plain:
+                self._converters.append((i, _decoded_and_encoded(result, column.encode), {}))
+
+    def __call__(self, row_ids: Sequence[str]) -> dict[str, str]:
+        out = {}
+        for raw in self._conn.execute(self._query.where(self._table.c.id.in_(row_ids))).all():
+            values = list(raw)
+            for i, convert, memo in self._converters:
+                value = values[i]
+                done = memo.get(value, _UNSEEN)
+                if done is _UNSEEN:
+                    done = memo[value] = convert(value)
+                values[i] = done
+            out[values[self._id_at]] = canonical_json(dict(zip(self._names, values, strict=True)))
+        return out
+
+
+def _decoded_and_encoded(
+    result: Callable[[Any], Any] | None, encode: Callable[[Any], Any]
+) -> Callable[[Any], Any]:
+    if result is None:
+        return encode
+    return lambda value: encode(result(value))
 
 
 class SyncClient:
@@ -196,6 +253,7 @@ class SyncClient:
         self.node_id = str(self._write(ensure_state)["node_id"])
         self._clock_warning = ""
         self._acks: list[tuple[list[_Pending], dict[str, tuple[OpOutcome, str, str]]]] | None = None
+        self._bulk_ids: dict[int, tuple[list[str], int]] = {}
 
     def close(self) -> None:
         if self._own_http:
@@ -327,7 +385,8 @@ class SyncClient:
         self._acks = []
         try:
             with ThreadPoolExecutor(max_workers=PUSH_WINDOW, thread_name_prefix="sync-push") as wire:
-                queue = self._encoded_parts(after_seq=0)
+                self._bulk_ids.clear()
+                queue = self._encoded_parts(after=None)
                 in_flight: deque[tuple[list[_Pending], Future[httpx.Response]]] = deque()
                 stopped = False
                 while queue or in_flight:
@@ -335,7 +394,7 @@ class SyncClient:
                         ops, body = queue.pop(0)
                         in_flight.append((ops, wire.submit(self._request, "POST", PUSH_PATH, content=body)))
                         if not queue:
-                            queue = self._encoded_parts(after_seq=ops[-1].seq)
+                            queue = self._encoded_parts(after=ops[-1])
                     if not in_flight:
                         break
                     ops, future = in_flight.popleft()
@@ -350,23 +409,104 @@ class SyncClient:
             self._write_acks(acks)
         return sent, rejected, conflicts
 
-    def _encoded_parts(self, after_seq: int) -> list[tuple[list[_Pending], bytes]]:
-        return [(part, self._body(part)) for part in self._split_by_bytes(self._next_batch(after_seq))]
+    def _encoded_parts(self, after: _Pending | None) -> list[tuple[list[_Pending], bytes]]:
+        return [(part, self._body(part)) for part in self._split_by_bytes(self._next_batch(after))]
 
-    def _next_batch(self, after_seq: int = 0) -> list[_Pending]:
+    def _next_batch(self, after: _Pending | None = None) -> list[_Pending]:
+        """About ``batch_ops`` ops that follow the op ``after`` (from the head of the outbox without it).
+
+        A bulk entry becomes one op per row and may span batches: after an op that does not end its
+        entry, the next batch goes on with the entry's next row.
+        """
+        pending: list[_Pending] = []
+        emptied: list[int] = []
+        c = OUTBOX_TABLE.c
+        columns = (c.seq, c.op_id, c.table_name, c.row_id, c.hlc, c.base_hlc, c.payload)
+        after_seq = 0 if after is None else after.seq
         with self.engine.connect() as conn:
-            c = OUTBOX_TABLE.c
-            rows = conn.execute(
-                select(c.seq, c.op_id, c.table_name, c.row_id, c.hlc, c.base_hlc, c.payload)
-                .where(c.seq > after_seq)
-                .order_by(c.seq)
-                .limit(self.batch_ops)
-            ).all()
-        pending = [_Pending(*row) for row in rows]
+            if after is not None and not after.ends_entry:
+                entry = conn.execute(select(*columns).where(c.seq == after.seq)).one()
+                pending.extend(self._expand(conn, _Pending(*entry), after.index + 1, self.batch_ops))
+            while len(pending) < self.batch_ops:
+                entries = conn.execute(
+                    select(*columns)
+                    .where(c.seq > after_seq)
+                    .order_by(c.seq)
+                    .limit(self.batch_ops - len(pending))
+                ).all()
+                if not entries:
+                    break
+                for entry in entries:
+                    if len(pending) >= self.batch_ops:
+                        break
+                    after_seq = entry.seq
+                    if entry.row_id != BULK_ROW_ID:
+                        pending.append(_Pending(*entry))
+                        continue
+                    ops = self._expand(conn, _Pending(*entry), 0, self.batch_ops - len(pending))
+                    if not ops:
+                        emptied.append(entry.seq)
+                    pending.extend(ops)
+        if emptied:
+            # Every row of these bulk writes is gone (a later deletion travels as its own entry).
+            self._write(lambda conn: conn.execute(delete(OUTBOX_TABLE).where(c.seq.in_(emptied))))
         for op in pending:
             if not _PLAIN.fullmatch(op.op_id + op.table_name + op.row_id + op.hlc + (op.base_hlc or "")):
                 raise ValueError(f"outbox entry {op.seq} has an unexpected id or stamp")
         return pending
+
+    def _expand(self, conn: Connection, entry: _Pending, start: int, limit: int) -> list[_Pending]:
+        """Ops for up to ``limit`` rows of a bulk entry from place ``start`` on, in its order, each row as
+        it is now. A row gone since is skipped: its deletion travels as its own entry. An op keeps its
+        place in the list, so its op id is the same at every push; the op of the last row still there
+        ends the entry.
+        """
+        codec = synced_codecs()[entry.table_name]
+        read = _RowReader(codec, conn)
+        row_ids, last = self._bulk_rows(conn, entry)
+        ops: list[_Pending] = []
+        begin = start
+        while begin <= last and len(ops) < limit:
+            chunk = row_ids[begin : min(begin + _CHUNK, begin + limit - len(ops), last + 1)]
+            found = read(chunk)
+            for index, row_id in enumerate(chunk, begin):
+                payload = found.get(row_id)
+                if payload is not None:
+                    ops.append(
+                        _Pending(
+                            entry.seq,
+                            bulk_op_id(entry.op_id, index),
+                            entry.table_name,
+                            row_id,
+                            entry.hlc,
+                            None,
+                            payload,
+                            ends_entry=index == last,
+                            index=index,
+                        )
+                    )
+            begin += len(chunk)
+        return ops
+
+    def _bulk_rows(self, conn: Connection, entry: _Pending) -> tuple[list[str], int]:
+        """A bulk entry's ids and the place of the last one whose row is still there (-1: none is).
+
+        Kept for the push (an entry spans batches; its list does not change): parsing the list again
+        for every batch cost more than the batch's rows.
+        """
+        known = self._bulk_ids.get(entry.seq)
+        if known is None:
+            row_ids: list[str] = json.loads(entry.payload)
+            table = synced_codecs()[entry.table_name].table
+            last = -1
+            for end in range(len(row_ids), 0, -_CHUNK):
+                chunk = row_ids[max(0, end - _CHUNK) : end]
+                there = set(conn.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars())
+                if there:
+                    last = max(end - len(chunk) + i for i, row_id in enumerate(chunk) if row_id in there)
+                    break
+            known = self._bulk_ids[entry.seq] = (row_ids, last)
+        return known
 
     def _split_by_bytes(self, batch: list[_Pending]) -> list[list[_Pending]]:
         if not batch:
@@ -461,9 +601,11 @@ class SyncClient:
         if rows:
             conn.execute(insert(CONFLICT_TABLE), rows)
         # A part is a contiguous run from the head of the queue (older parts went first), so a range
-        # delete names exactly its rows, whatever its size.
-        first, last = ops[0].seq, ops[-1].seq
-        conn.execute(delete(OUTBOX_TABLE).where(SyncOutbox.seq.between(first, last)))
+        # delete names exactly its entries, whatever its size. A bulk entry goes with its last op: a part
+        # may hold only its beginning or middle.
+        ended = [op.seq for op in ops if op.ends_entry]
+        if ended:
+            conn.execute(delete(OUTBOX_TABLE).where(SyncOutbox.seq.between(ops[0].seq, ended[-1])))
 
     # ---- pull ------------------------------------------------------------------------------------------
     def pull(self, include_own: bool = False) -> tuple[int, int]:
@@ -497,7 +639,7 @@ class SyncClient:
         state = ensure_state(conn)
         if int(state["pull_cursor"]) != expected_cursor:
             return 0, 0  # another sync applied this page meanwhile
-        pending = self._rows_with_pending_ops(conn, [c.row_id for c in page.changes])
+        pending = rows_with_pending_entries(conn, [c.row_id for c in page.changes])
         upserts: dict[str, list[dict[str, Any]]] = {}
         conflict_rows = []
         hlc = HybridLogicalClock(self.clock, self.node_id, state["hlc_wall_ms"], state["hlc_counter"])
@@ -559,17 +701,6 @@ class SyncClient:
                 fresh.append(row)
         return fresh
 
-    @staticmethod
-    def _rows_with_pending_ops(conn: Connection, row_ids: Sequence[str]) -> set[tuple[str, str]]:
-        found: set[tuple[str, str]] = set()
-        table = OUTBOX_TABLE
-        for chunk in _chunks(sorted(set(row_ids))):
-            for t_name, r_id in conn.execute(
-                select(table.c.table_name, table.c.row_id).where(table.c.row_id.in_(chunk))
-            ):
-                found.add((t_name, r_id))
-        return found
-
     # ---- checks ----------------------------------------------------------------------------------------
     def compare_with_server(self) -> list[str]:
         """Tables whose count or checksum differs from the server's copy (empty when in step)."""
@@ -622,8 +753,9 @@ class SyncClient:
         self.pull(include_own=True)
 
     def pending_count(self) -> int:
+        """Rows waiting to be pushed."""
         with self.engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(OUTBOX_TABLE)).scalar_one())
+            return pending_count(conn)
 
     # ---- bookkeeping -----------------------------------------------------------------------------------
     def _observe_server_time(self, server_ms: int) -> None:

@@ -10,12 +10,21 @@ with Core statements, which fire no session events, so they never echo back into
 
 Bulk writes (an import of an 8-hour export) use :func:`insert_rows`, or an ORM bulk statement on a synced
 table (``session.execute(insert(Model), rows)``, seen through ``do_orm_execute``): each row is completed
-(ids, times, column defaults) before one executemany, and its outbox entry is built from those values
-instead of read back, so a bulk write costs little more than the insert alone.
+(ids, times, column defaults) before one driver-level executemany, so the outbox knows every value
+without reading the rows back.
+
+A bulk insert of :data:`_ONE_ENTRY_FROM` rows or more into a last-writer-wins table leaves ONE entry for
+the whole write: ``row_id`` is :data:`BULK_ROW_ID`, ``payload`` the JSON list of the inserted ids, one
+stamp. The push expands it into one op per row, read from the table as it is then (``sync.client``), with
+op ids made from the entry's (:func:`bulk_op_id`). Repeating every row as JSON in the outbox, with two
+index entries each, cost more than the insert itself. Keep-conflict tables keep an entry per row: each
+carries the version it was made on.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import threading
 import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -23,9 +32,24 @@ from datetime import datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, event, insert, inspect, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    case,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    true,
+    update,
+)
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import IteratorResult
+from sqlalchemy.engine.result import SimpleResultMetaData
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+from sqlalchemy.sql.dml import Insert
 
 from studio_app.clock import Clock, SystemClock
 from studio_app.store.models.base import SyncedMixin, new_id
@@ -58,6 +82,13 @@ _MISSING = object()
 _BOOKKEEPING_COLUMNS = frozenset({"id", "created_at", "updated_at", "deleted_at"})
 # Below this many entries (an edit in a panel) the plain Core insert is as quick and simpler to follow.
 _DRIVER_LEVEL_FROM = 100
+# The RFC 4122 variant's first hex digit of a UUID, picked by two random bits.
+_VARIANT = "89ab"
+# The row id of an entry that stands for a whole bulk insert; its payload lists the rows' ids.
+BULK_ROW_ID = "*"
+# From this many rows a bulk insert leaves one entry; fewer keep one each (what a reader of the outbox sees
+# for a small import is then the rows themselves).
+_ONE_ENTRY_FROM = 50
 
 
 def install(engine: Engine, clock: Clock) -> None:
@@ -112,17 +143,29 @@ def ensure_state(connection: Connection) -> Any:
     return row
 
 
-def record_changes(connection: Connection, changes: Sequence[tuple[TableCodec, dict[str, Any]]]) -> int:
-    """Write one outbox entry per (table, encoded row) with fresh sequence numbers and HLC stamps."""
-    if not changes:
-        return 0
+def _stamping(connection: Connection) -> tuple[HybridLogicalClock, int, datetime]:
+    """The clock, last sequence number and time to stamp new entries with, the state row locked."""
     clock = clock_for(connection.engine)
     # The UPDATE first: it takes SQLite's write lock, so two writers cannot hand out the same numbers.
     connection.execute(update(STATE_TABLE).where(SyncState.id == 1).values(last_seq=SyncState.last_seq))
     state = ensure_state(connection)
     hlc = HybridLogicalClock(clock, state["node_id"], state["hlc_wall_ms"], state["hlc_counter"])
-    now = clock.now()
-    seq = int(state["last_seq"])
+    return hlc, int(state["last_seq"]), clock.now()
+
+
+def _stamped(connection: Connection, hlc: HybridLogicalClock, seq: int) -> None:
+    connection.execute(
+        update(STATE_TABLE)
+        .where(SyncState.id == 1)
+        .values(last_seq=seq, hlc_wall_ms=hlc.wall_ms, hlc_counter=hlc.counter)
+    )
+
+
+def record_changes(connection: Connection, changes: Sequence[tuple[TableCodec, dict[str, Any]]]) -> int:
+    """Write one outbox entry per (table, encoded row) with fresh sequence numbers and HLC stamps."""
+    if not changes:
+        return 0
+    hlc, seq, now = _stamping(connection)
     rows = []
     versions: dict[tuple[str, str], str] = {}
     stamps = hlc.stamps(len(changes))
@@ -149,12 +192,32 @@ def record_changes(connection: Connection, changes: Sequence[tuple[TableCodec, d
     _insert_entries(connection, rows)
     for (table_name, row_id), stamp in versions.items():
         set_known_version(connection, table_name, row_id, stamp)
-    connection.execute(
-        update(STATE_TABLE)
-        .where(SyncState.id == 1)
-        .values(last_seq=seq, hlc_wall_ms=hlc.wall_ms, hlc_counter=hlc.counter)
-    )
+    _stamped(connection, hlc, seq)
     return len(rows)
+
+
+def record_bulk_insert(connection: Connection, codec: TableCodec, row_ids: Sequence[str]) -> None:
+    """One outbox entry for rows just inserted into ``codec``'s table, in the caller's transaction."""
+    hlc, seq, now = _stamping(connection)
+    seq += 1
+    entry = {
+        "seq": seq,
+        "op_id": _op_ids(1)[0],
+        "table_name": codec.name,
+        "row_id": BULK_ROW_ID,
+        "hlc": hlc.stamps(1)[0],
+        "base_hlc": None,
+        "payload": json.dumps(list(row_ids), separators=(",", ":")),
+        "created_at": now,
+    }
+    connection.execute(insert(OUTBOX_TABLE), entry)
+    _stamped(connection, hlc, seq)
+
+
+def bulk_op_id(entry_op_id: str, index: int) -> str:
+    """The op id of the ``index``-th row of a bulk entry: the same at every push, so the server knows a
+    row it already applied (a push cut in the middle of the entry is sent again from its start)."""
+    return f"{entry_op_id[:24]}{index:012x}"
 
 
 def _insert_entries(connection: Connection, rows: list[dict[str, Any]]) -> None:
@@ -173,13 +236,17 @@ def _executemany(connection: Connection, table: Table, rows: list[dict[str, Any]
     which cost as much as the database's work. The writer cannot read the table off a driver statement:
     callers report it (``store.writer.mark_changed``).
     """
-    compiled = insert(table).compile(dialect=connection.dialect)
+    dialect = connection.dialect
+    compiled = insert(table).compile(dialect=dialect)
     names = compiled.positiontup
     assert names is not None, "the sqlite dialect binds by position"
     values_of = itemgetter(*names)
     converted: list[tuple[int, Callable[[Any], Any], dict[Any, Any]]] = []
     for i, name in enumerate(names):
-        processor = table.c[name].type.bind_processor(connection.dialect)
+        # The dialect's own type: a TypeDecorator's plain ``bind_processor`` wraps the generic DateTime,
+        # which left datetimes to the driver's adapter (stored as "…+00:00", not SQLAlchemy's text form,
+        # so a range query bound as SQLAlchemy does missed the first row).
+        processor = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
         if processor is not None:
             converted.append((i, processor, {}))
     params = []
@@ -188,7 +255,11 @@ def _executemany(connection: Connection, table: Table, rows: list[dict[str, Any]
         for i, process, memo in converted:
             value = values[i]
             if value is not None:
-                done = memo.get(value, _MISSING)
+                try:
+                    done = memo.get(value, _MISSING)
+                except TypeError:  # a JSON column's dict or list: each one is its own
+                    values[i] = process(value)
+                    continue
                 if done is _MISSING:
                     done = memo[value] = process(value)
                 values[i] = done
@@ -206,10 +277,38 @@ def _op_ids(n: int) -> list[str]:
     return [f"{prefix}{i:012x}" for i in range(n)]
 
 
+def _row_ids(n: int) -> list[str]:
+    """``n`` random (version 4) UUIDs as text, as ``new_id`` makes them, from one read of the system's
+    random source: ``uuid.uuid4`` per row was a tenth of an import's write."""
+    hexes = os.urandom(16 * n).hex()
+    return [
+        f"{hexes[i : i + 8]}-{hexes[i + 8 : i + 12]}-4{hexes[i + 13 : i + 16]}-"
+        f"{_VARIANT[int(hexes[i + 16], 16) & 3]}{hexes[i + 17 : i + 20]}-{hexes[i + 20 : i + 32]}"
+        for i in range(0, 32 * n, 32)
+    ]
+
+
 def _record(session: Session, changes: Sequence[tuple[TableCodec, dict[str, Any]]]) -> None:
     record_changes(session.connection(), changes)
     # A bulk write's entries go in at the driver, where the writer cannot see the table.
     mark_changed(session, OUTBOX_TABLE.name)
+
+
+def _one_entry_for(codec: TableCodec, rows: int) -> bool:
+    """Whether a bulk insert of ``rows`` rows leaves one entry for all of them.
+
+    Not for keep-conflict tables: each row's entry there carries the version it was made on.
+    """
+    return rows >= _ONE_ENTRY_FROM and policy_for(codec.name) is not ConflictPolicy.KEEP_CONFLICT
+
+
+def _record_insert(session: Session, codec: TableCodec, rows: Sequence[Mapping[str, Any]]) -> None:
+    """The entries of rows just inserted, every column given (as stored)."""
+    if _one_entry_for(codec, len(rows)):
+        record_bulk_insert(session.connection(), codec, [row["id"] for row in rows])
+        mark_changed(session, OUTBOX_TABLE.name)
+    else:
+        _record(session, [(codec, p) for p in codec.encode_rows(rows)])
 
 
 def _known_version(connection: Connection, table_name: str, row_id: str) -> str | None:
@@ -300,7 +399,7 @@ def insert_rows(session: Session, table: Table, rows: Iterable[Mapping[str, Any]
     _executemany(connection, table, completed)
     mark_changed(session, table.name)
     if _tracks(connection):
-        _record(session, [(codec, p) for p in codec.encode_rows(completed)])
+        _record_insert(session, codec, completed)
     return completed
 
 
@@ -309,19 +408,22 @@ def _completed(codec: TableCodec, rows: Iterable[Mapping[str, Any]], now: dateti
 
     Raises ValueError for a left-out column whose default the database computes: it cannot be known here.
     """
-    fixed = {"created_at": now, "updated_at": now, "deleted_at": None}
     scalars, callables, computed = _python_defaults(codec.table)
+    defaults = {**scalars, "created_at": now, "updated_at": now, "deleted_at": None}
+    rows = list(rows)
+    fresh_ids = iter(_row_ids(sum(1 for row in rows if "id" not in row)))
     out = []
     for row in rows:
-        full = {**scalars, **fixed, **row}
+        full = defaults.copy()
+        full.update(row)
         if "id" not in row:
-            full["id"] = new_id()
+            full["id"] = next(fresh_ids)
         for name, make in callables.items():
             if name not in row:
                 full[name] = make(None)  # Core wraps a no-argument default to take the execution context
-        missing = computed.difference(row)
-        if missing:
-            raise ValueError(f"{codec.name}: give {', '.join(sorted(missing))} (the database's default)")
+        if computed and not computed.issubset(row):
+            missing = ", ".join(sorted(computed.difference(row)))
+            raise ValueError(f"{codec.name}: give {missing} (the database's default)")
         out.append(full)
     return out
 
@@ -351,11 +453,11 @@ def _python_defaults(table: Table) -> tuple[dict[str, Any], dict[str, Callable[[
 
 def _bulk_insert(state: ORMExecuteState, codec: TableCodec) -> Any:
     params = state.parameters
-    rows: list[dict[str, Any]]
+    rows: list[Mapping[str, Any]]
     if isinstance(params, list):
-        rows = [dict(p) for p in params]
+        rows = params
     elif isinstance(params, dict) and params:
-        rows = [dict(params)]
+        rows = [params]
     else:
         # insert().values(...) or insert-from-select: the rows are not visible here; left to the checksum.
         return None
@@ -363,16 +465,34 @@ def _bulk_insert(state: ORMExecuteState, codec: TableCodec) -> Any:
     connection = state.session.connection()
     if codec.keys_are_column_names and not _python_defaults(codec.table)[2]:
         completed = _completed(codec, rows, now)
-        result = state.invoke_statement(params=completed)  # type: ignore[arg-type]
-        _record(state.session, [(codec, p) for p in codec.encode_rows(completed)])
+        mapper = state.bind_mapper
+        statement = state.statement
+        assert mapper is not None and isinstance(statement, Insert)
+        if statement.compare(insert(mapper.class_)):
+            # Nothing added to ``insert(Model)`` (no RETURNING, ON CONFLICT, prefix): every column is
+            # known, so the rows go in as insert_rows puts them; the ORM's own bulk path converted each
+            # value of each row anew and cost half again as much. Its answer here is an empty result.
+            # The ORM flushes pending objects (a parent row added just before) only when it runs the
+            # statement itself, so that is done here.
+            if state.session.autoflush and state.execution_options.get("autoflush", True):
+                state.session.flush()
+            _executemany(connection, codec.table, completed)
+            mark_changed(state.session, codec.name)
+            result: Any = IteratorResult(SimpleResultMetaData([]), iter([]))
+        else:
+            result = state.invoke_statement(params=completed)  # type: ignore[arg-type]
+        _record_insert(state.session, codec, completed)
         return result
-    for row in rows:
-        row.setdefault("id", new_id())
-        row.setdefault("created_at", now)
-        row.setdefault("updated_at", now)
-        row.setdefault("deleted_at", None)
-    result = state.invoke_statement(params=rows)  # type: ignore[arg-type]
-    _record(state.session, _snapshot(connection, codec, [r["id"] for r in rows]))
+    bookkeeping = {"created_at": now, "updated_at": now, "deleted_at": None}
+    filled = [{"id": new_id(), **bookkeeping, **row} for row in rows]
+    result = state.invoke_statement(params=filled)  # type: ignore[arg-type]
+    ids = [r["id"] for r in filled]
+    if _one_entry_for(codec, len(ids)):
+        # The push reads the rows then, so the database's own defaults need not be read back here.
+        record_bulk_insert(connection, codec, ids)
+        mark_changed(state.session, OUTBOX_TABLE.name)
+    else:
+        _record(state.session, _snapshot(connection, codec, ids))
     return result
 
 
@@ -402,6 +522,32 @@ def _snapshot(
 
 
 def pending_count(connection: Connection) -> int:
-    from sqlalchemy import func
+    """Rows waiting to be pushed: a bulk entry counts each row it names."""
+    c = OUTBOX_TABLE.c
+    rows = case((c.row_id == BULK_ROW_ID, func.json_array_length(c.payload)), else_=1)
+    return int(connection.execute(select(func.coalesce(func.sum(rows), 0))).scalar_one())
 
-    return int(connection.execute(select(func.count()).select_from(OUTBOX_TABLE)).scalar_one())
+
+def rows_with_pending_entries(connection: Connection, row_ids: Iterable[str]) -> set[tuple[str, str]]:
+    """(table, row id) of those of ``row_ids`` that have an entry waiting, their own or in a bulk entry."""
+    wanted = sorted(set(row_ids))
+    found: set[tuple[str, str]] = set()
+    if not wanted:
+        return found
+    c = OUTBOX_TABLE.c
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found.update(
+            (t, r) for t, r in connection.execute(select(c.table_name, c.row_id).where(c.row_id.in_(chunk)))
+        )
+    # A bulk entry's ids are read whole (one pass over the waiting bulk entries, usually few).
+    listed = func.json_each(c.payload).table_valued("value")
+    bulk = connection.execute(
+        select(c.table_name, listed.c.value)
+        .select_from(OUTBOX_TABLE)
+        .join(listed, true())
+        .where(c.row_id == BULK_ROW_ID)
+    )
+    wanted_set = set(wanted)
+    found.update((t, r) for t, r in bulk if r in wanted_set)
+    return found

@@ -15,8 +15,8 @@ from sqlalchemy import Connection, func, select, update
 
 from studio_app.i18n import translate
 from studio_app.store.handle import StoreHandle
-from studio_app.store.models.sync import CONFLICT_TABLE, OUTBOX_TABLE, STATE_TABLE, SyncState
-from studio_app.sync.outbox import ensure_state
+from studio_app.store.models.sync import CONFLICT_TABLE, STATE_TABLE, SyncState
+from studio_app.sync.outbox import ensure_state, pending_count
 from studio_app.sync.report import OfflineError, SyncError, SyncReport, SyncStatus
 
 DISABLE_ENV = "STUDIO_APP_NO_NETWORK_SYNC"
@@ -44,7 +44,7 @@ def read_snapshot(store: StoreHandle) -> SyncSnapshot:
     with store.db.engine.connect() as conn:
         row = conn.execute(select(STATE_TABLE).where(SyncState.id == 1)).mappings().first()
         state: dict[str, Any] = dict(row) if row is not None else {}
-        pending = conn.execute(select(func.count()).select_from(OUTBOX_TABLE)).scalar_one()
+        pending = pending_count(conn)
         table = CONFLICT_TABLE
         conflicts = conn.execute(
             select(func.count()).select_from(table).where(table.c.resolved_at.is_(None))

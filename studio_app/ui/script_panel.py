@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -67,6 +68,7 @@ class ScriptPanel(QWidget):
         self.keymap = KeyMap.load()
         self._show_id: str | None = None
         self._script: Script | None = None
+        self._planned_start: datetime | None = None  # the open show's, for the countdown
         self._shutting_down = False
         self._deleting: str | None = None  # a show this panel is deleting: its leaving the list is expected
 
@@ -107,15 +109,13 @@ class ScriptPanel(QWidget):
         page.message.connect(self._say)
         page.shown.connect(lambda: self.tabs.setCurrentIndex(0))
 
-        self.editor_page = editor_page = ScriptEditorPage()
+        self.editor_page = editor_page = ScriptEditorPage(self.service)
         bar.import_button.clicked.connect(self.editor_page.choose_import)
         bar.export_button.clicked.connect(self.editor_page.choose_export)
         self.editor, self.issues = self.editor_page.editor, self.editor_page.issues
         self.editor_page.save_button.clicked.connect(self.save_editor)
         self.editor_page.sign_button.clicked.connect(self.sign_review)
-        editor_page.records_button.clicked.connect(
-            lambda: editor_page.show_records(self.service, self._show_id)
-        )
+        editor_page.records_button.clicked.connect(lambda: editor_page.show_records(self._show_id))
         self.editor_page.message.connect(self._say)
         self.editor_page.saved.connect(self._on_saved)
         self.editor_page.shown.connect(lambda: self.tabs.setCurrentIndex(1))
@@ -163,7 +163,8 @@ class ScriptPanel(QWidget):
         ):
             shortcut(sequence, slot)
         for kind in EmergencyKind:
-            shortcut(kind.default_key, partial(page.emergency, kind))
+            # Ctrl+F1..F6, as on the prompter: a bare F5 is a clicker's "start presentation" button.
+            shortcut(f"Ctrl+{kind.default_key}", partial(page.emergency, kind))
 
     # ---- loading -----------------------------------------------------------------------------------------
 
@@ -302,6 +303,7 @@ class ScriptPanel(QWidget):
         self._teardown_session()
         self._show_id = loaded.show.show_id
         self._script = loaded.show.script
+        self._planned_start = loaded.show.planned_start
         self.editor_page.load_text(loaded.show.source)
         if loaded.resume_error:
             self._say(loaded.resume_error, error=True)
@@ -339,6 +341,7 @@ class ScriptPanel(QWidget):
         elif opened.resumed:
             self._say(self.tr("Resumed the show in progress."))
         session = opened.session
+        session.planned_start = self._planned_start
         self.writer = writer
         controller = OnAirController(session, self)
         controller.changed.connect(self._refresh_all)
@@ -443,10 +446,14 @@ class ScriptPanel(QWidget):
             self.start_button.setEnabled(phase is not SessionPhase.ENDED)
 
     def _refresh_timers(self) -> None:
-        if self.controller is not None:
-            session = self.controller.session
-            on_air = session.phase is SessionPhase.ON_AIR and session.promo is not None
-            self.on_air_page.show_text(onair_text(session), on_air)
+        if self.controller is None:
+            self.bar.show_countdown("", late=False)
+            return
+        session = self.controller.session
+        on_air = session.phase is SessionPhase.ON_AIR and session.promo is not None
+        text = onair_text(session)
+        self.on_air_page.show_text(text, on_air)
+        self.bar.show_countdown(text.start_countdown, text.start_late)
 
     # ---- the editor ----------------------------------------------------------------------------------------
 
@@ -458,15 +465,14 @@ class ScriptPanel(QWidget):
         """Save the editor's script to the show; price flags need a second confirmation first."""
         self._with_show(self.editor_page.save_to)
 
-    def sign_review(self) -> None:
-        """The named reviewer signs the editor's text for the show (saving signs nothing)."""
+    def sign_review(self) -> None:  # saving signs nothing: the named reviewer does, here
         self._with_show(self.editor_page.sign_to)
 
-    def _with_show(self, action: Callable[[ScriptService, str], None]) -> None:
+    def _with_show(self, action: Callable[[str], None]) -> None:
         if self._show_id is None:
             self._say(self.tr("Choose a show first."), error=True)
             return
-        action(self.service, self._show_id)
+        action(self._show_id)
 
     def _on_saved(self, script: Script) -> None:
         self._script = script

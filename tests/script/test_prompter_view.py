@@ -205,7 +205,7 @@ def test_emergency_key_shows_the_standard_reply_and_esc_closes_it(
 ) -> None:
     qtbot.keyClick(view, Qt.Key.Key_Space)
     before = _grab(view)
-    qtbot.keyClick(view, Qt.Key.Key_F2)  # F2 = network drop
+    qtbot.keyClick(view, Qt.Key.Key_F2, Qt.KeyboardModifier.ControlModifier)  # Ctrl+F2 = network drop
     assert logged[-1].kind is RunLogKind.EMERGENCY
     shown = _grab(view)
     assert _mean_abs_difference(before, shown) > 5

@@ -85,7 +85,7 @@ def test_a_whole_show_runs_from_the_keyboard(
     assert "due" in panel.promo_label.text().lower()
     qtbot.keyClick(panel, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert session.promo is not None and session.promo.history()[0].phase.value == "done"
-    qtbot.keyClick(panel, Qt.Key.Key_F2)  # emergency: network drop
+    qtbot.keyClick(panel, Qt.Key.Key_F2, Qt.KeyboardModifier.ControlModifier)  # emergency: network drop
     qtbot.keyClick(prompter, Qt.Key.Key_Escape)
     qtbot.keyClick(prompter, Qt.Key.Key_C)  # one-key correction
     writer = panel.writer

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from sqlalchemy import Engine
 
@@ -82,7 +84,7 @@ def _samples(show_id: str, n: int) -> list[dict]:
     ]
 
 
-def test_a_bulk_insert_leaves_one_entry_per_row_saying_what_the_row_holds(desktop):
+def test_a_bulk_insert_leaves_one_entry_whose_ops_say_what_each_row_holds(desktop, make_client):
     from typing import cast
 
     from sqlalchemy import Table, select
@@ -90,30 +92,37 @@ def test_a_bulk_insert_leaves_one_entry_per_row_saying_what_the_row_holds(deskto
     from studio_app.store.models.data import MetricSample
     from studio_app.store.models.sync import SyncOutbox
     from studio_app.sync.codec import canonical_json, synced_codecs
-    from studio_app.sync.outbox import insert_rows
+    from studio_app.sync.outbox import BULK_ROW_ID, insert_rows
 
     db = desktop("a")
-    writer = Writer(db)
-    try:
-        show_id = writer.run(lambda s: _add_show(s)).value
-        table = cast(Table, MetricSample.__table__)
-        written = writer.run(lambda s: insert_rows(s, table, _samples(show_id, 250)))
-        assert len(written.value) == 250
-        assert written.changes.touches("metric_samples") and written.changes.touches("sync_outbox")
-        codec = synced_codecs()["metric_samples"]
-        with db.engine.connect() as conn:
-            stored = {
-                r["id"]: canonical_json(codec.encode_row(r)) for r in conn.execute(select(table)).mappings()
-            }
-            entries = conn.execute(
-                select(SyncOutbox.seq, SyncOutbox.row_id, SyncOutbox.payload, SyncOutbox.op_id)
-                .where(SyncOutbox.table_name == "metric_samples")
-                .order_by(SyncOutbox.seq)
-            ).all()
-        assert {e.row_id: e.payload for e in entries} == stored
-        assert len({e.op_id for e in entries}) == 250
-    finally:
-        writer.close()
+    client = make_client(db, "http://127.0.0.1:9", "unused")
+    writer = client.writer
+    show_id = writer.run(lambda s: _add_show(s)).value
+    table = cast(Table, MetricSample.__table__)
+    written = writer.run(lambda s: insert_rows(s, table, _samples(show_id, 250)))
+    assert len(written.value) == 250
+    assert written.changes.touches("metric_samples") and written.changes.touches("sync_outbox")
+    codec = synced_codecs()["metric_samples"]
+    with db.engine.connect() as conn:
+        stored = {
+            r["id"]: canonical_json(codec.encode_row(r)) for r in conn.execute(select(table)).mappings()
+        }
+        entries = conn.execute(
+            select(SyncOutbox.row_id, SyncOutbox.payload)
+            .where(SyncOutbox.table_name == "metric_samples")
+            .order_by(SyncOutbox.seq)
+        ).all()
+    assert [e.row_id for e in entries] == [BULK_ROW_ID]
+    assert json.loads(entries[0].payload) == [row["id"] for row in written.value]
+    # What the push sends for it: each row as stored, in the order inserted, under op ids that stay put.
+    ops = [op for op in client._next_batch() if op.table_name == "metric_samples"]
+    assert [op.row_id for op in ops] == [row["id"] for row in written.value]
+    assert {op.row_id: op.payload for op in ops} == stored
+    assert len({op.op_id for op in ops}) == 250
+    assert [op.op_id for op in client._next_batch() if op.table_name == "metric_samples"] == [
+        op.op_id for op in ops
+    ]
+    assert [op.ends_entry for op in ops] == [False] * 249 + [True]
 
 
 def test_bulk_inserted_rows_reach_the_server_intact(sqlite_backend, desktop, make_client):
@@ -129,7 +138,7 @@ def test_bulk_inserted_rows_reach_the_server_intact(sqlite_backend, desktop, mak
     show_id = client.writer.run(lambda s: _add_show(s)).value
     client.writer.run(lambda s: insert_rows(s, cast(Table, MetricSample.__table__), _samples(show_id, 300)))
     report = client.sync()
-    assert report.pushed_ops == 301 and report.checksum_ok
+    assert report.pushed_ops == 301 and report.checksum_ok and report.pending_ops == 0
 
 
 def _add_show(session) -> str:

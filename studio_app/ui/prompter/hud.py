@@ -33,8 +33,12 @@ def paint_hud(painter: QPainter, hud: OnAirText, style: PrompterStyle, width: in
         (width * 0.64 + pad, width * 0.36 - 2 * pad, Qt.AlignmentFlag.AlignRight),
     )
     promo_color = {"cue": "#ffb020", "strong": "#ff4d4d"}.get(hud.promo_level, "#7ee08a")
+    # Before the show the middle column counts down to the planned start instead (red once it is late).
+    middle = (hud.promo, promo_color)
+    if hud.start_countdown:
+        middle = (hud.start_countdown, "#ff4d4d" if hud.start_late else "#ffb020")
     rows = (
-        ((hud.segment, "#ffffff"), (hud.promo, promo_color), (hud.product, "#ffffff")),
+        ((hud.segment, "#ffffff"), middle, (hud.product, "#ffffff")),
         ((hud.speed, "#a9b1bc"), (hud.schedule, "#a9b1bc"), (hud.product_detail, "#ffd23f")),
     )
     for row_index, (font, top, row_h) in enumerate(

@@ -1,15 +1,14 @@
 """The prompter's key map: what clickers, foot pedals and the keyboard do; rebindable.
 
-Presentation clickers send Page Up / Page Down, the arrows, B or "." (blank) and F5 / Esc; most foot
-pedals are USB keyboards sending the same keys. The defaults cover those, so they work out of the box.
-Bindings are saved in the app's settings file as portable key sequence text ("Ctrl+G"), a JSON list
-per action.
+The actions, their defaults and which keys a clicker sends live in :mod:`studio_app.script.host_keys`;
+this module turns Qt key events into actions. Bindings are saved in the app's settings file as portable
+key sequence text ("Ctrl+G"), a JSON list per action.
 """
 
 from __future__ import annotations
 
-import enum
 import json
+import logging
 from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QKeyCombination, Qt
@@ -17,64 +16,16 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 
 from studio_app import settings
 from studio_app.i18n import translate
+from studio_app.script.host_keys import (
+    DEFAULT_BINDINGS,
+    PrompterAction,
+    keep_off_clicker_keys,
+    refused_keys,
+)
 
+__all__ = ["DEFAULT_BINDINGS", "KeyMap", "PrompterAction", "action_label"]
 
-class PrompterAction(enum.Enum):
-    FASTER = "faster"
-    SLOWER = "slower"
-    PAUSE = "pause"  # also starts the show when it has not started
-    NEXT_SEGMENT = "next_segment"
-    PREVIOUS_SEGMENT = "previous_segment"
-    FIRST_SEGMENT = "first_segment"
-    LAST_SEGMENT = "last_segment"
-    REWIND_HOLD = "rewind_hold"  # runs backwards while held
-    BLANK = "blank"
-    DISMISS = "dismiss"  # the cue banner or the emergency text
-    PROMO_DONE = "promo_done"
-    PROMO_SKIPPED = "promo_skipped"
-    CORRECTION = "correction"
-    GEAR_1 = "gear_1"
-    GEAR_2 = "gear_2"
-    GEAR_3 = "gear_3"
-    GEAR_4 = "gear_4"
-    GEAR_5 = "gear_5"
-    GEAR_6 = "gear_6"
-    GEAR_7 = "gear_7"
-    GEAR_8 = "gear_8"
-    GEAR_9 = "gear_9"
-    EMERGENCY_1 = "emergency_1"
-    EMERGENCY_2 = "emergency_2"
-    EMERGENCY_3 = "emergency_3"
-    EMERGENCY_4 = "emergency_4"
-    EMERGENCY_5 = "emergency_5"
-    EMERGENCY_6 = "emergency_6"
-
-    @property
-    def gear(self) -> int | None:
-        return int(self.value[-1]) if self.value.startswith("gear_") else None
-
-    @property
-    def emergency_number(self) -> int | None:
-        return int(self.value[-1]) if self.value.startswith("emergency_") else None
-
-
-DEFAULT_BINDINGS: dict[PrompterAction, tuple[str, ...]] = {
-    PrompterAction.FASTER: ("Up",),
-    PrompterAction.SLOWER: ("Down",),
-    PrompterAction.PAUSE: ("Space",),
-    PrompterAction.NEXT_SEGMENT: ("PgDown", "Right"),
-    PrompterAction.PREVIOUS_SEGMENT: ("PgUp",),
-    PrompterAction.FIRST_SEGMENT: ("Home",),
-    PrompterAction.LAST_SEGMENT: ("End",),
-    PrompterAction.REWIND_HOLD: ("Left", "Backspace"),
-    PrompterAction.BLANK: ("B", "."),
-    PrompterAction.DISMISS: ("Esc",),
-    PrompterAction.PROMO_DONE: ("G",),
-    PrompterAction.PROMO_SKIPPED: ("Shift+G",),
-    PrompterAction.CORRECTION: ("C",),
-    **{PrompterAction(f"gear_{n}"): (str(n),) for n in range(1, 10)},
-    **{PrompterAction(f"emergency_{n}"): (f"F{n}",) for n in range(1, 7)},
-}
+log = logging.getLogger(__name__)
 
 SETTINGS_SECTION = "prompter.keys"
 
@@ -117,6 +68,9 @@ class KeyMap:
     def bind(self, action: PrompterAction, sequences: Iterable[str]) -> None:
         """Bind ``action`` to these keys, taking them away from any other action."""
         normalised = tuple(s for s in (_normalise(seq) for seq in sequences) if s)
+        refused = refused_keys(action, normalised)
+        if refused:
+            raise ValueError(f"{action.value} may not be on a clicker key: {', '.join(refused)}")
         for old in self._bindings.get(action, ()):
             self._lookup.pop(old, None)
         for seq in normalised:
@@ -131,6 +85,9 @@ class KeyMap:
 
     def action_for_sequence(self, sequence: str) -> PrompterAction | None:
         return self._lookup.get(_normalise(sequence))
+
+    def bindings(self) -> dict[PrompterAction, tuple[str, ...]]:
+        return dict(self._bindings)
 
     def action_for(self, event: QKeyEvent) -> PrompterAction | None:
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
@@ -156,11 +113,15 @@ class KeyMap:
 
     @classmethod
     def load(cls) -> KeyMap:
-        """The saved bindings over the defaults; an entry that does not parse keeps its default."""
-        keymap = cls()
-        saved = settings.section(SETTINGS_SECTION)
+        """The saved bindings over the defaults; an entry that does not parse keeps its default.
+
+        Older versions put emergencies on F1..F6, and F5 is a clicker's "start presentation" button:
+        saved bindings that put a guarded action on a clicker key are moved off it and saved again.
+        """
+        section = settings.section(SETTINGS_SECTION)
+        saved: dict[PrompterAction, tuple[str, ...]] = {}
         for action in PrompterAction:
-            text = saved.get(action.value)
+            text = section.get(action.value)
             if text is None:
                 continue
             try:
@@ -168,5 +129,18 @@ class KeyMap:
             except ValueError:
                 continue
             if isinstance(sequences, list):
-                keymap.bind(action, [str(s) for s in sequences])
+                saved[action] = tuple(s for s in (_normalise(str(seq)) for seq in sequences) if s)
+        fixed, moved = keep_off_clicker_keys({**DEFAULT_BINDINGS, **saved})
+        keymap = cls()
+        for action in saved:
+            keymap.bind(action, fixed[action])
+        if moved:
+            for item in moved:
+                log.warning(
+                    "prompter key %s moved off clicker keys %s to %s",
+                    item.action.value,
+                    item.removed,
+                    item.now,
+                )
+            keymap.save()
         return keymap

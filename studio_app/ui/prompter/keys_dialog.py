@@ -1,4 +1,7 @@
-"""Rebinding the prompter's keys: two keys per action (say, the keyboard's and the clicker's)."""
+"""Rebinding the prompter's keys: two keys per action (say, the keyboard's and the clicker's).
+
+Emergencies and actions that write to the show's record are refused on keys a clicker sends.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +12,15 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QKeySequenceEdit,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from studio_app.script.host_keys import refused_keys
+from studio_app.ui.prompter.key_test import KeyTestDialog
 from studio_app.ui.prompter.keys import DEFAULT_BINDINGS, KeyMap, PrompterAction, action_label
 
 
@@ -55,9 +61,19 @@ class KeyBindingsDialog(QDialog):
         restore.clicked.connect(lambda: self._show(KeyMap(DEFAULT_BINDINGS)))
         hint = QLabel(self.tr("Click a cell and press the key (a clicker or foot pedal works too)."))
         hint.setWordWrap(True)
+        self.test_button = QPushButton(self.tr("Test keys…"))
+        self.test_button.setToolTip(self.tr("Press keys and see what each one does, without doing it"))
+        self.test_button.clicked.connect(self.test_keys)
+        buttons.addButton(self.test_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.refusal = QLabel()
+        self.refusal.setObjectName("keysRefusal")
+        self.refusal.setStyleSheet("#keysRefusal { color: #d7263d; }")
+        self.refusal.setWordWrap(True)
+        self.refusal.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.refusal)
         layout.addWidget(buttons)
 
     def _show(self, keymap: KeyMap) -> None:
@@ -66,12 +82,44 @@ class KeyBindingsDialog(QDialog):
             first.setKeySequence(QKeySequence(sequences[0]) if sequences else QKeySequence())
             second.setKeySequence(QKeySequence(sequences[1]) if len(sequences) > 1 else QKeySequence())
 
-    def apply(self) -> None:
-        """Write the table into the key map (a key given to two actions stays with the last one)."""
-        for action, edits in self.edits.items():
-            sequences = [
+    def pending(self) -> dict[PrompterAction, list[str]]:
+        """The keys as the table shows them now (not yet in the key map)."""
+        return {
+            action: [
                 edit.keySequence().toString(QKeySequence.SequenceFormat.PortableText)
                 for edit in edits
                 if not edit.keySequence().isEmpty()
             ]
+            for action, edits in self.edits.items()
+        }
+
+    def refusals(self) -> list[str]:
+        """One line per action given a key a clicker sends although it must stay off those keys."""
+        return [
+            self.tr(
+                "{action}: a clicker sends {keys}, so a stray press would trigger it. Pick another key."
+            ).format(action=action_label(action), keys=", ".join(refused))
+            for action, sequences in self.pending().items()
+            if (refused := refused_keys(action, sequences))
+        ]
+
+    def accept(self) -> None:
+        refusals = self.refusals()
+        if refusals:
+            self.refusal.setText("\n".join(refusals))
+            self.refusal.show()
+            return
+        super().accept()
+
+    def test_keys(self) -> None:
+        """Try the keys as the table has them, refused ones left out."""
+        keymap = KeyMap()
+        for action, sequences in self.pending().items():
+            refused = refused_keys(action, sequences)
+            keymap.bind(action, [s for s in sequences if s not in refused])
+        KeyTestDialog(keymap, self).exec()
+
+    def apply(self) -> None:
+        """Write the table into the key map (a key given to two actions stays with the last one)."""
+        for action, sequences in self.pending().items():
             self._keymap.bind(action, sequences)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QHideEvent, QScreen, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from studio_app.ui.prompter.controller import OnAirController
+from studio_app.ui.prompter.key_router import PrompterKeyRouter
 from studio_app.ui.prompter.keys import KeyMap
 from studio_app.ui.prompter.view import PrompterStyle, PrompterView
 
@@ -31,6 +32,8 @@ class PrompterWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.setFocusProxy(self.view)
+        # While the prompter is up, its keys work from every window of the app, not only this one.
+        self.key_router = PrompterKeyRouter(controller, self.view.keymap, parent=self)
 
     def show_on(self, screen: QScreen | None, full_screen: bool = True) -> None:
         """Show on ``screen`` (the host's monitor or the teleprompter glass); the primary one by default."""
@@ -45,6 +48,14 @@ class PrompterWindow(QWidget):
         self.raise_()
         self.activateWindow()
         self.view.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.key_router.install()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.key_router.remove()
+        super().hideEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing the prompter never ends the show; the operator reopens it from the panel.

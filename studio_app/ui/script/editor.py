@@ -72,8 +72,9 @@ class ScriptEditorPage(QWidget):
     saved = Signal(object)  # the Script now stored with the show
     signed = Signal()  # a compliance review of the text was stored with the show
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, service: ScriptService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.service = service
         self.wordlist: Wordlist | None = None
         self.issue_hits: list[LintHit] = []
         self._confirmed_price_keys: set[str] = set()
@@ -244,7 +245,7 @@ class ScriptEditorPage(QWidget):
 
         run_in_thread(write, on_result=done)
 
-    def save_to(self, service: ScriptService, show_id: str) -> None:
+    def save_to(self, show_id: str) -> None:
         """Save the script to the show (saving signs no review); price flags need a second confirmation
         first, which the review signed later records."""
         found = self._check()
@@ -257,7 +258,7 @@ class ScriptEditorPage(QWidget):
             self._say(self.tr("Not saved: the prices need a second look."), error=True)
             return
         self._confirmed_price_keys |= {f.key for f in flags}
-        text = self.editor.toPlainText()
+        text, service = self.editor.toPlainText(), self.service
 
         def save() -> object:
             # On a worker thread: only the service and the arguments.
@@ -271,7 +272,7 @@ class ScriptEditorPage(QWidget):
             ),
         )
 
-    def sign_to(self, service: ScriptService, show_id: str) -> None:
+    def sign_to(self, show_id: str) -> None:
         """Ask the reviewer to sign the editor's text for the show; nothing is stored if they cancel."""
         found = self._check()
         if self.wordlist is None:
@@ -293,6 +294,7 @@ class ScriptEditorPage(QWidget):
             self.wordlist,
             sorted(self._confirmed_price_keys),
         )
+        service = self.service
 
         def record() -> ReviewRecorded:
             # On a worker thread: only the service and the arguments. The service applies the rule again.
@@ -329,8 +331,8 @@ class ScriptEditorPage(QWidget):
             return dialog.signed
         return None
 
-    def show_records(self, service: ScriptService, show_id: str | None) -> None:
-        ComplianceRecordsDialog(service, show_id, self).open()
+    def show_records(self, show_id: str | None) -> None:
+        ComplianceRecordsDialog(self.service, show_id, self).open()
 
     def _confirm_prices(self, flags: list[PriceFlag]) -> bool:
         lines = "\n".join(f"• {flag.message}" for flag in flags)

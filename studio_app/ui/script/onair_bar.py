@@ -128,7 +128,7 @@ class OnAirPage(QWidget):
         emergency_layout = QGridLayout(emergency_box)
         self.emergency_buttons: dict[EmergencyKind, QPushButton] = {}
         for index, kind in enumerate(EmergencyKind):
-            button = QPushButton(f"{kind.default_key}  {kind.display_name()}")
+            button = QPushButton(f"Ctrl+{kind.default_key}  {kind.display_name()}")
             self.emergency_buttons[kind] = button
             emergency_layout.addWidget(button, index // 3, index % 3)
         self.correction_edit = QLineEdit()

@@ -32,6 +32,10 @@ class ShowBar(QWidget):
         self.delete_show_button.setEnabled(False)
         self.start_button = QPushButton(self.tr("Start show"))
         self.start_button.setToolTip(self.tr("Ctrl+Enter (or Space on the prompter)"))
+        self.countdown = QLabel()
+        self.countdown.setObjectName("startCountdown")
+        self.countdown.setToolTip(self.tr("Time to the show's planned start"))
+        self.countdown.hide()
         self.prompter_button = QPushButton(self.tr("Open prompter"))
         self.prompter_button.setToolTip(self.tr("Ctrl+P: full screen on the chosen display"))
         self.screen_combo = QComboBox()
@@ -57,6 +61,7 @@ class ShowBar(QWidget):
         top.addWidget(self.show_combo)
         top.addWidget(self.delete_show_button)
         top.addWidget(self.start_button)
+        top.addWidget(self.countdown)
         top.addSpacing(12)
         top.addWidget(self.prompter_button)
         top.addWidget(self.screen_combo)
@@ -78,6 +83,13 @@ class ShowBar(QWidget):
             self.show_combo.setCurrentIndex(max(0, self.show_combo.findData(keep)))
         self.show_combo.blockSignals(False)
         self.delete_show_button.setEnabled(bool(shows))
+
+    def show_countdown(self, text: str, late: bool) -> None:
+        """The countdown to the planned start; hidden when there is none (no plan, or on air)."""
+        self.countdown.setText(text)
+        colour = "#e5484d" if late else "#d08700"
+        self.countdown.setStyleSheet(f"#startCountdown {{ color: {colour}; font-weight: bold; }}")
+        self.countdown.setVisible(bool(text))
 
     def title_of(self, show_id: str) -> str:
         return self.show_combo.itemText(max(0, self.show_combo.findData(show_id)))
