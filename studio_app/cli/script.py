@@ -44,7 +44,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         metavar="SHOW_ID",
         help="keep this check as the show's pre-stream compliance record (who, when, what was flagged)",
     )
-    lint.add_argument("--checked-by", metavar="NAME", default="", help="who reviewed (with --record)")
+    lint.add_argument(
+        "--checked-by",
+        metavar="NAME",
+        default="",
+        help="the reviewer's name (with --record; default: login name)",
+    )
     lint.add_argument(
         "--accept",
         action="store_true",

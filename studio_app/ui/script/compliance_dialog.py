@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from studio_app.script.compliance import (
     ReviewRefused,
     SignedReview,
-    TermOutcome,
     TermReview,
     flagged_terms,
     sign_review,
@@ -144,9 +143,3 @@ class ComplianceDialog(QDialog):
                 edit.setStyleSheet("border: 1px solid #e5484d;" if text in exc.terms else "")
             return
         self.accept()
-
-    def rewritten(self) -> list[str]:
-        """The terms the signed review records as rewritten (for the status line)."""
-        if self.signed is None:
-            return []
-        return [term.text for term in self.signed.terms if term.outcome is TermOutcome.REWRITTEN]

@@ -274,10 +274,10 @@ class ScriptEditorPage(QWidget):
 
     def sign_to(self, show_id: str) -> None:
         """Ask the reviewer to sign the editor's text for the show; nothing is stored if they cancel."""
-        found = self._check()
         if self.wordlist is None:
             self._say(self.tr("The word list is still loading; try again in a moment."), error=True)
             return
+        found = self._check()
         flags = list(found.price_flags)
         if flags and not set(f.key for f in flags) <= self._confirmed_price_keys:
             if not self._confirm_prices(flags):
