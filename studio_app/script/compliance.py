@@ -89,6 +89,7 @@ class ComplianceRecord:
     terms: tuple[TermReview, ...]
     note: str
     wordlist_version: str
+    script_id: str | None = None  # the stored revision checked; None for a file or an unsaved text
 
 
 class ReviewRefused(ValueError):

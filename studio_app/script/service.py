@@ -77,6 +77,7 @@ def _record(row: ComplianceRecordRow, show: Show) -> ComplianceRecord:
         terms=tuple(TermReview.from_dict(raw) for raw in row.terms or ()),
         note=row.note,
         wordlist_version=row.wordlist_version,
+        script_id=row.script_id,
     )
 
 
@@ -281,6 +282,19 @@ class ScriptService:
             return tuple(
                 _record(row, show) for row, show in repo.find_compliance_records(s, show_id, start, end)
             )
+
+    def current_signature(self, show_id: str) -> ComplianceRecord | None:
+        """The newest accepted review of exactly the show's current script revision: what a pre-show
+        check asks for. None when the script changed since (or was never signed)."""
+        with self._handle.db.session() as s:
+            current = repo.current_script_row(s, show_id)
+            if current is None:
+                return None
+            rows = repo.find_compliance_records(s, show_id)
+            signed = [
+                _record(row, show) for row, show in rows if row.accepted and row.script_id == current.id
+            ]
+        return signed[-1] if signed else None
 
     def delete_show(self, show_id: str, now: datetime | None = None) -> repo.DeleteShowOutcome:
         """Tombstone the show (it syncs); refused while its saved on-air state says it is running."""

@@ -199,3 +199,20 @@ def test_records_signed_before_the_terms_existed_survive_the_upgrade_and_hold_th
             s.flush()
     finally:
         db.close()
+
+
+def test_a_signature_holds_for_the_revision_it_checked_only(app_context: AppContext) -> None:
+    service = ScriptService(app_context)
+    show_id = service.list_shows()[0].id
+    text = service.load_show(show_id).source
+    assert service.current_signature(show_id) is None
+    assert _sign(service, show_id, text, {}, accepted=False)
+    assert service.current_signature(show_id) is None  # looked at, not accepted
+    assert _sign(service, show_id, text, {})
+    signed = service.current_signature(show_id)
+    assert signed is not None and signed.accepted and signed.script_id is not None
+    changed = text + "\n"
+    script = service.load_show(show_id).script
+    assert script is not None
+    service.save_script(show_id, script, changed)
+    assert service.current_signature(show_id) is None  # the text changed since: sign it again
