@@ -2,6 +2,246 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Compliance</name>
+    <message>
+        <source>Rewritten</source>
+        <translation>已改写</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Enter the reviewer&apos;s name: a record is signed by a person.</source>
+        <translation>请填写审核人姓名：审核记录须由具体的人签署。</translation>
+    </message>
+    <message>
+        <source>Forbidden terms cannot be accepted without a reason: rewrite them or give a reason for {terms}.</source>
+        <translation>禁用词不能在没有理由的情况下通过：请改写，或为 {terms} 填写保留理由。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceDialog</name>
+    <message>
+        <source>Sign the compliance review</source>
+        <translation>签署合规审核</translation>
+    </message>
+    <message>
+        <source>Your name, e.g. 场控 阿杰</source>
+        <translation>您的姓名，例如 场控 阿杰</translation>
+    </message>
+    <message>
+        <source>Optional note for the record</source>
+        <translation>审核备注（可选）</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>How to say it instead</source>
+        <translation>建议改为</translation>
+    </message>
+    <message>
+        <source>Reason to keep</source>
+        <translation>保留理由</translation>
+    </message>
+    <message>
+        <source>Required to keep it</source>
+        <translation>保留须填写理由</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>{n} flagged term(s) are still in the text. Rewrite them in the editor, or give the reason each is kept; forbidden terms cannot be accepted without one.</source>
+        <translation>文稿中仍有 {n} 个被标记的词语。请在编辑器中改写，或逐一填写保留理由；禁用词没有理由不能通过。</translation>
+    </message>
+    <message>
+        <source>Nothing in the text is flagged.</source>
+        <translation>文稿中没有被标记的词语。</translation>
+    </message>
+    <message>
+        <source>Sign and accept</source>
+        <translation>签署并通过</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceRecordsDialog</name>
+    <message>
+        <source>Compliance records</source>
+        <translation>合规审核记录</translation>
+    </message>
+    <message>
+        <source>All shows</source>
+        <translation>全部场次</translation>
+    </message>
+    <message>
+        <source>Checked between</source>
+        <translation>审核日期</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Checked at</source>
+        <translation>审核时间</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Forbidden</source>
+        <translation>禁用词</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>词语处理</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{n} record(s)</source>
+        <translation>共 {n} 条记录</translation>
+    </message>
+    <message>
+        <source>Could not load the records: {error}</source>
+        <translation>无法读取审核记录：{error}</translation>
+    </message>
+    <message>
+        <source>{show}, checked {first} to {last}</source>
+        <translation>{show}，审核日期 {first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export compliance records</source>
+        <translation>导出合规审核记录</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {why}</source>
+        <translation>无法写入 {path}：{why}</translation>
+    </message>
+    <message>
+        <source>Written to {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceReport</name>
+    <message>
+        <source>Checked at</source>
+        <translation>审核时间</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Show ID</source>
+        <translation>场次 ID</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Forbidden</source>
+        <translation>禁用</translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation>慎用</translation>
+    </message>
+    <message>
+        <source>Needs evidence</source>
+        <translation>需依据</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>词语处理</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Word list</source>
+        <translation>词库版本</translation>
+    </message>
+    <message>
+        <source>{title} (deleted)</source>
+        <translation>{title}（已删除）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>“{text}” kept: {reason}</source>
+        <translation>“{text}”保留：{reason}</translation>
+    </message>
+    <message>
+        <source>“{text}” {outcome}</source>
+        <translation>“{text}”{outcome}</translation>
+    </message>
+    <message>
+        <source>Compliance records (直播前审核)</source>
+        <translation>合规审核记录（直播前审核）</translation>
+    </message>
+</context>
+<context>
     <name>EmergencyKind</name>
     <message>
         <source>Device failure</source>
@@ -686,6 +926,18 @@
         <translation>合规审核已保存到场次 {id}：未确认。</translation>
     </message>
     <message>
+        <source>{text} is not a date; write it as YYYY-MM-DD.</source>
+        <translation>{text} 不是日期；请写成 YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>Wrote {n} compliance record(s) to {path}.</source>
+        <translation>已将 {n} 条合规审核记录写入 {path}。</translation>
+    </message>
+    <message>
+        <source>{n} compliance record(s).</source>
+        <translation>共 {n} 条合规审核记录。</translation>
+    </message>
+    <message>
         <source>{n} price or stock warning(s) need a second confirmation.</source>
         <translation>有 {n} 条价格或库存提醒需要二次确认。</translation>
     </message>
@@ -739,6 +991,18 @@
     <message>
         <source>Save to show (Ctrl+S)</source>
         <translation>保存到本场 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Sign compliance review…</source>
+        <translation>签署合规审核…</translation>
+    </message>
+    <message>
+        <source>The named reviewer signs the text: each flagged term rewritten or kept with a reason</source>
+        <translation>由具名审核人签署文稿：每个被标记的词语须改写，或填写理由后保留</translation>
+    </message>
+    <message>
+        <source>Compliance records…</source>
+        <translation>合规审核记录…</translation>
     </message>
     <message>
         <source>Line {n}: {message}</source>
@@ -803,6 +1067,26 @@
     <message>
         <source>Could not save the script: {error}</source>
         <translation>无法保存脚本：{error}</translation>
+    </message>
+    <message>
+        <source>The word list is still loading; try again in a moment.</source>
+        <translation>词库仍在加载，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Not signed: the prices need a second look.</source>
+        <translation>未签署：价格需要再次确认。</translation>
+    </message>
+    <message>
+        <source>Compliance review signed by {name}.</source>
+        <translation>合规审核已由 {name} 签署。</translation>
+    </message>
+    <message>
+        <source>The show no longer exists; nothing was signed.</source>
+        <translation>该场次已不存在，未签署任何记录。</translation>
+    </message>
+    <message>
+        <source>Could not sign: {error}</source>
+        <translation>无法签署：{error}</translation>
     </message>
     <message>
         <source>Check the prices</source>

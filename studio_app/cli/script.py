@@ -1,7 +1,8 @@
 """``studio-app script …``: lint, price check, import, export and a new-show template from a terminal.
 
 Exit status, the same for every subcommand: 0 all good; 1 something was found (a forbidden phrase, a price
-to confirm, an unknown show); 2 the file could not be read or is not a valid script. Module-level imports stay
+to confirm, an unknown show); 2 the file could not be read or is not a valid script, or a review was refused
+(forbidden terms accepted without a reason). Module-level imports stay
 light (argparse only): handlers import what they need when they run.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -42,12 +44,36 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         metavar="SHOW_ID",
         help="keep this check as the show's pre-stream compliance record (who, when, what was flagged)",
     )
-    lint.add_argument("--checked-by", metavar="NAME", default="", help="who reviewed (with --record)")
     lint.add_argument(
-        "--accept", action="store_true", help="the reviewer accepts what was flagged (with --record)"
+        "--checked-by",
+        metavar="NAME",
+        default="",
+        help="the reviewer's name (with --record; default: login name)",
     )
-    lint.add_argument("--note", default="", help="a note for the record (with --record)")
+    lint.add_argument(
+        "--accept",
+        action="store_true",
+        help="the reviewer accepts what was flagged (with --record); forbidden terms need --note",
+    )
+    lint.add_argument(
+        "--note",
+        metavar="REASON",
+        default="",
+        help="why the flagged terms are kept (with --record); required to --accept forbidden terms",
+    )
     lint.set_defaults(func=lint_handler)
+
+    records = commands.add_parser(
+        "records",
+        help="list the signed compliance records (直播前审核), of one show and/or between two days",
+        description="Lists compliance records oldest first, deleted shows' records included (they are kept "
+        "for three years). DATE is YYYY-MM-DD in local time, both ends included.",
+    )
+    records.add_argument("--show", metavar="SHOW_ID", help="only this show's records")
+    records.add_argument("--from", dest="first_day", metavar="DATE", help="checked on or after this day")
+    records.add_argument("--to", dest="last_day", metavar="DATE", help="checked on or before this day")
+    records.add_argument("--csv", metavar="FILE", help="write them as CSV to FILE instead of listing them")
+    records.set_defaults(func=records_handler)
 
     check = commands.add_parser(
         "check",
@@ -205,17 +231,21 @@ def lint_handler(args: argparse.Namespace) -> int:
                 evidence=counts[Severity.NEEDS_EVIDENCE],
             )
         )
-    if args.record and not _record_review(args, text, hits, wordlist):
-        return EXIT_FOUND
+    if args.record:
+        recorded = _record_review(args, text, hits, wordlist)
+        if recorded != EXIT_OK:
+            return recorded
     return EXIT_FOUND if forbidden else EXIT_OK
 
 
-def _record_review(args: argparse.Namespace, text: str, hits: list[Any], wordlist: Any) -> bool:
-    """Store the check with the show; False (after saying why) when the show does not exist."""
+def _record_review(args: argparse.Namespace, text: str, hits: list[Any], wordlist: Any) -> int:
+    """Sign the check with the show: 0 when stored, 1 for an unknown show, 2 when the rule refuses it
+    (nothing is stored then)."""
     import getpass
 
     from studio_app.cli.common import open_context
     from studio_app.i18n import translate
+    from studio_app.script.compliance import ReviewRefused, flagged_terms
     from studio_app.script.format import ScriptFormatError, parse_script
     from studio_app.script.pricing import check_prices
     from studio_app.script.service import ScriptService
@@ -235,18 +265,92 @@ def _record_review(args: argparse.Namespace, text: str, hits: list[Any], wordlis
             checked_by=args.checked_by or getpass.getuser(),
             accepted=args.accept,
             note=args.note,
+            # One --note is the reason for every term kept.
+            reasons=dict.fromkeys((term.text for term in flagged_terms(hits)), args.note),
         )
+    except ReviewRefused as exc:
+        _error(str(exc))
+        return EXIT_UNREADABLE
     finally:
         context.close()
     if not recorded.found:
         _error(translate("ScriptCli", "there is no show with id {id}.").format(id=args.record))
-        return False
+        return EXIT_FOUND
     if args.accept:
         message = translate("ScriptCli", "Compliance review saved with show {id}: accepted.")
     else:
         message = translate("ScriptCli", "Compliance review saved with show {id}: not accepted.")
     print(message.format(id=args.record), file=sys.stderr if args.json else sys.stdout)
-    return True
+    return EXIT_OK
+
+
+def _day(text: str | None) -> date | None:
+    """A YYYY-MM-DD argument; raises ValueError with the translated reason."""
+    from studio_app.i18n import translate
+
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            translate("ScriptCli", "{text} is not a date; write it as YYYY-MM-DD.").format(text=text)
+        ) from None
+
+
+def records_handler(args: argparse.Namespace) -> int:
+    from studio_app.cli.common import open_context
+    from studio_app.i18n import translate
+    from studio_app.script.records_report import (
+        accepted_text,
+        checked_at_text,
+        show_text,
+        terms_text,
+        write_records_csv,
+    )
+    from studio_app.script.service import ScriptService
+
+    _install_translator(args)
+    try:
+        first_day, last_day = _day(args.first_day), _day(args.last_day)
+    except ValueError as exc:
+        _error(str(exc))
+        return EXIT_UNREADABLE
+    context = open_context(args)
+    try:
+        records = ScriptService(context).list_records(args.show, first_day, last_day)
+    finally:
+        context.close()
+    if args.csv:
+        path = Path(args.csv)
+        try:
+            write_records_csv(records, path)
+        except OSError as exc:
+            _error(
+                translate("ScriptCli", "cannot write {path}: {error}").format(path=path, error=exc.strerror)
+            )
+            return EXIT_UNREADABLE
+        print(
+            translate("ScriptCli", "Wrote {n} compliance record(s) to {path}.").format(
+                n=len(records), path=path
+            )
+        )
+        return EXIT_OK
+    for record in records:
+        print(
+            "\t".join(
+                (
+                    checked_at_text(record),
+                    show_text(record),
+                    record.checked_by,
+                    accepted_text(record),
+                    terms_text(record),
+                    record.note,
+                )
+            )
+        )
+    print(translate("ScriptCli", "{n} compliance record(s).").format(n=len(records)))
+    return EXIT_OK
 
 
 def check_handler(args: argparse.Namespace) -> int:

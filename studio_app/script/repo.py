@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from studio_app.paths import resource_path
+from studio_app.script.compliance import TermReview
 from studio_app.script.format import format_script, parse_script
 from studio_app.script.lint import LintHit, Severity, Wordlist, count_by_severity
 from studio_app.script.model import (
@@ -279,6 +280,7 @@ def record_compliance(
     confirmed_price_keys: Iterable[str] = (),
     accepted: bool,
     note: str = "",
+    terms: Iterable[TermReview] = (),
     script_id: str | None = None,
     link_current_script: bool = True,
 ) -> ComplianceRecordRow:
@@ -308,6 +310,7 @@ def record_compliance(
         confirmed_price_keys=sorted(set(confirmed_price_keys)),
         accepted=accepted,
         note=note,
+        terms=[term.to_dict() for term in terms],
     )
     session.add(row)
     session.flush()
@@ -322,6 +325,31 @@ def list_compliance_records(session: Session, show_id: str) -> list[ComplianceRe
             .order_by(ComplianceRecordRow.checked_at)
         )
     )
+
+
+def find_compliance_records(
+    session: Session,
+    show_id: str | None = None,
+    start: datetime | None = None,
+    end: datetime | None = None,
+) -> list[tuple[ComplianceRecordRow, Show]]:
+    """Records with their show, oldest first, of one show and/or checked in ``[start, end)``.
+
+    A deleted show's records are listed too (``Show.deleted_at`` tells): they are kept for three years
+    whatever became of the show."""
+    query = (
+        select(ComplianceRecordRow, Show)
+        .join(Show, Show.id == ComplianceRecordRow.show_id)
+        .where(not_deleted(ComplianceRecordRow))
+        .order_by(ComplianceRecordRow.checked_at, ComplianceRecordRow.created_at)
+    )
+    if show_id is not None:
+        query = query.where(ComplianceRecordRow.show_id == show_id)
+    if start is not None:
+        query = query.where(ComplianceRecordRow.checked_at >= start)
+    if end is not None:
+        query = query.where(ComplianceRecordRow.checked_at < end)
+    return [(record, show) for record, show in session.execute(query).all()]
 
 
 def log_correction(

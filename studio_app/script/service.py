@@ -6,15 +6,17 @@ they must not be called from inside a write operation. Everything returned is a 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
+from studio_app import settings
 from studio_app.script import repo
+from studio_app.script.compliance import ComplianceRecord, TermOutcome, TermReview, sign_review
 from studio_app.script.format import ScriptFormatError, parse_script
-from studio_app.script.lint import LintHit, Wordlist, default_wordlist, lint_text
+from studio_app.script.lint import LintHit, Severity, Wordlist, default_wordlist, lint_text
 from studio_app.script.model import Script
 from studio_app.script.pricing import PriceFlag, check_prices
 from studio_app.script.reading import RateCalibration, reading_samples_from_run_log
@@ -22,6 +24,7 @@ from studio_app.shows import ShowSummary, list_shows
 from studio_app.store.handle import StoreHandle
 from studio_app.store.live import get_live
 from studio_app.store.models.core import Show
+from studio_app.store.models.script import ComplianceRecordRow
 from studio_app.store.writer import Written
 
 
@@ -57,6 +60,41 @@ class ReviewRecorded:
 
     found: bool
     show_id: str
+
+
+def _record(row: ComplianceRecordRow, show: Show) -> ComplianceRecord:
+    return ComplianceRecord(
+        id=row.id,
+        show_id=show.id,
+        show_title=show.title,
+        show_deleted=show.deleted_at is not None,
+        checked_by=row.checked_by,
+        checked_at=row.checked_at,
+        accepted=row.accepted,
+        forbidden=row.forbidden_count,
+        caution=row.caution_count,
+        evidence=row.evidence_count,
+        terms=tuple(TermReview.from_dict(raw) for raw in row.terms or ()),
+        note=row.note,
+        wordlist_version=row.wordlist_version,
+        script_id=row.script_id,
+    )
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time.min).astimezone()
+
+
+REVIEWER_SECTION = "compliance"
+
+
+def saved_reviewer() -> str:
+    """The reviewer named last on this computer (a person, not a workspace, signs)."""
+    return settings.value(REVIEWER_SECTION, "reviewer")
+
+
+def remember_reviewer(name: str) -> None:
+    settings.save_section(REVIEWER_SECTION, {"reviewer": name.strip()})
 
 
 @dataclass(frozen=True)
@@ -127,34 +165,13 @@ class ScriptService:
     # ---- writes -----------------------------------------------------------------------------------
 
     def save_script(
-        self,
-        show_id: str,
-        script: Script,
-        text: str,
-        *,
-        hits: Sequence[LintHit],
-        wordlist: Wordlist,
-        price_flags: Sequence[PriceFlag] = (),
-        confirmed_price_keys: Sequence[str] = (),
-        saved_by: str = "studio-app",
+        self, show_id: str, script: Script, text: str, *, saved_by: str = "studio-app"
     ) -> Written[SavedScript]:
-        """Store the editor's script as the show's newest revision, with the review it passed."""
-        at = self._handle.clock.now()
+        """Store the editor's script as the show's newest revision. Saving signs nothing: the compliance
+        record is the named reviewer's own act (:meth:`record_review`)."""
 
         def op(session: Session) -> SavedScript:
             row = repo.save_script(session, show_id, script, source_text=text, saved_by=saved_by)
-            repo.record_compliance(
-                session,
-                show_id,
-                checked_by=saved_by,
-                at=at,
-                hits=hits,
-                wordlist=wordlist,
-                price_flags=price_flags,
-                confirmed_price_keys=confirmed_price_keys,
-                accepted=True,
-                script_id=row.id,
-            )
             return SavedScript(show_id, row.id, row.revision)
 
         return self._handle.writer.run(op)
@@ -198,9 +215,33 @@ class ScriptService:
         checked_by: str,
         accepted: bool,
         note: str = "",
+        reasons: Mapping[str, str] | None = None,
+        confirmed_price_keys: Sequence[str] = (),
+        earlier: Sequence[TermReview] = (),
     ) -> ReviewRecorded:
-        """Keep a check of ``text`` (a file, maybe not stored) with the show as its pre-stream review."""
+        """Sign a review of ``text`` (the editor's or a file's) with the show: by ``checked_by``, each
+        flagged term kept with its reason from ``reasons`` or rewritten since ``earlier`` (or since the
+        show's last record). Raises :class:`ReviewRefused`, storing nothing, when the rule refuses it."""
         at = self._handle.clock.now()
+        with self._handle.db.session() as s:
+            last = repo.list_compliance_records(s, show_id)[-1:]
+        # What the last record still found and this text no longer has counts as rewritten.
+        before = [
+            *earlier,
+            *(
+                TermReview(raw["text"], Severity(raw["severity"]), TermOutcome.KEPT)
+                for row in last
+                for raw in row.hits
+            ),
+        ]
+        signed = sign_review(
+            reviewer=checked_by,
+            hits=hits,
+            reasons=reasons or {},
+            accepted=accepted,
+            earlier=before,
+            note=note,
+        )
 
         def op(session: Session) -> ReviewRecorded:
             show = get_live(session, Show, show_id)
@@ -210,13 +251,15 @@ class ScriptService:
             repo.record_compliance(
                 session,
                 show.id,
-                checked_by=checked_by,
+                checked_by=signed.reviewer,
                 at=at,
                 hits=hits,
                 wordlist=wordlist,
                 price_flags=price_flags,
-                accepted=accepted,
-                note=note,
+                confirmed_price_keys=confirmed_price_keys,
+                accepted=signed.accepted,
+                note=signed.note,
+                terms=signed.terms,
                 # The record names the stored revision only when that is exactly what was checked.
                 script_id=current.id if current is not None and current.source_text == text else None,
                 link_current_script=False,
@@ -224,6 +267,34 @@ class ScriptService:
             return ReviewRecorded(True, show.id)
 
         return self._handle.writer.run(op).value
+
+    def list_records(
+        self,
+        show_id: str | None = None,
+        first_day: date | None = None,
+        last_day: date | None = None,
+    ) -> tuple[ComplianceRecord, ...]:
+        """Compliance records, oldest first, of one show and/or checked between two local days (both
+        included); a deleted show's records are listed too."""
+        start = _local_midnight(first_day) if first_day is not None else None
+        end = _local_midnight(last_day + timedelta(days=1)) if last_day is not None else None
+        with self._handle.db.session() as s:
+            return tuple(
+                _record(row, show) for row, show in repo.find_compliance_records(s, show_id, start, end)
+            )
+
+    def current_signature(self, show_id: str) -> ComplianceRecord | None:
+        """The newest accepted review of exactly the show's current script revision: what a pre-show
+        check asks for. None when the script changed since (or was never signed)."""
+        with self._handle.db.session() as s:
+            current = repo.current_script_row(s, show_id)
+            if current is None:
+                return None
+            rows = repo.find_compliance_records(s, show_id)
+            signed = [
+                _record(row, show) for row, show in rows if row.accepted and row.script_id == current.id
+            ]
+        return signed[-1] if signed else None
 
     def delete_show(self, show_id: str, now: datetime | None = None) -> repo.DeleteShowOutcome:
         """Tombstone the show (it syncs); refused while its saved on-air state says it is running."""

@@ -17,15 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDialog,
-    QLabel,
-    QMessageBox,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from studio_app.context import AppContext
 from studio_app.promo.clock import PromoMarkKind
@@ -117,11 +109,13 @@ class ScriptPanel(QWidget):
         page.message.connect(self._say)
         page.shown.connect(lambda: self.tabs.setCurrentIndex(0))
 
-        self.editor_page = ScriptEditorPage()
+        self.editor_page = editor_page = ScriptEditorPage(self.service)
         bar.import_button.clicked.connect(self.editor_page.choose_import)
         bar.export_button.clicked.connect(self.editor_page.choose_export)
         self.editor, self.issues = self.editor_page.editor, self.editor_page.issues
         self.editor_page.save_button.clicked.connect(self.save_editor)
+        self.editor_page.sign_button.clicked.connect(self.sign_review)
+        editor_page.records_button.clicked.connect(lambda: editor_page.show_records(self._show_id))
         self.editor_page.message.connect(self._say)
         self.editor_page.saved.connect(self._on_saved)
         self.editor_page.shown.connect(lambda: self.tabs.setCurrentIndex(1))
@@ -310,7 +304,7 @@ class ScriptPanel(QWidget):
         self._show_id = loaded.show.show_id
         self._script = loaded.show.script
         self._planned_start = loaded.show.planned_start
-        self.editor.setPlainText(loaded.show.source)
+        self.editor_page.load_text(loaded.show.source)
         if loaded.resume_error:
             self._say(loaded.resume_error, error=True)
         if loaded.show.script is None:
@@ -469,10 +463,16 @@ class ScriptPanel(QWidget):
 
     def save_editor(self) -> None:
         """Save the editor's script to the show; price flags need a second confirmation first."""
+        self._with_show(self.editor_page.save_to)
+
+    def sign_review(self) -> None:  # saving signs nothing: the named reviewer does, here
+        self._with_show(self.editor_page.sign_to)
+
+    def _with_show(self, action: Callable[[str], None]) -> None:
         if self._show_id is None:
             self._say(self.tr("Choose a show first."), error=True)
             return
-        self.editor_page.save_to(self.service, self._show_id)
+        action(self._show_id)
 
     def _on_saved(self, script: Script) -> None:
         self._script = script

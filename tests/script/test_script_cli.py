@@ -149,3 +149,56 @@ def test_lint_can_keep_the_review_as_the_shows_compliance_record(tmp_path: Path)
             assert (second.accepted, second.forbidden_count, second.script_id) == (False, 1, None)
     finally:
         db.close()
+
+
+def test_accepting_forbidden_terms_needs_a_note_or_nothing_is_recorded(tmp_path: Path) -> None:
+    workspace = tmp_path / "ws"
+    imported = _run(workspace, "import", str(DEMO))
+    show_id = re.search(r"of show ([0-9a-f-]{36})", imported.stdout).group(1)  # type: ignore[union-attr]
+    draft = tmp_path / "draft.txt"
+    draft.write_text("加一句：全网最低价", encoding="utf-8")
+
+    refused = _run(workspace, "lint", str(draft), "--record", show_id, "--checked-by", "阿杰", "--accept")
+    assert refused.returncode == 2
+    assert "“全网最低”" in refused.stderr and "Traceback" not in refused.stderr
+    assert "1 compliance record(s)." not in _run(workspace, "records", "--show", show_id).stdout
+    assert _run(workspace, "records", "--show", show_id).stdout.strip() == "0 compliance record(s)."
+
+    kept = _run(
+        workspace, "lint", str(draft), "--record", show_id, "--checked-by", "阿杰", "--accept",
+        "--note", "平台比价截图为证",
+    )  # fmt: skip
+    assert kept.returncode == 1, kept.stderr  # the lint still reports the forbidden phrase
+    assert "accepted" in kept.stdout
+    listed = _run(workspace, "records", "--show", show_id)
+    assert listed.returncode == 0, listed.stderr
+    assert "阿杰\tYes\t“全网最低” kept: 平台比价截图为证\t平台比价截图为证" in listed.stdout
+    assert listed.stdout.strip().endswith("1 compliance record(s).")
+
+
+def test_records_are_listed_by_date_and_exported_as_csv(tmp_path: Path) -> None:
+    import csv
+    from datetime import date, timedelta
+
+    workspace = tmp_path / "ws"
+    imported = _run(workspace, "import", str(DEMO))
+    show_id = re.search(r"of show ([0-9a-f-]{36})", imported.stdout).group(1)  # type: ignore[union-attr]
+    assert (
+        _run(workspace, "lint", str(DEMO), "--record", show_id, "--checked-by", "阿杰", "--accept").returncode
+        == 0
+    )
+    today = date.today()
+    yesterday = (today - timedelta(days=1)).isoformat()
+    # The CLI signs with the real clock: a range ending yesterday has nothing, one around today has it.
+    assert _run(workspace, "records", "--to", yesterday).stdout.strip() == "0 compliance record(s)."
+    target = tmp_path / "records.csv"
+    exported = _run(
+        workspace, "records", "--from", yesterday, "--to", (today + timedelta(days=1)).isoformat(),
+        "--csv", str(target),
+    )  # fmt: skip
+    assert exported.returncode == 0, exported.stderr
+    with target.open(encoding="utf-8-sig", newline="") as f:
+        header, row = list(csv.reader(f))
+    assert header[3] == "Reviewer" and row[2:5] == [show_id, "阿杰", "Yes"]
+    bad = _run(workspace, "records", "--from", "2026-13-40")
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr

@@ -15,6 +15,7 @@ from studio_app.context import AppContext
 from studio_app.demo import demo_show
 from studio_app.promo.session import SessionPhase
 from studio_app.script import repo
+from studio_app.script.compliance import sign_review
 from studio_app.script.model import RunLogKind
 from studio_app.ui.script_panel import ScriptPanel
 
@@ -183,9 +184,21 @@ def test_suspicious_prices_need_a_second_confirmation(
     monkeypatch.setattr(panel.editor_page, "_confirm_prices", lambda flags: True)
     panel.save_editor()
     qtbot.waitUntil(lambda: panel.status.text() == "Script saved to the show.", timeout=10000)
+    # Saving signs nothing; the confirmation travels with the review the reviewer signs next.
+    with app_context.db.session() as s:
+        assert repo.list_compliance_records(s, _demo_show_id(app_context)) == []
+    monkeypatch.setattr(panel.editor_page, "_confirm_prices", decline)  # confirmed once is enough
+    monkeypatch.setattr(
+        panel.editor_page,
+        "_ask_signature",
+        lambda hits, earlier: sign_review(reviewer="阿杰", hits=hits, reasons={}, accepted=True),
+    )
+    panel.sign_review()
+    qtbot.waitUntil(lambda: "signed by 阿杰" in panel.status.text(), timeout=10000)
     with app_context.db.session() as s:
         records = repo.list_compliance_records(s, _demo_show_id(app_context))
     assert records and records[-1].confirmed_price_keys
+    assert asked == [asked[0]]
 
 
 def test_importing_a_broken_file_changes_nothing(qtbot: QtBot, panel: ScriptPanel, tmp_path: Path) -> None:

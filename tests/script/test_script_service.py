@@ -32,18 +32,19 @@ def test_a_new_script_is_imported_as_a_show_then_loaded_and_exported(empty_app_c
     assert service.import_script(script, text, "x.md", show_id="no-such-show") is None
 
 
-def test_saving_from_the_editor_keeps_the_review_with_the_revision(app_context: AppContext) -> None:
+def test_saving_from_the_editor_signs_no_review(app_context: AppContext) -> None:
+    # Issue 10: a saved script used to be "accepted" by checked_by="studio-app"; only a person signs now.
     service = ScriptService(app_context)
     show = service.list_shows()[0]
     text = repo.demo_script_text()
-    wordlist = service.wordlist()
-    written = service.save_script(
-        show.id, parse_script(text), text, hits=lint_text(text, wordlist), wordlist=wordlist
-    )
-    assert written.changes.touches("scripts", "compliance_records")
     with app_context.db.session() as s:
-        records = repo.list_compliance_records(s, show.id)
-    assert records[-1].script_id == written.value.script_id and records[-1].accepted
+        before = len(repo.list_compliance_records(s, show.id))
+    written = service.save_script(show.id, parse_script(text), text)
+    assert written.changes.touches("scripts") and not written.changes.touches("compliance_records")
+    with app_context.db.session() as s:
+        assert len(repo.list_compliance_records(s, show.id)) == before
+        current = repo.current_script_row(s, show.id)
+    assert current is not None and current.id == written.value.script_id
 
 
 def test_a_review_of_a_file_is_refused_for_an_unknown_show(app_context: AppContext) -> None:

@@ -97,18 +97,23 @@ class EmergencyScriptRow(SyncedMixin, Base):
 
 class ComplianceRecordRow(SyncedMixin, Base):
     """A pre-stream review (直播前审核): who checked which script revision, when, what was flagged, and
-    whether the flagged phrases and price warnings were accepted."""
+    whether the flagged phrases and price warnings were accepted.
+
+    ``terms`` is each flagged phrase's fate as the reviewer signed it (rewritten, or kept with a reason; see
+    :mod:`studio_app.script.compliance`); records written before it existed have none."""
 
     __tablename__ = "compliance_records"
 
+    # RESTRICT: a show is only ever tombstoned; should anything try to remove one for good, its records
+    # (kept three years) stop it instead of going with it.
     show_id: Mapped[str] = mapped_column(
-        String(36), ForeignKey("shows.id", ondelete="CASCADE"), nullable=False, index=True
+        String(36), ForeignKey("shows.id", ondelete="RESTRICT"), nullable=False, index=True
     )
     script_id: Mapped[str | None] = mapped_column(
         String(36), ForeignKey("scripts.id", ondelete="SET NULL"), nullable=True
     )
     checked_by: Mapped[str] = mapped_column(String(100), nullable=False)
-    checked_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+    checked_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, index=True)
     wordlist_version: Mapped[str] = mapped_column(String(100), default="", nullable=False)
     hits: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list, nullable=False)
     forbidden_count: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
@@ -118,6 +123,7 @@ class ComplianceRecordRow(SyncedMixin, Base):
     confirmed_price_keys: Mapped[list[str]] = mapped_column(JSON, default=list, nullable=False)
     accepted: Mapped[bool] = mapped_column(Boolean, default=False, nullable=False)
     note: Mapped[str] = mapped_column(Text, default="", nullable=False)
+    terms: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list, nullable=False)
 
 
 class OnAirCorrectionRow(SyncedMixin, Base):

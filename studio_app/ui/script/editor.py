@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QListWidget,
@@ -19,18 +20,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_app.script.compliance import SignedReview, TermOutcome, TermReview, earlier_terms
 from studio_app.script.format import ScriptFormatError, parse_script
-from studio_app.script.lint import LintHit, Severity, Wordlist, describe_hit
+from studio_app.script.lint import LintHit, Wordlist, describe_hit
 from studio_app.script.model import Script
 from studio_app.script.pricing import PriceFlag
-from studio_app.script.service import ScriptCheck, ScriptService, check_script_text
+from studio_app.script.service import (
+    ReviewRecorded,
+    ScriptCheck,
+    ScriptService,
+    check_script_text,
+    remember_reviewer,
+    saved_reviewer,
+)
+from studio_app.ui.script.compliance_dialog import ComplianceDialog
+from studio_app.ui.script.compliance_records import ComplianceRecordsDialog
+from studio_app.ui.script.severity_colors import SEVERITY_COLORS
 from studio_app.ui.workers import run_in_thread
-
-SEVERITY_COLORS = {
-    Severity.FORBIDDEN: "#e5484d",
-    Severity.CAUTION: "#f5a524",
-    Severity.NEEDS_EVIDENCE: "#3e9ef0",
-}
 
 
 class LintHighlighter(QSyntaxHighlighter):
@@ -64,12 +70,16 @@ class ScriptEditorPage(QWidget):
     message = Signal(str, bool)  # text, is_error: for the panel's status line
     shown = Signal()  # wants its tab in front (a finding was clicked, a file was imported)
     saved = Signal(object)  # the Script now stored with the show
+    signed = Signal()  # a compliance review of the text was stored with the show
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, service: ScriptService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.service = service
         self.wordlist: Wordlist | None = None
         self.issue_hits: list[LintHit] = []
         self._confirmed_price_keys: set[str] = set()
+        # Every term flagged since the show's text was loaded: those gone when signing were rewritten.
+        self._seen_terms: dict[str, TermReview] = {}
         layout = QVBoxLayout(self)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("scriptEditor")
@@ -85,9 +95,16 @@ class ScriptEditorPage(QWidget):
         self.check_button = QPushButton(self.tr("Check (F7)"))
         self.check_button.clicked.connect(self.check)
         self.save_button = QPushButton(self.tr("Save to show (Ctrl+S)"))
+        self.sign_button = QPushButton(self.tr("Sign compliance review…"))
+        self.sign_button.setToolTip(
+            self.tr("The named reviewer signs the text: each flagged term rewritten or kept with a reason")
+        )
+        self.records_button = QPushButton(self.tr("Compliance records…"))
         buttons.addWidget(self.check_button)
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.sign_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.records_button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.editor)
         splitter.addWidget(self.issues)
@@ -95,6 +112,12 @@ class ScriptEditorPage(QWidget):
         splitter.setStretchFactor(1, 1)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
+
+    def load_text(self, text: str) -> None:
+        """A show's text, fresh: what was flagged in another show's text says nothing about this one."""
+        self._seen_terms = {}
+        self._confirmed_price_keys = set()
+        self.editor.setPlainText(text)
 
     def set_wordlist(self, wordlist: Wordlist) -> None:
         self.wordlist = wordlist
@@ -110,6 +133,8 @@ class ScriptEditorPage(QWidget):
         self.issues.clear()
         hits = list(found.hits)
         self.issue_hits = hits
+        for term in earlier_terms(hits):
+            self._seen_terms.setdefault(term.text, term)
         self.highlighter.set_hits(hits)
         if found.error_line is not None:
             item = QListWidgetItem(
@@ -220,8 +245,9 @@ class ScriptEditorPage(QWidget):
 
         run_in_thread(write, on_result=done)
 
-    def save_to(self, service: ScriptService, show_id: str) -> None:
-        """Save the script to the show; price flags need a second confirmation first."""
+    def save_to(self, show_id: str) -> None:
+        """Save the script to the show (saving signs no review); price flags need a second confirmation
+        first, which the review signed later records."""
         found = self._check()
         script = found.script
         if script is None:
@@ -232,23 +258,11 @@ class ScriptEditorPage(QWidget):
             self._say(self.tr("Not saved: the prices need a second look."), error=True)
             return
         self._confirmed_price_keys |= {f.key for f in flags}
-        text = self.editor.toPlainText()
-        hits: list[LintHit] = list(self.issue_hits)
-        confirmed = sorted(self._confirmed_price_keys)
-        known = self.wordlist
+        text, service = self.editor.toPlainText(), self.service
 
         def save() -> object:
             # On a worker thread: only the service and the arguments.
-            wordlist = known or service.wordlist()
-            return service.save_script(
-                show_id,
-                script,
-                text,
-                hits=hits,
-                wordlist=wordlist,
-                price_flags=flags,
-                confirmed_price_keys=confirmed,
-            )
+            return service.save_script(show_id, script, text)
 
         run_in_thread(
             save,
@@ -257,6 +271,68 @@ class ScriptEditorPage(QWidget):
                 self.tr("Could not save the script: {error}").format(error=exc), True
             ),
         )
+
+    def sign_to(self, show_id: str) -> None:
+        """Ask the reviewer to sign the editor's text for the show; nothing is stored if they cancel."""
+        if self.wordlist is None:
+            self._say(self.tr("The word list is still loading; try again in a moment."), error=True)
+            return
+        found = self._check()
+        flags = list(found.price_flags)
+        if flags and not set(f.key for f in flags) <= self._confirmed_price_keys:
+            if not self._confirm_prices(flags):
+                self._say(self.tr("Not signed: the prices need a second look."), error=True)
+                return
+            self._confirmed_price_keys |= {f.key for f in flags}
+        hits, earlier = list(found.hits), list(self._seen_terms.values())
+        signed = self._ask_signature(hits, earlier)
+        if signed is None:
+            return
+        remember_reviewer(signed.reviewer)
+        text, wordlist, confirmed = (
+            self.editor.toPlainText(),
+            self.wordlist,
+            sorted(self._confirmed_price_keys),
+        )
+        service = self.service
+
+        def record() -> ReviewRecorded:
+            # On a worker thread: only the service and the arguments. The service applies the rule again.
+            return service.record_review(
+                show_id,
+                text,
+                hits=hits,
+                wordlist=wordlist,
+                price_flags=flags,
+                checked_by=signed.reviewer,
+                accepted=signed.accepted,
+                note=signed.note,
+                reasons={t.text: t.reason for t in signed.terms if t.outcome is TermOutcome.KEPT},
+                confirmed_price_keys=confirmed,
+                earlier=earlier,
+            )
+
+        def done(recorded: ReviewRecorded) -> None:
+            if recorded.found:
+                self._say(self.tr("Compliance review signed by {name}.").format(name=signed.reviewer))
+                self.signed.emit()
+            else:
+                self._say(self.tr("The show no longer exists; nothing was signed."), error=True)
+
+        run_in_thread(
+            record,
+            on_result=done,
+            on_error=lambda exc: self._say(self.tr("Could not sign: {error}").format(error=exc), True),
+        )
+
+    def _ask_signature(self, hits: list[LintHit], earlier: list[TermReview]) -> SignedReview | None:
+        dialog = ComplianceDialog(hits, saved_reviewer(), earlier, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.signed
+        return None
+
+    def show_records(self, show_id: str | None) -> None:
+        ComplianceRecordsDialog(self.service, show_id, self).open()
 
     def _confirm_prices(self, flags: list[PriceFlag]) -> bool:
         lines = "\n".join(f"• {flag.message}" for flag in flags)
