@@ -21,6 +21,10 @@ DEMO_SEEDED_KEY = "demo_seeded"
 
 def seed_demo_once(context: StoreHandle) -> Show | None:
     """Seed on first run only; deleting the demo show later must not bring it back."""
+    # A read first: every later start (and command) knows without a round trip through the writer.
+    with context.db.session() as session:
+        if session.get(AppMeta, DEMO_SEEDED_KEY) is not None:
+            return None
     show = context.writer.run(lambda session: _seed(context, session)).value
     if show is not None:
         log.info("demo show seeded in %s", context.workspace.root)
