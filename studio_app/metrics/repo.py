@@ -7,7 +7,6 @@ outbox hooks see every change; synced rows are never hard-deleted, only tombston
 from __future__ import annotations
 
 import json
-import math
 import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,7 +22,6 @@ from studio_app.metrics.review import PromoMark, SegmentSpan, ShowReview, review
 from studio_app.metrics.samples import SAMPLE_FIELD_NAMES, Sample
 from studio_app.store.live import get_live, not_deleted
 from studio_app.store.models.base import bind_processor
-from studio_app.store.models.checks import CheckRunRow, ProbeResultRow
 from studio_app.store.models.core import Show
 from studio_app.store.models.data import (
     AdSpend,
@@ -511,37 +509,3 @@ def _seed_demo_run_log(session: Session, show: Show, start: datetime) -> None:
         script_repo.append_run_log(
             session, show.id, kinds.PROMO_DONE, start + timedelta(minutes=minute), None, {"slot": slot}
         )
-
-
-# --------------------------------------------------------------------------------------------- device checks
-
-DEVICE_HISTORY_SERIES = (("mic", "noise_floor_dbfs"), ("network", "upload_mbps"))
-
-
-def device_history(session: Session, since: datetime) -> tuple[list[tuple[float, float]], ...]:
-    """(epoch seconds, value) of each of ``DEVICE_HISTORY_SERIES`` since ``since``, from the check runs.
-
-    Read off the check tables here rather than through the probes area's repository: both areas sit on one
-    layer and must not import each other. Runs where the probe did not measure the metric are left out.
-    """
-    out = []
-    for probe, metric in DEVICE_HISTORY_SERIES:
-        stmt = (
-            select(CheckRunRow.started_at, ProbeResultRow.metrics)
-            .join(ProbeResultRow, ProbeResultRow.run_id == CheckRunRow.id)
-            .where(
-                not_deleted(CheckRunRow),
-                CheckRunRow.started_at >= since,
-                not_deleted(ProbeResultRow),
-                ProbeResultRow.probe == probe,
-            )
-            .order_by(CheckRunRow.started_at)
-        )
-        points = []
-        for started_at, metrics in session.execute(stmt):
-            value = (metrics or {}).get(metric)
-            if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-                continue
-            points.append((started_at.timestamp(), float(value)))
-        out.append(points)
-    return tuple(out)

@@ -8,7 +8,7 @@ frozen dataclasses, never ORM rows.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -93,12 +93,11 @@ class ShowBundle:
     timeline: repo.ShowTimeline
     comparison: tuple[MetricComparison, ...]
     incidents: tuple[IncidentRow, ...]
-    device_history: tuple[list[tuple[float, float]], ...] = field(default_factory=lambda: ([], []))
 
 
-def empty_bundle(device_history: tuple[list[tuple[float, float]], ...] = ([], [])) -> ShowBundle:
-    """No show: empty charts and review (the device history is not per show and may stay)."""
-    return ShowBundle("", None, (), review_show(()), repo.ShowTimeline((), ()), (), (), device_history)
+def empty_bundle() -> ShowBundle:
+    """No show: empty charts and review."""
+    return ShowBundle("", None, (), review_show(()), repo.ShowTimeline((), ()), (), ())
 
 
 def week_start(at: datetime, tz: tzinfo) -> datetime:
@@ -179,10 +178,9 @@ class MetricsService:
         with self._handle.db.session() as s:
             return _review_data(s, show_id)
 
-    def load_show(self, show_id: str, tz: tzinfo, history_days: int = HISTORY_DAYS) -> ShowBundle:
+    def load_show(self, show_id: str, tz: tzinfo) -> ShowBundle:
         """Everything the data panel shows for one show, read in one session; this week's shows are
         compared with last week's (weeks start on Monday in ``tz``)."""
-        since = self._handle.clock.now() - timedelta(days=history_days)
         with self._handle.db.session() as s:
             data = _review_data(s, show_id)
             show = get_live(s, Show, show_id)
@@ -194,7 +192,6 @@ class MetricsService:
                 comparison = compare_reviews(
                     repo.review_of_shows(s, current), repo.review_of_shows(s, previous)
                 )
-            history = repo.device_history(s, since)
         return ShowBundle(
             show_id,
             data.source,
@@ -203,7 +200,6 @@ class MetricsService:
             data.timeline,
             comparison,
             data.incidents,
-            history,
         )
 
     def report_input(

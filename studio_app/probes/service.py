@@ -47,6 +47,12 @@ class SavedRun:
 
 
 @dataclass(frozen=True)
+class DeviceTrends:
+    noise_floor_dbfs: tuple[tuple[float, float], ...] = ()
+    upload_mbps: tuple[tuple[float, float], ...] = ()
+
+
+@dataclass(frozen=True)
 class CheckHistory:
     """The history table's runs (newest first) and the uplink graph's series, (epoch seconds, value)."""
 
@@ -141,14 +147,23 @@ class CheckService:
         with self._handle.db.session() as s:
             return tuple(repo.metric_history(s, probe, metric, start))
 
-    def history(self) -> CheckHistory:
-        def plotted(points: tuple[MetricPoint, ...]) -> tuple[tuple[float, float], ...]:
-            return tuple((p.at.timestamp(), p.value) for p in points)
+    def plotted_series(
+        self, probe: str, metric: str, since: datetime | None = None
+    ) -> tuple[tuple[float, float], ...]:
+        """:meth:`metric_series` as (epoch seconds, value) pairs, what a chart plots."""
+        return tuple((p.at.timestamp(), p.value) for p in self.metric_series(probe, metric, since))
 
+    def history(self) -> CheckHistory:
         return CheckHistory(
             self.list_runs(),
-            plotted(self.metric_series("network", "rtt_ms")),
-            plotted(self.metric_series("network", "upload_mbps")),
+            self.plotted_series("network", "rtt_ms"),
+            self.plotted_series("network", "upload_mbps"),
+        )
+
+    def device_trends(self) -> DeviceTrends:
+        """The microphone's noise floor and the upload over the history window (the data room's tab)."""
+        return DeviceTrends(
+            self.plotted_series("mic", "noise_floor_dbfs"), self.plotted_series("network", "upload_mbps")
         )
 
     # ------------------------------------------------------------ on-air watch

@@ -37,6 +37,7 @@ from studio_app.metrics.samples import Sample
 from studio_app.metrics.series import LiveTotals, chart_series
 from studio_app.metrics.service import DATA_TABLES, MetricsService, ShowBundle, empty_bundle, report_input_of
 from studio_app.money import format_yuan
+from studio_app.probes.service import CheckService, DeviceTrends
 from studio_app.shows import ShowSummary
 from studio_app.store.writer import Changes
 from studio_app.ui.data.feed_bridge import FeedBridge
@@ -75,11 +76,13 @@ class DataPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.service = MetricsService(context)
+        self.checks = CheckService(context)  # the device tab charts the device checks' trends
         self._feed_port = feed_port
         self._feed = FeedBridge(self.service, context.clock, self)
         self._feed_running = False
         self._shows: list[ShowSummary] = []
         self._bundle: ShowBundle | None = None
+        self._trends = DeviceTrends()
         self._generation = 0
         self._totals = LiveTotals()
         self._live_source: str | None = None
@@ -216,7 +219,7 @@ class DataPanel(QWidget):
         """Empty charts and review; the device history is not per show and stays."""
         self._generation += 1  # a load still on its way is stale now
         self._feed.feed.on_air_show_id = None  # the live feed must not write into a deleted show
-        self._apply_bundle(empty_bundle(previous.device_history), self._generation)
+        self._apply_bundle(empty_bundle(), self._trends, self._generation)
 
     def _show_changed(self, _index: int) -> None:
         self._feed.feed.on_air_show_id = self.current_show_id()
@@ -230,17 +233,19 @@ class DataPanel(QWidget):
         self._generation += 1
         generation = self._generation
         run_in_thread(
-            self.service.load_show,
+            _load_show,
+            self.service,
+            self.checks,
             show_id,
             local_tz(),
-            on_result=lambda bundle: self._apply_bundle(bundle, generation),
+            on_result=lambda loaded: self._apply_bundle(loaded[0], loaded[1], generation),
             on_error=self._report_error,
         )
 
-    def _apply_bundle(self, bundle: ShowBundle, generation: int) -> None:
+    def _apply_bundle(self, bundle: ShowBundle, trends: DeviceTrends, generation: int) -> None:
         if generation != self._generation or self._closing:
             return  # a newer load is on its way: latest wins
-        self._bundle = bundle
+        self._bundle, self._trends = bundle, trends
         self._live_source = bundle.source
         series = chart_series(bundle.samples)
         self.online_chart.set_series(series.online_t_s, series.online)
@@ -256,7 +261,7 @@ class DataPanel(QWidget):
         self.review_view.show_review(
             bundle.review, self._source_text(bundle), bundle.comparison, bundle.incidents
         )
-        self.history_view.show_history(*bundle.device_history[:2])
+        self.history_view.show_history(trends.noise_floor_dbfs, trends.upload_mbps)
         self.source_label.setText(self._source_text(bundle))
         self._update_tiles(bundle.samples[-1].at if bundle.samples else None)
         self.message_label.clear()
@@ -488,3 +493,7 @@ class DataPanel(QWidget):
         self._redraw_timer.stop()
         self._reload_timer.stop()
         self._stop_feed()
+
+
+def _load_show(m: MetricsService, c: CheckService, show: str, tz: tzinfo) -> tuple[ShowBundle, DeviceTrends]:
+    return m.load_show(show, tz), c.device_trends()

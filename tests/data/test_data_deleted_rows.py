@@ -26,6 +26,7 @@ from studio_app.probes import repo as checks_repo
 from studio_app.probes.profile import StudioProfile
 from studio_app.probes.result import ProbeResult, ProbeStatus
 from studio_app.probes.runner import CheckRun
+from studio_app.probes.service import CheckService
 from studio_app.shows import show_rows, shows_between
 from studio_app.store.live import get_live, tombstone
 from studio_app.store.models import Show
@@ -124,8 +125,7 @@ def test_a_deleted_check_run_leaves_the_device_history(
         row = s.get(CheckRunRow, ids[1])
         assert row is not None
         tombstone(row, fake_clock.now())
-    with empty_app_context.db.session() as s:
-        _, upload_series = repo.device_history(s, since)
+    upload_series = CheckService(empty_app_context).plotted_series("network", "upload_mbps", since)
     assert [value for _, value in upload_series] == [8.0]
 
 
