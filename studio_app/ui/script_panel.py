@@ -24,6 +24,7 @@ from studio_app.promo.clock import PromoMarkKind
 from studio_app.promo.onair_text import onair_text
 from studio_app.promo.service import OnAirService
 from studio_app.promo.session import OnAirSnapshot, SessionError, SessionPhase, open_session
+from studio_app.script.host_profile import load_profiles
 from studio_app.script.model import EmergencyKind, RunLogEvent, Script
 from studio_app.script.repo import DeleteShowOutcome
 from studio_app.script.service import ScriptService, ShowScript
@@ -32,7 +33,6 @@ from studio_app.ui.prompter.controller import OnAirController
 from studio_app.ui.prompter.keys import KeyMap
 from studio_app.ui.prompter.keys_dialog import KeyBindingsDialog
 from studio_app.ui.prompter.store_writer import OnAirStoreWriter
-from studio_app.ui.prompter.style import load_prompter_style, save_prompter_style
 from studio_app.ui.prompter.window import PrompterWindow
 from studio_app.ui.script.editor import ScriptEditorPage
 from studio_app.ui.script.onair_bar import OnAirPage
@@ -82,7 +82,7 @@ class ScriptPanel(QWidget):
     # ---- building ------------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.bar = ShowBar(load_prompter_style())
+        self.bar = ShowBar(load_profiles())
         bar = self.bar
         self.show_combo, self.delete_show_button = bar.show_combo, bar.delete_show_button
         self.start_button, self.prompter_button = bar.start_button, bar.prompter_button
@@ -91,9 +91,7 @@ class ScriptPanel(QWidget):
         bar.delete_show_button.clicked.connect(self.delete_current_show)
         bar.start_button.clicked.connect(self._start_or_end)
         bar.prompter_button.clicked.connect(self.toggle_prompter)
-        bar.mirror_h.toggled.connect(self._apply_prompter_style)
-        bar.mirror_v.toggled.connect(self._apply_prompter_style)
-        bar.font_spin.valueChanged.connect(self._apply_prompter_style)
+        bar.style_changed.connect(self._apply_prompter_style)
         bar.keys_button.clicked.connect(self.edit_keys)
 
         self.rundown_list = RundownList()
@@ -413,10 +411,8 @@ class ScriptPanel(QWidget):
         self.prompter_button.setText(self.tr("Close prompter"))
 
     def _apply_prompter_style(self) -> None:
-        style = self.bar.prompter_style()
-        save_prompter_style(style)
         if self.prompter is not None:
-            self.prompter.view.set_style(style)
+            self.prompter.view.set_style(self.bar.prompter_style())
 
     def edit_keys(self) -> None:
         dialog = KeyBindingsDialog(self.keymap, self)

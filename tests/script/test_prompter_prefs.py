@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 from studio_app import settings
+from studio_app.script import host_profile
 from studio_app.ui.prompter.style import (
     FONT_PX_MAX,
     SETTINGS_SECTION,
@@ -17,7 +20,8 @@ def test_font_size_and_mirroring_survive_a_restart() -> None:
     save_prompter_style(PrompterStyle(font_px=72, mirror_horizontal=True))
     loaded = load_prompter_style()
     assert (loaded.font_px, loaded.mirror_horizontal, loaded.mirror_vertical) == (72, True, False)
-    assert settings.value(SETTINGS_SECTION, "font_px") == "72"
+    saved = json.loads(settings.value(host_profile.SETTINGS_SECTION, "profiles"))
+    assert saved[0]["font_px"] == 72
 
 
 def test_a_hand_edited_font_size_is_clamped_or_ignored() -> None:

@@ -1,15 +1,18 @@
-"""Painting the prompter's chrome: the HUD across the top, the banners along the bottom, the emergency box.
+"""Painting the prompter's chrome: the HUD across the top, the banners along the bottom, the emergency box,
+the reading line.
 
 The texts come from :func:`studio_app.promo.onair_text.onair_text`; this module only draws them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
 from studio_app.promo.onair_text import OnAirText
-from studio_app.ui.prompter.style import PrompterStyle
+from studio_app.ui.prompter.style import PrompterStyle, ReadingMarker
+
+READING_LINE_COLOUR = "#37c8ff"
 
 
 def elide(painter: QPainter, text: str, width: float) -> str:
@@ -110,3 +113,22 @@ def paint_emergency(
     body = QRectF(box.left() + pad, title_rect.bottom() + pad * 0.5, box.width() - 2 * pad, box.height())
     body.setBottom(box.bottom() - pad)
     painter.drawText(body, int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap), text)
+
+
+def paint_reading_line(
+    painter: QPainter, style: PrompterStyle, reading_y: float, width: int, column_width: float
+) -> None:
+    """The profile's marker at ``reading_y``: a line across the text column, an arrow at the left edge."""
+    color = QColor(READING_LINE_COLOUR)
+    color.setAlpha(150)
+    if style.reading_marker in (ReadingMarker.LINE, ReadingMarker.LINE_AND_ARROW):
+        painter.setPen(QPen(color, 2))
+        margin = (width - column_width) / 2.0
+        painter.drawLine(QPointF(margin * 0.25, reading_y), QPointF(width - margin * 0.25, reading_y))
+    if style.reading_marker in (ReadingMarker.ARROW, ReadingMarker.LINE_AND_ARROW):
+        painter.setBrush(color)
+        painter.setPen(Qt.PenStyle.NoPen)
+        size = max(8.0, style.font_px * 0.25)
+        painter.drawPolygon(
+            [QPointF(0, reading_y - size), QPointF(size * 1.4, reading_y), QPointF(0, reading_y + size)]
+        )

@@ -26,6 +26,18 @@ class ScriptLayout:
     px_per_char: float  # of body text, for turning chars/min into px/s
 
 
+def layout_key(style: PrompterStyle) -> tuple[object, ...]:
+    """What the laid-out document depends on: fonts, spacing, width and colours are baked into it."""
+    return (
+        style.font_family,
+        style.font_px,
+        style.line_spacing_pct,
+        style.margin_pct,
+        style.text_color,
+        style.heading_color,
+    )
+
+
 def lay_out_script(
     doc: QTextDocument, script: Script, style: PrompterStyle, column_width: float
 ) -> ScriptLayout:

@@ -23,7 +23,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QPainter,
     QPaintEvent,
-    QPen,
     QResizeEvent,
     QShowEvent,
     QTextDocument,
@@ -36,9 +35,9 @@ from studio_app.promo.onair_text import OnAirText, onair_text
 from studio_app.promo.session import OnAirSession, SessionPhase
 from studio_app.script.model import EmergencyScript, Script
 from studio_app.ui.prompter.controller import OnAirController
-from studio_app.ui.prompter.hud import paint_emergency, paint_hud, render_banners
+from studio_app.ui.prompter.hud import paint_emergency, paint_hud, paint_reading_line, render_banners
 from studio_app.ui.prompter.keys import KeyMap
-from studio_app.ui.prompter.layout import lay_out_script
+from studio_app.ui.prompter.layout import lay_out_script, layout_key
 from studio_app.ui.prompter.motion import ScrollMotion, speed_px_per_s
 from studio_app.ui.prompter.style import PrompterStyle
 from studio_app.ui.prompter.tiles import SUBPIXEL_PHASES, TILE_HEIGHT_PX, TextTiles, mirrored
@@ -130,12 +129,8 @@ class PrompterView(QWidget):
         return self._px_per_char
 
     def set_style(self, style: PrompterStyle) -> None:
-        relayout = (style.font_family, style.font_px, style.line_spacing_pct, style.margin_pct) != (
-            self._style.font_family,
-            self._style.font_px,
-            self._style.line_spacing_pct,
-            self._style.margin_pct,
-        )
+        # Fonts, spacing and colours are baked into the laid-out document; the rest is applied when painting.
+        relayout = layout_key(style) != layout_key(self._style)
         self._style = style
         if relayout:
             self._relayout(keep_place=True)
@@ -273,7 +268,7 @@ class PrompterView(QWidget):
         if velocity == 0:
             return
         hud_h = self._hud_height()
-        reading_y = hud_h + (self.height() - hud_h) * self._style.reading_line_ratio
+        reading_y = self.reading_line_y()
         doc_top = reading_y - self.position_px()
         edge = self.height() if velocity > 0 else hud_h
         index = math.floor((edge - doc_top) / TILE_HEIGHT_PX) + (1 if velocity > 0 else -1)
@@ -386,14 +381,14 @@ class PrompterView(QWidget):
         painter.fillRect(event.rect(), QColor(style.background))
         if not self._controller.blank:
             hud_h = self._hud_height()
-            reading_y = hud_h + (height - hud_h) * style.reading_line_ratio
+            reading_y = self.reading_line_y()
             # Chrome first (its cache decides the banner height), then the text between HUD and banners.
             # Text and chrome are pre-mirrored images drawn at whole pixels (fast blits); only the thin
             # reading line and the rare emergency box are drawn through the mirror transform.
             self._paint_chrome(painter, width, height, hud_h)
             self._last_quantisation_px = self._paint_text(painter, position, reading_y, hud_h, width, height)
             painter.setTransform(self._mirror_transform(width, height))
-            self._paint_reading_line(painter, reading_y, width)
+            paint_reading_line(painter, style, reading_y, width, self._column_width())
             painter.resetTransform()
             if self._emergency is not None:
                 painter.setTransform(self._mirror_transform(width, height))
@@ -478,15 +473,7 @@ class PrompterView(QWidget):
                 0, 0 if self._style.mirror_vertical else height - banner_image.height(), banner_image
             )
 
-    def _paint_reading_line(self, painter: QPainter, reading_y: float, width: int) -> None:
-        color = QColor("#37c8ff")
-        color.setAlpha(150)
-        painter.setPen(QPen(color, 2))
-        margin = (width - self._column_width()) / 2.0
-        painter.drawLine(QPointF(margin * 0.25, reading_y), QPointF(width - margin * 0.25, reading_y))
-        painter.setBrush(color)
-        painter.setPen(Qt.PenStyle.NoPen)
-        size = max(8.0, self._style.font_px * 0.25)
-        painter.drawPolygon(
-            [QPointF(0, reading_y - size), QPointF(size * 1.4, reading_y), QPointF(0, reading_y + size)]
-        )
+    def reading_line_y(self) -> float:
+        """Where the reading line is, in logical (unmirrored) widget pixels."""
+        hud_h = self._hud_height()
+        return hud_h + (self.height() - hud_h) * self._style.reading_line_ratio

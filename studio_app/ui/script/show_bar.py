@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,13 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio_app.script.host_profile import ProfileBook, save_profiles
+from studio_app.ui.prompter.appearance_dialog import AppearanceDialog
 from studio_app.ui.prompter.style import FONT_PX_MAX, FONT_PX_MIN, PrompterStyle
 
 
 class ShowBar(QWidget):
-    def __init__(self, style: PrompterStyle, parent: QWidget | None = None) -> None:
+    style_changed = Signal()  # the prompter's look changed (already saved): apply prompter_style()
+
+    def __init__(self, book: ProfileBook, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._style = style
+        self._book = book
+        self.appearance_dialog: AppearanceDialog | None = None
         top = QHBoxLayout(self)
         top.setContentsMargins(0, 0, 0, 0)
         self.show_combo = QComboBox()
@@ -44,15 +50,26 @@ class ShowBar(QWidget):
             self.screen_combo.addItem(
                 f"{screen.name()} {geometry.width()}×{geometry.height()}", screen.name()
             )
+        self.profile_combo = QComboBox()
+        self.profile_combo.setToolTip(self.tr("The host's prompter profile"))
+        self.appearance_button = QPushButton(self.tr("Appearance…"))
+        self.appearance_button.setToolTip(
+            self.tr("Font, spacing, margins, reading line and colours per host")
+        )
         self.mirror_h = QCheckBox(self.tr("Mirror ↔"))
         self.mirror_v = QCheckBox(self.tr("Mirror ↕"))
-        self.mirror_h.setChecked(style.mirror_horizontal)
-        self.mirror_v.setChecked(style.mirror_vertical)
         self.font_spin = QSpinBox()
         self.font_spin.setRange(FONT_PX_MIN, FONT_PX_MAX)
-        self.font_spin.setValue(style.font_px)
         self.font_spin.setSuffix(" px")
         self.font_spin.setToolTip(self.tr("Prompter font size"))
+        self._show_profile()
+        self.profile_combo.currentIndexChanged.connect(
+            lambda _index: self.set_book(self._book.choose(str(self.profile_combo.currentData())))
+        )
+        self.mirror_h.toggled.connect(lambda on: self._edit(mirror_horizontal=on))
+        self.mirror_v.toggled.connect(lambda on: self._edit(mirror_vertical=on))
+        self.font_spin.valueChanged.connect(lambda value: self._edit(font_px=value))
+        self.appearance_button.clicked.connect(self.open_appearance)
         self.keys_button = QPushButton(self.tr("Keys…"))
         self.keys_button.setToolTip(self.tr("Rebind the prompter's keys (clicker, foot pedal)"))
         self.import_button = QPushButton(self.tr("Import…"))
@@ -65,9 +82,11 @@ class ShowBar(QWidget):
         top.addSpacing(12)
         top.addWidget(self.prompter_button)
         top.addWidget(self.screen_combo)
+        top.addWidget(self.profile_combo)
         top.addWidget(self.mirror_h)
         top.addWidget(self.mirror_v)
         top.addWidget(self.font_spin)
+        top.addWidget(self.appearance_button)
         top.addWidget(self.keys_button)
         top.addStretch(1)
         top.addWidget(self.import_button)
@@ -95,12 +114,49 @@ class ShowBar(QWidget):
         return self.show_combo.itemText(max(0, self.show_combo.findData(show_id)))
 
     def prompter_style(self) -> PrompterStyle:
-        return replace(
-            self._style,
-            font_px=self.font_spin.value(),
-            mirror_horizontal=self.mirror_h.isChecked(),
-            mirror_vertical=self.mirror_v.isChecked(),
-        )
+        return self._book.current
+
+    @property
+    def profile_book(self) -> ProfileBook:
+        return self._book
+
+    def set_book(self, book: ProfileBook) -> None:
+        """A chosen or edited profile: saved, shown here and in an open dialog, announced to the prompter."""
+        if book == self._book:
+            return
+        self._book = book
+        save_profiles(book)
+        self._show_profile()
+        if self.appearance_dialog is not None:
+            self.appearance_dialog.show_book(book)
+        self.style_changed.emit()
+
+    def open_appearance(self) -> AppearanceDialog:
+        """The profile editor, non-modal so the host sees the prompter change while she edits."""
+        if self.appearance_dialog is None:
+            self.appearance_dialog = AppearanceDialog(self._book, self)
+            self.appearance_dialog.book_changed.connect(self.set_book)
+        self.appearance_dialog.show()
+        self.appearance_dialog.raise_()
+        return self.appearance_dialog
+
+    def _edit(self, **changes: object) -> None:
+        self.set_book(self._book.updated(replace(self._book.current, **changes)))  # type: ignore[arg-type]
+
+    def _show_profile(self) -> None:
+        widgets = (self.profile_combo, self.mirror_h, self.mirror_v, self.font_spin)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.profile_combo.clear()
+        for name in self._book.names():
+            self.profile_combo.addItem(name, name)
+        self.profile_combo.setCurrentIndex(self._book.names().index(self._book.chosen))
+        profile = self._book.current
+        self.mirror_h.setChecked(profile.mirror_horizontal)
+        self.mirror_v.setChecked(profile.mirror_vertical)
+        self.font_spin.setValue(profile.font_px)
+        for widget in widgets:
+            widget.blockSignals(False)
 
     def chosen_screen(self) -> QScreen | None:
         wanted = self.screen_combo.currentData()
