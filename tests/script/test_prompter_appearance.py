@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from studio_app.clock import FakeClock
+from studio_app.context import AppContext
 from studio_app.promo.session import OnAirSession
 from studio_app.script import host_profile as hp
 from studio_app.script.host_profile import HostProfile, ProfileBook, ReadingMarker, load_profiles
@@ -22,6 +23,7 @@ from studio_app.ui.prompter.controller import OnAirController
 from studio_app.ui.prompter.layout import lay_out_script
 from studio_app.ui.prompter.view import PrompterView
 from studio_app.ui.script.show_bar import ShowBar
+from studio_app.ui.script_panel import ScriptPanel
 
 BACKGROUND = "#203040"
 PLAIN = HostProfile(
@@ -198,3 +200,23 @@ def test_the_host_picks_her_profile_in_the_show_bar_and_the_prompter_follows_liv
     bar.profile_combo.setCurrentIndex(bar.profile_combo.findData(hp.DEFAULT_PROFILE_NAME))
     assert view.prompter_style == HostProfile() and dialog.book.chosen == hp.DEFAULT_PROFILE_NAME
     assert load_profiles().chosen == hp.DEFAULT_PROFILE_NAME
+
+
+def test_the_open_prompter_follows_the_dialog_from_the_script_runner(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    panel = ScriptPanel(app_context)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.controller is not None, timeout=10000)
+    try:
+        panel.toggle_prompter()
+        assert panel.prompter is not None
+        dialog = panel.bar.open_appearance()
+        dialog.create_profile("小林")
+        dialog.edit(text_color="#ffee00", reading_marker=ReadingMarker.LINE)
+        assert panel.prompter.view.prompter_style == panel.bar.prompter_style()
+        assert panel.prompter.view.prompter_style.name == "小林"
+        assert panel.prompter.view.prompter_style.text_color == "#ffee00"
+    finally:
+        panel.shutdown()
