@@ -2,6 +2,121 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AppearanceDialog</name>
+    <message>
+        <source>Prompter appearance</source>
+        <translation>提词器外观</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>From the top of the text area</source>
+        <translation>从文字区顶部算起</translation>
+    </message>
+    <message>
+        <source>Line and arrow</source>
+        <translation>横线和箭头</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>横线</translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation>箭头</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不显示</translation>
+    </message>
+    <message>
+        <source>Mirror ↔</source>
+        <translation>左右镜像</translation>
+    </message>
+    <message>
+        <source>Mirror ↕</source>
+        <translation>上下镜像</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <source>Line spacing</source>
+        <translation>行距</translation>
+    </message>
+    <message>
+        <source>Side margins</source>
+        <translation>左右边距</translation>
+    </message>
+    <message>
+        <source>Reading line</source>
+        <translation>阅读线位置</translation>
+    </message>
+    <message>
+        <source>Reading marker</source>
+        <translation>阅读线标记</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>文字颜色</translation>
+    </message>
+    <message>
+        <source>Heading colour</source>
+        <translation>标题颜色</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>背景颜色</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>新建方案</translation>
+    </message>
+    <message>
+        <source>Rename profile</source>
+        <translation>重命名方案</translation>
+    </message>
+    <message>
+        <source>Host or profile name</source>
+        <translation>主播或方案名称</translation>
+    </message>
+    <message>
+        <source>A profile needs a name.</source>
+        <translation>方案需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A profile named “{name}” already exists.</source>
+        <translation>已有名为“{name}”的方案。</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>删除方案</translation>
+    </message>
+    <message>
+        <source>Delete the profile “{name}”?</source>
+        <translation>删除方案“{name}”？</translation>
+    </message>
+</context>
+<context>
     <name>Compliance</name>
     <message>
         <source>Rewritten</source>
@@ -1371,6 +1486,18 @@ Are they really right?</source>
     <message>
         <source>Ctrl+P: full screen on the chosen display</source>
         <translation>Ctrl+P：在所选显示器上全屏</translation>
+    </message>
+    <message>
+        <source>The host&apos;s prompter profile</source>
+        <translation>主播的提词器外观方案</translation>
+    </message>
+    <message>
+        <source>Appearance…</source>
+        <translation>外观…</translation>
+    </message>
+    <message>
+        <source>Font, spacing, margins, reading line and colours per host</source>
+        <translation>每位主播各自的字体、行距、边距、阅读线和颜色</translation>
     </message>
     <message>
         <source>Mirror ↔</source>
