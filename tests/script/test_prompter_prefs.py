@@ -6,18 +6,18 @@ import json
 
 from studio_app import settings
 from studio_app.script import host_profile
+from studio_app.script.host_profile import ProfileBook
 from studio_app.ui.prompter.style import (
     FONT_PX_MAX,
     SETTINGS_SECTION,
     PrompterStyle,
     load_prompter_style,
-    save_prompter_style,
 )
 
 
 def test_font_size_and_mirroring_survive_a_restart() -> None:
     assert load_prompter_style() == PrompterStyle()
-    save_prompter_style(PrompterStyle(font_px=72, mirror_horizontal=True))
+    host_profile.save_profiles(ProfileBook().updated(PrompterStyle(font_px=72, mirror_horizontal=True)))
     loaded = load_prompter_style()
     assert (loaded.font_px, loaded.mirror_horizontal, loaded.mirror_vertical) == (72, True, False)
     saved = json.loads(settings.value(host_profile.SETTINGS_SECTION, "profiles"))

@@ -9,7 +9,6 @@ from studio_app.script.host_profile import (
     HostProfile,
     ReadingMarker,
     load_profiles,
-    save_profiles,
 )
 
 # The view draws a host profile as it is; the name says what the widgets use it for.
@@ -23,15 +22,9 @@ __all__ = [
     "PrompterStyle",
     "ReadingMarker",
     "load_prompter_style",
-    "save_prompter_style",
 ]
 
 
 def load_prompter_style() -> PrompterStyle:
     """The chosen profile (the old single look, migrated, until profiles are first saved)."""
     return load_profiles().current
-
-
-def save_prompter_style(style: PrompterStyle) -> None:
-    """``style`` as the chosen profile's look (font size and mirror boxes of the show bar)."""
-    save_profiles(load_profiles().updated(style))

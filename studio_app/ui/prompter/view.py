@@ -1,4 +1,4 @@
-"""The full-screen prompter: white text on black, a reading line, the segment and product at a glance.
+"""The full-screen prompter in the host's profile (fonts, colours, reading line); segment and product above.
 
 Motion: the scroll position is a function of monotonic time (:class:`ScrollMotion`), evaluated once per
 painted frame. Frames are paced by the window's own frame clock, ``QWindow.requestUpdate()`` (vsync-driven
