@@ -168,9 +168,11 @@ class CheckService:
 
     # ------------------------------------------------------------ on-air watch
 
-    def record_watch_events(self, events: WatchEvents, open_alerts: Mapping[str, str]) -> dict[str, str]:
-        """Store the alerts a watch tick raised and mark those it cleared; returns the stored ids of the
-        alerts still open, by kind (pass it to the next call)."""
+    def record_watch_events(
+        self, events: WatchEvents, open_alerts: Mapping[str, str], *, show_id: str | None = None
+    ) -> dict[str, str]:
+        """Store the alerts a watch tick raised (with the show on air, if any) and mark those it cleared;
+        returns the stored ids of the alerts still open, by kind (pass it to the next call)."""
         still_open = dict(open_alerts)
         if not (events.raised or events.cleared):
             return still_open
@@ -186,6 +188,7 @@ class CheckService:
                     message=alert.message,
                     fix=alert.fix,
                     value=alert.value,
+                    show_id=show_id,
                 )
             for alert in events.cleared:
                 alert_id = still_open.pop(alert.kind, None)

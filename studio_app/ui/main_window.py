@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from studio_app import __version__
 from studio_app.context import AppContext
 from studio_app.ui import settings
+from studio_app.ui.showday import ShowDay
 from studio_app.ui.sync_status import SyncStatusWidget
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(1024, 680))
         self._panels: dict[str, QWidget] = {}
         self._slots: list[QWidget] = []
+        self.showday = ShowDay(self.panel, self)
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(empty_slot)
             empty_slot.deleteLater()
             self._panels[key] = panel
+            self.showday.attach(key, panel)
         return self._panels[key]
 
     def _create_panel(self, area: Area) -> QWidget:

@@ -54,6 +54,7 @@ class ScriptPanel(QWidget):
     loaded = Signal()  # a show's script and state are in (tests wait on it)
     shows_refreshed = Signal()  # the show list was reloaded after a sync
     show_deleted = Signal(str)  # the operator deleted this show (id); the list is reloaded next
+    on_air_state = Signal(str, bool)  # show id, on air; sent on every refresh (listeners act on a change)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -440,6 +441,7 @@ class ScriptPanel(QWidget):
                 self.tr("Start show") if phase is SessionPhase.READY else self.tr("End show")
             )
             self.start_button.setEnabled(phase is not SessionPhase.ENDED)
+            self.on_air_state.emit(controller.session.show_id, phase is SessionPhase.ON_AIR)
 
     def _refresh_timers(self) -> None:
         if self.controller is None:

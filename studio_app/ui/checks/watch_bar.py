@@ -3,16 +3,25 @@ second (on a pool thread) and shows the alerts that stand; the service stores th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from studio_app.clock import Clock
-from studio_app.probes.live_sources import build_watch, watch_sensors
+from studio_app.probes.live_sources import LiveSources, build_watch, watch_sensors
 from studio_app.probes.profile import StudioProfile, default_profile
 from studio_app.probes.service import CheckService
-from studio_app.probes.watch import CAMERA_FPS, MIC_PEAK, MIC_RMS, UPLINK_RTT, OnAirWatch, WatchEvents
+from studio_app.probes.watch import (
+    CAMERA_FPS,
+    MIC_PEAK,
+    MIC_RMS,
+    UPLINK_RTT,
+    OnAirWatch,
+    WatchEvents,
+    WatchSensor,
+)
 from studio_app.ui import theme
 from studio_app.ui.checks.alert_banner import AlertBanner
 from studio_app.ui.checks.live_devices import LiveDevices
@@ -28,10 +37,12 @@ class _Tick:
     open_alerts: dict[str, str]  # stored alert ids by kind
 
 
-def _tick_and_record(watch: OnAirWatch, service: CheckService, open_alerts: dict[str, str]) -> _Tick:
+def _tick_and_record(
+    watch: OnAirWatch, service: CheckService, open_alerts: dict[str, str], show_id: str | None
+) -> _Tick:
     """One watch tick on a pool thread: read the sensors that are due, store what was raised or cleared."""
     events = watch.tick()
-    return _Tick(watch, events, service.record_watch_events(events, open_alerts))
+    return _Tick(watch, events, service.record_watch_events(events, open_alerts, show_id=show_id))
 
 
 class WatchBar(QWidget):
@@ -54,6 +65,9 @@ class WatchBar(QWidget):
         self._banner = banner
         self.profile: StudioProfile = default_profile()
         self._watch: OnAirWatch | None = None
+        # What the watch reads; tests put fake devices here.
+        self.sensors_for: Callable[[StudioProfile, LiveSources], list[WatchSensor]] = watch_sensors
+        self.show_id: str | None = None  # the show on air, which its alerts are stored with
         self._open_alerts: dict[str, str] = {}
         self._busy = False
 
@@ -72,7 +86,7 @@ class WatchBar(QWidget):
 
     def set_watch_enabled(self, enabled: bool) -> None:
         if enabled:
-            sensors = watch_sensors(self.profile, self._live.sources)
+            sensors = self.sensors_for(self.profile, self._live.sources)
             if not sensors:
                 self.status.setText(
                     self.tr("Nothing to watch: start the preview or the mic meter, or set an ingest.")
@@ -99,6 +113,20 @@ class WatchBar(QWidget):
             self._banner.set_alerts([])
             self.status.setText(self.tr("Watch off"))
 
+    def start_for_show(self, show_id: str) -> None:
+        """Going live starts the watch (as the switch does) with the show's id on its alerts."""
+        if self.show_id == show_id and self.toggle.isChecked():
+            return
+        self.show_id = show_id
+        if self.toggle.isChecked():
+            self.toggle.setChecked(False)
+        self.toggle.setChecked(True)
+
+    def end_show(self, show_id: str) -> None:
+        if self.show_id == show_id:
+            self.toggle.setChecked(False)
+            self.show_id = None
+
     def stop(self) -> None:
         self._timer.stop()
         self._watch = None
@@ -114,6 +142,7 @@ class WatchBar(QWidget):
             watch,
             self._service,
             self._open_alerts,
+            self.show_id,
             on_result=self._ticked,
             on_error=self._tick_failed,
         )

@@ -1,0 +1,79 @@
+"""A show day through the real main window on a fake clock: going live starts the on-air watch for the
+show, a silent microphone raises an alert stored with the show, ending the show stops the watch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from studio_app.clock import FakeClock
+from studio_app.context import AppContext
+from studio_app.probes import repo as checks_repo
+from studio_app.probes.watch import MIC_RMS, WatchSensor
+from studio_app.promo.session import SessionPhase
+from studio_app.ui.check_panel import CheckPanel
+from studio_app.ui.main_window import MainWindow
+from studio_app.ui.script_panel import ScriptPanel
+from studio_app.ui.workers import running_count
+
+SILENCE_DBFS = -90.0
+
+
+@pytest.fixture
+def window(qtbot: QtBot, app_context: AppContext) -> Iterator[MainWindow]:
+    win = MainWindow(app_context)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+    qtbot.waitUntil(lambda: running_count() == 0, timeout=5000)
+
+
+def _stored_alerts(context: AppContext) -> list[tuple[str, str | None]]:
+    with context.db.session() as s:
+        since = context.clock.now().replace(year=2000)
+        return [(a.kind, a.show_id) for a in checks_repo.list_alerts(s, since=since)]
+
+
+def test_going_live_watches_the_show_and_ending_it_stops_the_watch(
+    qtbot: QtBot,
+    window: MainWindow,
+    app_context: AppContext,
+    fake_clock: FakeClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    checks = window.panel("checks")
+    assert isinstance(checks, CheckPanel)
+    # The studio's microphone, muted: the watch reads it through the same sensor interface as a real one.
+    checks.watch.sensors_for = lambda profile, sources: [WatchSensor(MIC_RMS, 0.25, lambda: SILENCE_DBFS)]
+    window.show_area("script")
+    script = window.panel("script")
+    assert isinstance(script, ScriptPanel)
+    qtbot.waitUntil(lambda: script.controller is not None, timeout=10000)
+    assert not checks.watch_toggle.isChecked()
+
+    script.start_button.click()  # 开播
+    assert script.controller is not None
+    show_id = script.controller.session.show_id
+    assert script.controller.session.phase is SessionPhase.ON_AIR
+    assert checks.watch_toggle.isChecked() and "mic level" in checks.watch_status.text()
+    assert checks.watch.show_id == show_id
+
+    window.show_area("data")
+
+    def silent_long_enough() -> bool:
+        fake_clock.advance(0.5)
+        return bool(_stored_alerts(app_context))
+
+    qtbot.waitUntil(silent_long_enough, timeout=10000)
+    assert _stored_alerts(app_context) == [("mic.silent", show_id)]
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    window.show_area("script")
+    script.start_button.click()  # the show ends
+    assert script.controller.session.phase is SessionPhase.ENDED
+    assert not checks.watch_toggle.isChecked() and checks.watch.show_id is None
