@@ -322,6 +322,27 @@ def clear_alert(session: Session, alert_id: str, cleared_at: datetime) -> None:
         row.cleared_at = cleared_at
 
 
+def acknowledge_alert(session: Session, alert_id: str, at: datetime) -> None:
+    row = get_live(session, OnAirAlert, alert_id)
+    if row is not None and row.acknowledged_at is None:
+        row.acknowledged_at = at
+
+
+def list_open_alerts(session: Session) -> list[OnAirAlert]:
+    """Alerts that still stand and nobody acknowledged, oldest first."""
+    return list(
+        session.scalars(
+            select(OnAirAlert)
+            .where(
+                not_deleted(OnAirAlert),
+                OnAirAlert.cleared_at.is_(None),
+                OnAirAlert.acknowledged_at.is_(None),
+            )
+            .order_by(OnAirAlert.raised_at)
+        )
+    )
+
+
 def list_alerts(session: Session, since: datetime) -> list[OnAirAlert]:
     return list(
         session.scalars(

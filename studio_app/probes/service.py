@@ -21,7 +21,7 @@ from studio_app.probes.repo import MetricPoint, RunSummary
 from studio_app.probes.runner import CheckRun, Progress, run_checks
 from studio_app.probes.watch import WatchEvents
 from studio_app.store.handle import StoreHandle
-from studio_app.store.models.checks import CheckProfile, CheckRunRow, ProbeResultRow
+from studio_app.store.models.checks import CheckProfile, CheckRunRow, OnAirAlert, ProbeResultRow
 from studio_app.store.writer import Changes
 
 HISTORY_DAYS = 30
@@ -30,6 +30,7 @@ HISTORY_RUNS = 200
 # What a view of profiles or of the history shows; it reloads when a write (or a sync round) touches one.
 PROFILE_TABLES = (CheckProfile.__tablename__,)
 RUN_TABLES = (CheckRunRow.__tablename__, ProbeResultRow.__tablename__)
+ALERT_TABLES = (OnAirAlert.__tablename__,)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,17 @@ class CheckHistory:
     runs: tuple[RunSummary, ...]
     rtt_ms: tuple[tuple[float, float], ...]
     upload_mbps: tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True)
+class OpenAlert:
+    """An on-air alert that stands and that nobody acknowledged yet."""
+
+    id: str
+    kind: str
+    message: str
+    raised_at: datetime
+    show_id: str | None
 
 
 class CheckService:
@@ -197,3 +209,19 @@ class CheckService:
             return still_open
 
         return self._handle.writer.run(op).value
+
+    def open_alerts(self) -> tuple[OpenAlert, ...]:
+        with self._handle.db.session() as s:
+            return tuple(
+                OpenAlert(row.id, row.kind, row.message, row.raised_at, row.show_id)
+                for row in repo.list_open_alerts(s)
+            )
+
+    def acknowledge_alert(self, alert_id: str) -> Changes:
+        """Someone saw the alert: it is stored with the time, and it leaves the open ones."""
+        now = self._handle.clock.now()
+
+        def op(s: Session) -> None:
+            repo.acknowledge_alert(s, alert_id, now)
+
+        return self._handle.writer.run(op).changes

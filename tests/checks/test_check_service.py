@@ -102,3 +102,23 @@ def test_watch_alerts_are_stored_when_raised_and_closed_when_cleared(
         (stored,) = repo.list_alerts(s, since=raised.raised_at)
         assert stored.kind == "mic.silent" and stored.cleared_at == fake_clock.now()
     assert service.record_watch_events(WatchEvents(), {"x": "y"}) == {"x": "y"}
+
+
+def test_an_open_alert_is_listed_until_acknowledged_and_the_time_is_stored(
+    service: CheckService, empty_app_context: AppContext, fake_clock: FakeClock
+) -> None:
+    raised = WatchAlert("mic.silent", ProbeStatus.FAIL, "silent", "unmute", -80.0, fake_clock.now())
+    service.record_watch_events(WatchEvents(raised=(raised,)), {})
+    (alert,) = service.open_alerts()
+    assert (alert.kind, alert.message, alert.raised_at, alert.show_id) == (
+        "mic.silent",
+        "silent",
+        raised.raised_at,
+        None,
+    )
+    fake_clock.advance(12)
+    assert service.acknowledge_alert(alert.id).touches("onair_alerts")
+    assert service.open_alerts() == ()
+    with empty_app_context.db.session() as s:
+        (stored,) = repo.list_alerts(s, since=raised.raised_at)
+        assert stored.acknowledged_at == fake_clock.now() and stored.cleared_at is None

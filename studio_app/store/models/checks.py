@@ -78,6 +78,7 @@ class OnAirAlert(SyncedMixin, Base):
     status: Mapped[str] = mapped_column(String(10), nullable=False)
     raised_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False, index=True)
     cleared_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     value: Mapped[float | None] = mapped_column(Float, nullable=True)
     message: Mapped[str] = mapped_column(Text, default="", nullable=False)
     fix: Mapped[str] = mapped_column(Text, default="", nullable=False)
