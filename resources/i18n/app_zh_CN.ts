@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlertStrip</name>
+    <message>
+        <source>⚠ {kind} since {since}: {message}</source>
+        <translation>⚠ {kind}（自 {since} 起）：{message}</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>已知悉</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Something went wrong</source>

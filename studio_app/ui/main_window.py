@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from studio_app import __version__
 from studio_app.context import AppContext
 from studio_app.ui import settings
+from studio_app.ui.alert_strip import AlertStrip
 from studio_app.ui.showday import ShowDay
 from studio_app.ui.sync_status import SyncStatusWidget
 
@@ -73,11 +75,17 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._show_area)
 
         central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        # Above every area: an alert raised on air must be seen from whichever tab is shown.
+        self.alert_strip = AlertStrip(context, self)
+        column.addWidget(self.alert_strip)
+        layout = QHBoxLayout()
         layout.setSpacing(0)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
+        column.addLayout(layout, 1)
         self.setCentralWidget(central)
 
         self._build_menus()

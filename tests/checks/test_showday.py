@@ -1,11 +1,13 @@
 """A show day through the real main window on a fake clock: going live starts the on-air watch for the
-show, a silent microphone raises an alert stored with the show, ending the show stops the watch."""
+show, a silent microphone raises an alert stored with the show and shown in the strip above every tab,
+acknowledging it is stored, ending the show stops the watch."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -71,6 +73,16 @@ def test_going_live_watches_the_show_and_ending_it_stops_the_watch(
 
     qtbot.waitUntil(silent_long_enough, timeout=10000)
     assert _stored_alerts(app_context) == [("mic.silent", show_id)]
+    # The strip above every tab shows it while the data tab is up; one click acknowledges it.
+    strip = window.alert_strip
+    qtbot.waitUntil(lambda: [a.kind for a in strip.alerts] == ["mic.silent"], timeout=5000)
+    assert window.stack.currentWidget() is window.panel("data") and strip.isVisible()
+    (alert,) = strip.alerts
+    qtbot.mouseClick(strip.ack_buttons[alert.id], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not strip.alerts and not strip.isVisible(), timeout=5000)
+    with app_context.db.session() as s:
+        (stored,) = checks_repo.list_alerts(s, since=alert.raised_at)
+        assert stored.acknowledged_at == fake_clock.now() and stored.cleared_at is None
 
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
     window.show_area("script")
