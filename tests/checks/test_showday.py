@@ -1,6 +1,6 @@
 """A show day through the real main window on a fake clock: going live starts the on-air watch for the
 show, a silent microphone raises an alert stored with the show and shown in the strip above every tab,
-acknowledging it is stored, ending the show stops the watch."""
+and as a banner on the host's prompter; acknowledging it is stored; ending the show stops the watch."""
 
 from __future__ import annotations
 
@@ -15,9 +15,11 @@ from studio_app.clock import FakeClock
 from studio_app.context import AppContext
 from studio_app.probes import repo as checks_repo
 from studio_app.probes.watch import MIC_RMS, WatchSensor
+from studio_app.promo.onair_text import onair_text
 from studio_app.promo.session import SessionPhase
 from studio_app.ui.check_panel import CheckPanel
 from studio_app.ui.main_window import MainWindow
+from studio_app.ui.prompter.hud import render_banners
 from studio_app.ui.script_panel import ScriptPanel
 from studio_app.ui.workers import running_count
 
@@ -58,6 +60,7 @@ def test_going_live_watches_the_show_and_ending_it_stops_the_watch(
     qtbot.waitUntil(lambda: script.controller is not None, timeout=10000)
     assert not checks.watch_toggle.isChecked()
 
+    script.toggle_prompter()  # the host's screen
     script.start_button.click()  # 开播
     assert script.controller is not None
     show_id = script.controller.session.show_id
@@ -73,6 +76,13 @@ def test_going_live_watches_the_show_and_ending_it_stops_the_watch(
 
     qtbot.waitUntil(silent_long_enough, timeout=10000)
     assert _stored_alerts(app_context) == [("mic.silent", show_id)]
+    # The host reads it on the prompter, in the banner the operator's cues use.
+    session = script.controller.session
+    qtbot.waitUntil(lambda: bool(session.active_cues()), timeout=5000)
+    banner = onair_text(session).cue
+    assert banner.startswith("⚠") and "microphone" in banner
+    assert script.prompter is not None
+    assert render_banners(onair_text(session), script.prompter.view.prompter_style, 1280, 720) is not None
     # The strip above every tab shows it while the data tab is up; one click acknowledges it.
     strip = window.alert_strip
     qtbot.waitUntil(lambda: [a.kind for a in strip.alerts] == ["mic.silent"], timeout=5000)
