@@ -38,6 +38,7 @@ class ShowDay(QObject):
         watch = cast("CheckPanel", self._panel("checks")).watch
         if on_air:
             self.on_air_show = show_id
+            self._announced = set()  # a new watch: what stands from now on is news to the host
             watch.start_for_show(show_id)
         elif self.on_air_show == show_id:
             self.on_air_show = None
