@@ -210,6 +210,16 @@ class CheckService:
 
         return self._handle.writer.run(op).value
 
+    def close_alerts(self, open_alerts: Mapping[str, str]) -> Changes:
+        """The watch was switched off (or the show ended): the alerts it still held end now."""
+        now = self._handle.clock.now()
+
+        def op(s: Session) -> None:
+            for alert_id in open_alerts.values():
+                repo.clear_alert(s, alert_id, now)
+
+        return self._handle.writer.run(op).changes
+
     def open_alerts(self) -> tuple[OpenAlert, ...]:
         with self._handle.db.session() as s:
             return tuple(

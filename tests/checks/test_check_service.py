@@ -122,3 +122,16 @@ def test_an_open_alert_is_listed_until_acknowledged_and_the_time_is_stored(
     with empty_app_context.db.session() as s:
         (stored,) = repo.list_alerts(s, since=raised.raised_at)
         assert stored.acknowledged_at == fake_clock.now() and stored.cleared_at is None
+
+
+def test_alerts_the_watch_still_holds_end_when_it_is_switched_off(
+    service: CheckService, empty_app_context: AppContext, fake_clock: FakeClock
+) -> None:
+    raised = WatchAlert("mic.silent", ProbeStatus.FAIL, "silent", "unmute", -80.0, fake_clock.now())
+    open_alerts = service.record_watch_events(WatchEvents(raised=(raised,)), {})
+    fake_clock.advance(40)
+    assert service.close_alerts(open_alerts).touches("onair_alerts")
+    assert service.open_alerts() == ()
+    with empty_app_context.db.session() as s:
+        (stored,) = repo.list_alerts(s, since=raised.raised_at)
+        assert stored.cleared_at == fake_clock.now()

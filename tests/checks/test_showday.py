@@ -17,6 +17,7 @@ from studio_app.probes import repo as checks_repo
 from studio_app.probes.watch import MIC_RMS, WatchSensor
 from studio_app.promo.onair_text import onair_text
 from studio_app.promo.session import SessionPhase
+from studio_app.store.models.checks import OnAirAlert
 from studio_app.ui.check_panel import CheckPanel
 from studio_app.ui.main_window import MainWindow
 from studio_app.ui.prompter.hud import render_banners
@@ -38,9 +39,16 @@ def window(qtbot: QtBot, app_context: AppContext) -> Iterator[MainWindow]:
 
 
 def _stored_alerts(context: AppContext) -> list[tuple[str, str | None]]:
+    return [(a.kind, a.show_id) for a in _alert_rows(context)]
+
+
+def _alert_cleared(context: AppContext, alert_id: str) -> bool:
+    return any(a.id == alert_id and a.cleared_at is not None for a in _alert_rows(context))
+
+
+def _alert_rows(context: AppContext) -> list[OnAirAlert]:
     with context.db.session() as s:
-        since = context.clock.now().replace(year=2000)
-        return [(a.kind, a.show_id) for a in checks_repo.list_alerts(s, since=since)]
+        return checks_repo.list_alerts(s, since=context.clock.now().replace(year=2000))
 
 
 def test_going_live_watches_the_show_and_ending_it_stops_the_watch(
@@ -99,3 +107,5 @@ def test_going_live_watches_the_show_and_ending_it_stops_the_watch(
     script.start_button.click()  # the show ends
     assert script.controller.session.phase is SessionPhase.ENDED
     assert not checks.watch_toggle.isChecked() and checks.watch.show_id is None
+    # The alert the watch still held ends with the show.
+    qtbot.waitUntil(lambda: _alert_cleared(app_context, alert.id), timeout=5000)

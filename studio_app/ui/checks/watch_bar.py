@@ -109,6 +109,8 @@ class WatchBar(QWidget):
             what = self.tr(", ").join(labels[s.name] for s in sensors)
             self.status.setText(self.tr("Watching: {what}").format(what=what))
         else:
+            if self._open_alerts:
+                run_in_thread(self._service.close_alerts, self._open_alerts, on_error=self._tick_failed)
             self.stop()
             self._banner.set_alerts([])
             self.status.setText(self.tr("Watch off"))
