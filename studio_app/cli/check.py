@@ -149,8 +149,7 @@ def handler(args: argparse.Namespace) -> int:
     service = CheckService(context)
     if args.show is not None and not service.show_exists(args.show):
         print(
-            "studio-app check: "
-            + translate("CheckCli", "No show with the id {id}.").format(id=args.show),
+            "studio-app check: " + translate("CheckCli", "No show with the id {id}.").format(id=args.show),
             file=sys.stderr,
         )
         context.close()

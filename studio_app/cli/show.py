@@ -63,42 +63,43 @@ def report_handler(args: argparse.Namespace) -> int:
 def format_report(report: ShowReport) -> str:
     from studio_app.i18n import translate
 
-    def tr(text: str) -> str:
-        return translate("ShowCli", text)
-
     def when(at: object) -> str:
         return "-" if at is None else f"{at:%Y-%m-%d %H:%M}"
 
     show = report.show
     lines = [
         show.title,
-        tr("Planned: {start} to {end}").format(start=when(show.planned_start), end=when(report.planned_end)),
-        tr("On air: {start} to {end}").format(start=when(show.started_at), end=when(show.ended_at)),
+        translate("ShowCli", "Planned: {start} to {end}").format(
+            start=when(show.planned_start), end=when(report.planned_end)
+        ),
+        translate("ShowCli", "On air: {start} to {end}").format(
+            start=when(show.started_at), end=when(show.ended_at)
+        ),
         "",
-        tr("Device checks: {count}").format(count=len(report.checks)),
+        translate("ShowCli", "Device checks: {count}").format(count=len(report.checks)),
     ]
     lines += [f"  {when(c.at)}  {c.verdict}" for c in report.checks]
-    lines.append(tr("Checklist: none yet"))
-    lines.append(tr("Compliance reviews: {count}").format(count=len(report.compliance)))
+    lines.append(translate("ShowCli", "Checklist: none yet"))
+    lines.append(translate("ShowCli", "Compliance reviews: {count}").format(count=len(report.compliance)))
     for c in report.compliance:
-        state = tr("accepted") if c.accepted else tr("refused")
+        state = translate("ShowCli", "accepted") if c.accepted else translate("ShowCli", "refused")
         lines.append(
             "  "
-            + tr("{at}  {who}  {state}, {forbidden} forbidden  {note}").format(
-                at=when(c.at), who=c.checked_by, state=state, forbidden=c.forbidden, note=c.note
-            ).rstrip()
+            + translate("ShowCli", "{at}  {who}  {state}, {forbidden} forbidden  {note}")
+            .format(at=when(c.at), who=c.checked_by, state=state, forbidden=c.forbidden, note=c.note)
+            .rstrip()
         )
     lines.append(
-        tr("Promos: {due} due, {done} done, {missed} missed").format(
+        translate("ShowCli", "Promos: {due} due, {done} done, {missed} missed").format(
             due=len(report.promos_due), done=len(report.promos_done), missed=len(report.promos_missed)
         )
     )
-    lines.append(tr("Cues: {count}").format(count=len(report.cues)))
-    lines.append(tr("On-air alerts: {count}").format(count=len(report.alerts)))
+    lines.append(translate("ShowCli", "Cues: {count}").format(count=len(report.cues)))
+    lines.append(translate("ShowCli", "On-air alerts: {count}").format(count=len(report.alerts)))
     lines += [f"  {when(a.start)} - {when(a.end)}  {a.kind}" for a in report.alerts]
-    lines.append(tr("Incidents: {count}").format(count=len(report.incidents)))
+    lines.append(translate("ShowCli", "Incidents: {count}").format(count=len(report.incidents)))
     lines += [f"  {when(i.at)}  {i.kind}  {i.description}".rstrip() for i in report.incidents]
-    lines.append(tr("Segments (planned / on air, minutes):"))
+    lines.append(translate("ShowCli", "Segments (planned / on air, minutes):"))
     for s in report.segments:
         actual = "-" if s.actual_s is None else f"{s.actual_s / 60:.1f}"
         lines.append(f"  {s.index + 1}. {s.title}  {s.planned_s / 60:.1f} / {actual}")

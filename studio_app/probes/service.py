@@ -22,8 +22,8 @@ from studio_app.probes.runner import CheckRun, Progress, run_checks
 from studio_app.probes.watch import WatchEvents
 from studio_app.store.handle import StoreHandle
 from studio_app.store.live import get_live
-from studio_app.store.models.core import Show
 from studio_app.store.models.checks import CheckProfile, CheckRunRow, ProbeResultRow
+from studio_app.store.models.core import Show
 from studio_app.store.writer import Changes
 
 HISTORY_DAYS = 30

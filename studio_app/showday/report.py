@@ -177,7 +177,8 @@ def build_show_report(handle: StoreHandle, show_id: str | None = None) -> ShowRe
             for a in checks.show_alerts(show.id)
         ),
         incidents=tuple(
-            IncidentEntry(i.at, i.kind, i.description, i.fix) for i in MetricsService(handle).incidents(show.id)
+            IncidentEntry(i.at, i.kind, i.description, i.fix)
+            for i in MetricsService(handle).incidents(show.id)
         ),
         segments=segment_durations(script_service.load_show(show.id).script, log, show.ended_at),
     )

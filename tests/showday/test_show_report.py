@@ -18,8 +18,8 @@ from studio_app.probes.service import CheckService
 from studio_app.script import repo as script_repo
 from studio_app.script.model import RunLogKind
 from studio_app.script.service import ScriptService
-from studio_app.shows import list_shows
 from studio_app.showday.report import segment_durations
+from studio_app.shows import list_shows
 
 
 def _cli(context: AppContext, *argv: str) -> int:
@@ -44,7 +44,9 @@ def _drive_show(context: AppContext, tmp_path: Path, capsys: pytest.CaptureFixtu
     capsys.readouterr()
 
     def op(s: Session) -> None:
-        script_repo.append_run_log(s, show.id, RunLogKind.PROMO_DUE, start + timedelta(minutes=100), None, {"slot": 8})
+        script_repo.append_run_log(
+            s, show.id, RunLogKind.PROMO_DUE, start + timedelta(minutes=100), None, {"slot": 8}
+        )
         script_repo.append_run_log(
             s, show.id, RunLogKind.PROMO_MISSED, start + timedelta(minutes=101), None, {"slot": 8}
         )
@@ -83,7 +85,10 @@ def test_report_json_gathers_every_area(
     ]  # fmt: skip
     assert out["show"]["title"] == show.title
     assert out["show"]["planned_start"] == show.planned_start.isoformat()
-    assert out["show"]["planned_end"] == (show.planned_start + timedelta(minutes=show.planned_minutes)).isoformat()
+    assert (
+        out["show"]["planned_end"]
+        == (show.planned_start + timedelta(minutes=show.planned_minutes)).isoformat()
+    )
     assert (out["show"]["actual_start"], out["show"]["actual_end"]) == (None, None)
 
     (check,) = out["checks"]
