@@ -184,6 +184,69 @@ Workspace: {path}</source>
     </message>
 </context>
 <context>
+    <name>ShowCli</name>
+    <message>
+        <source>There is no show yet.</source>
+        <translation>还没有直播场次。</translation>
+    </message>
+    <message>
+        <source>No show with the id {id}.</source>
+        <translation>没有 ID 为 {id} 的直播场次。</translation>
+    </message>
+    <message>
+        <source>Planned: {start} to {end}</source>
+        <translation>计划：{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>On air: {start} to {end}</source>
+        <translation>实际直播：{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Device checks: {count}</source>
+        <translation>设备检查：{count} 次</translation>
+    </message>
+    <message>
+        <source>Checklist: none yet</source>
+        <translation>开播清单：暂无</translation>
+    </message>
+    <message>
+        <source>Compliance reviews: {count}</source>
+        <translation>合规审核：{count} 条</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>{at}  {who}  {state}, {forbidden} forbidden  {note}</source>
+        <translation>{at}  {who}  {state}，禁用词 {forbidden} 个  {note}</translation>
+    </message>
+    <message>
+        <source>Promos: {due} due, {done} done, {missed} missed</source>
+        <translation>福利：到点 {due} 次，完成 {done} 次，错过 {missed} 次</translation>
+    </message>
+    <message>
+        <source>Cues: {count}</source>
+        <translation>场控提示：{count} 条</translation>
+    </message>
+    <message>
+        <source>On-air alerts: {count}</source>
+        <translation>直播中告警：{count} 条</translation>
+    </message>
+    <message>
+        <source>Incidents: {count}</source>
+        <translation>事故：{count} 起</translation>
+    </message>
+    <message>
+        <source>Segments (planned / on air, minutes):</source>
+        <translation>环节（计划 / 实际，分钟）：</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>The database {path} is in use by another program (is Studio Console already open?). Close it, or open another workspace.</source>

@@ -382,6 +382,10 @@
         <translation>需要处理：</translation>
     </message>
     <message>
+        <source>No show with the id {id}.</source>
+        <translation>没有 ID 为 {id} 的直播场次。</translation>
+    </message>
+    <message>
         <source>Report written to {path}</source>
         <translation>报告已保存到 {path}</translation>
     </message>

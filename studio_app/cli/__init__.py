@@ -23,6 +23,7 @@ FEATURE_CLIS = (
     "studio_app.cli.selftest",
     "studio_app.cli.check",
     "studio_app.cli.script",
+    "studio_app.cli.show",
     "studio_app.cli.data",
     "studio_app.cli.sync",
     "studio_app.cli.serve",

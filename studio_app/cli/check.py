@@ -71,6 +71,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         type=parse_only,
         help=f"comma-separated subset of: {','.join(PROBE_NAMES)}",
     )
+    parser.add_argument("--show", metavar="SHOW_ID", help="link the stored run to this show")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     parser.add_argument(
         "--report",
@@ -146,6 +147,13 @@ def handler(args: argparse.Namespace) -> int:
 
     context = open_context(args)
     service = CheckService(context)
+    if args.show is not None and not service.show_exists(args.show):
+        print(
+            "studio-app check: " + translate("CheckCli", "No show with the id {id}.").format(id=args.show),
+            file=sys.stderr,
+        )
+        context.close()
+        return EXIT_BAD_ARGS
     try:
         profile = service.profile(args.profile).with_overrides(
             camera_source=args.camera,
@@ -166,6 +174,7 @@ def handler(args: argparse.Namespace) -> int:
             args.only or frozenset(PROBE_NAMES),
             source="cli",
             duration_s=args.duration or DEFAULT_DURATION_S,
+            show_id=args.show,
         )
         run = saved.run
         if args.report:

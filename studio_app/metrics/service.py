@@ -231,6 +231,10 @@ class MetricsService:
             lambda s: repo.add_manual_entry(s, show_id, at, online_viewers, gmv_fen, orders_total, note).id
         )
 
+    def incidents(self, show_id: str) -> tuple[IncidentRow, ...]:
+        with self._handle.db.session() as s:
+            return _incidents(s, show_id)
+
     def log_incident(self, show_id: str, at: datetime, kind: str, description: str = "") -> None:
         self._handle.writer.run(lambda s: repo.add_incident(s, show_id, at, kind, description).id)
 
@@ -248,10 +252,12 @@ def _review_data(session: Session, show_id: str) -> ReviewData:
     source, review, timeline = repo.load_review(session, show_id)
     _, samples = repo.review_samples(session, show_id)
     show = get_live(session, Show, show_id)
-    incidents = tuple(
-        IncidentRow(i.at, i.kind, i.description, i.fix) for i in repo.incidents(session, show_id)
-    )
+    incidents = _incidents(session, show_id)
     return ReviewData(show_id, show.title if show else "", source, samples, review, timeline, incidents)
+
+
+def _incidents(session: Session, show_id: str) -> tuple[IncidentRow, ...]:
+    return tuple(IncidentRow(i.at, i.kind, i.description, i.fix) for i in repo.incidents(session, show_id))
 
 
 def report_input_of(

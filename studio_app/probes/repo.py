@@ -235,6 +235,25 @@ def list_runs(session: Session, limit: int = 100) -> list[RunSummary]:
     ]
 
 
+@dataclass(frozen=True)
+class ShowCheck:
+    """A run linked to a show: what the show's record lists."""
+
+    id: str
+    started_at: datetime
+    verdict: Verdict
+
+
+def show_checks(session: Session, show_id: str) -> list[ShowCheck]:
+    """The show's check runs, oldest first."""
+    rows = session.execute(
+        select(CheckRunRow.id, CheckRunRow.started_at, CheckRunRow.verdict)
+        .where(not_deleted(CheckRunRow), CheckRunRow.show_id == show_id)
+        .order_by(CheckRunRow.started_at)
+    )
+    return [ShowCheck(run_id, at, Verdict(verdict)) for run_id, at, verdict in rows]
+
+
 def load_run(session: Session, run_id: str) -> CheckRun:
     """One stored run; RunNotFoundError (a KeyError) when there is none or it was deleted."""
     row = get_live(session, CheckRunRow, run_id)
@@ -341,6 +360,29 @@ def list_open_alerts(session: Session) -> list[OnAirAlert]:
             .order_by(OnAirAlert.raised_at)
         )
     )
+
+
+@dataclass(frozen=True)
+class AlertSpan:
+    kind: str
+    status: ProbeStatus
+    raised_at: datetime
+    cleared_at: datetime | None
+    message: str
+    acknowledged_at: datetime | None = None  # when someone pressed Acknowledge in the alert strip
+
+
+def show_alerts(session: Session, show_id: str) -> list[AlertSpan]:
+    """The on-air alerts raised during the show, oldest first."""
+    rows = session.scalars(
+        select(OnAirAlert)
+        .where(not_deleted(OnAirAlert), OnAirAlert.show_id == show_id)
+        .order_by(OnAirAlert.raised_at)
+    )
+    return [
+        AlertSpan(r.kind, ProbeStatus(r.status), r.raised_at, r.cleared_at, r.message, r.acknowledged_at)
+        for r in rows
+    ]
 
 
 def list_alerts(session: Session, since: datetime) -> list[OnAirAlert]:

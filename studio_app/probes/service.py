@@ -17,11 +17,13 @@ from sqlalchemy.orm import Session
 from studio_app.probes import repo
 from studio_app.probes.plan import DEFAULT_DURATION_S, plan_tasks
 from studio_app.probes.profile import StudioProfile
-from studio_app.probes.repo import MetricPoint, RunSummary
+from studio_app.probes.repo import AlertSpan, MetricPoint, RunSummary, ShowCheck
 from studio_app.probes.runner import CheckRun, Progress, run_checks
 from studio_app.probes.watch import WatchEvents
 from studio_app.store.handle import StoreHandle
+from studio_app.store.live import get_live
 from studio_app.store.models.checks import CheckProfile, CheckRunRow, OnAirAlert, ProbeResultRow
+from studio_app.store.models.core import Show
 from studio_app.store.writer import Changes
 
 HISTORY_DAYS = 30
@@ -123,6 +125,7 @@ class CheckService:
         duration_s: float = DEFAULT_DURATION_S,
         cancel: threading.Event | None = None,
         on_progress: Callable[[Progress], None] | None = None,
+        show_id: str | None = None,
     ) -> SavedRun:
         """Run the selected probes, keep the results of the selected ones only, and store the run.
 
@@ -134,7 +137,7 @@ class CheckService:
             profile, tasks, clock=self._handle.clock, cancel=cancel, on_progress=on_progress, source=source
         )
         run = replace(run, results=tuple(r for r in run.results if r.probe in selection))
-        return SavedRun(run, self.save_run(run))
+        return SavedRun(run, self.save_run(run, show_id=show_id))
 
     def save_run(self, run: CheckRun, *, show_id: str | None = None) -> str:
         def op(s: Session) -> str:
@@ -146,6 +149,18 @@ class CheckService:
         """Raises :class:`~studio_app.probes.repo.RunNotFoundError` when it was deleted (here or by sync)."""
         with self._handle.db.session() as s:
             return repo.load_run(s, run_id)
+
+    def show_exists(self, show_id: str) -> bool:
+        with self._handle.db.session() as s:
+            return get_live(s, Show, show_id) is not None
+
+    def show_checks(self, show_id: str) -> tuple[ShowCheck, ...]:
+        with self._handle.db.session() as s:
+            return tuple(repo.show_checks(s, show_id))
+
+    def show_alerts(self, show_id: str) -> tuple[AlertSpan, ...]:
+        with self._handle.db.session() as s:
+            return tuple(repo.show_alerts(s, show_id))
 
     def list_runs(self, limit: int = HISTORY_RUNS) -> tuple[RunSummary, ...]:
         with self._handle.db.session() as s:

@@ -17,7 +17,7 @@ from studio_app.script import repo
 from studio_app.script.compliance import ComplianceRecord, TermOutcome, TermReview, sign_review
 from studio_app.script.format import ScriptFormatError, parse_script
 from studio_app.script.lint import LintHit, Severity, Wordlist, default_wordlist, lint_text
-from studio_app.script.model import Script
+from studio_app.script.model import RunLogEvent, Script
 from studio_app.script.pricing import PriceFlag, check_prices
 from studio_app.script.reading import RateCalibration, reading_samples_from_run_log
 from studio_app.shows import ShowSummary, list_shows
@@ -139,6 +139,11 @@ class ScriptService:
                 source=repo.load_script_source(s, show_id) or "",
                 planned_start=show.planned_start if show is not None else None,
             )
+
+    def run_log(self, show_id: str) -> tuple[RunLogEvent, ...]:
+        """What happened on air, oldest first."""
+        with self._handle.db.session() as s:
+            return tuple(repo.list_run_log(s, show_id))
 
     def script_source(self, show_id: str) -> str | None:
         """The newest script's text as written, for export; None without a script (or show)."""

@@ -14,6 +14,7 @@ from studio_app.probes.result import ProbeResult, ProbeStatus
 from studio_app.probes.runner import CheckRun
 from studio_app.probes.service import CheckService
 from studio_app.probes.watch import WatchAlert, WatchEvents
+from studio_app.store.models import Show
 
 
 @pytest.fixture
@@ -107,14 +108,19 @@ def test_watch_alerts_are_stored_when_raised_and_closed_when_cleared(
 def test_an_open_alert_is_listed_until_acknowledged_and_the_time_is_stored(
     service: CheckService, empty_app_context: AppContext, fake_clock: FakeClock
 ) -> None:
+    with empty_app_context.db.session() as s:
+        show = Show(title="直播中")
+        s.add(show)
+        s.commit()
+        show_id = show.id
     raised = WatchAlert("mic.silent", ProbeStatus.FAIL, "silent", "unmute", -80.0, fake_clock.now())
-    service.record_watch_events(WatchEvents(raised=(raised,)), {})
+    service.record_watch_events(WatchEvents(raised=(raised,)), {}, show_id=show_id)
     (alert,) = service.open_alerts()
     assert (alert.kind, alert.message, alert.raised_at, alert.show_id) == (
         "mic.silent",
         "silent",
         raised.raised_at,
-        None,
+        show_id,
     )
     fake_clock.advance(12)
     assert service.acknowledge_alert(alert.id).touches("onair_alerts")
@@ -122,6 +128,7 @@ def test_an_open_alert_is_listed_until_acknowledged_and_the_time_is_stored(
     with empty_app_context.db.session() as s:
         (stored,) = repo.list_alerts(s, since=raised.raised_at)
         assert stored.acknowledged_at == fake_clock.now() and stored.cleared_at is None
+    assert [a.acknowledged_at for a in service.show_alerts(show_id)] == [fake_clock.now()]
 
 
 def test_alerts_the_watch_still_holds_end_when_it_is_switched_off(

@@ -63,7 +63,14 @@ def test_views_hold_no_sql_and_no_session() -> None:
 
 @pytest.mark.parametrize(
     "argv",
-    [["--help"], ["check", "--help"], ["script", "--help"], ["data", "--help"], ["sync", "--help"]],
+    [
+        ["--help"],
+        ["check", "--help"],
+        ["script", "--help"],
+        ["data", "--help"],
+        ["sync", "--help"],
+        ["show", "--help"],
+    ],
 )
 def test_commands_run_without_loading_qt(argv: list[str]) -> None:
     code = (

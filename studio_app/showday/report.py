@@ -1,0 +1,227 @@
+"""A show's record (issue 10, item 9): its checks, compliance, promos, cues, alerts, incidents and segments.
+
+Each area hands over its part through its own service; this module only gathers and shapes them, so it sits
+above the areas (which must not import each other) and below the context. No Qt: the command prints it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from studio_app.metrics.service import MetricsService
+from studio_app.probes.service import CheckService
+from studio_app.script.model import RunLogEvent, RunLogKind, Script
+from studio_app.script.service import ScriptService
+from studio_app.shows import ShowSummary, list_shows
+from studio_app.store.handle import StoreHandle
+
+
+class ShowNotFoundError(LookupError):
+    """No live show of that id (or no show at all when the newest was asked for)."""
+
+
+@dataclass(frozen=True)
+class CheckEntry:
+    run_id: str
+    verdict: str  # as ``check --json`` prints it
+    at: datetime
+
+
+@dataclass(frozen=True)
+class ComplianceEntry:
+    checked_by: str
+    at: datetime
+    accepted: bool
+    forbidden: int
+    note: str
+
+
+@dataclass(frozen=True)
+class LogMark:
+    """A run-log event the record lists by time: a promo or a cue."""
+
+    at: datetime
+    text: str
+
+
+@dataclass(frozen=True)
+class AlertEntry:
+    kind: str
+    start: datetime
+    end: datetime | None
+    acknowledged: bool
+
+
+@dataclass(frozen=True)
+class IncidentEntry:
+    at: datetime
+    kind: str
+    description: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class SegmentEntry:
+    index: int
+    title: str
+    planned_s: float
+    actual_s: float | None  # None: never went on air
+
+
+@dataclass(frozen=True)
+class ShowReport:
+    show: ShowSummary
+    checks: tuple[CheckEntry, ...]
+    compliance: tuple[ComplianceEntry, ...]
+    promos_due: tuple[LogMark, ...]
+    promos_done: tuple[LogMark, ...]
+    promos_missed: tuple[LogMark, ...]
+    cues: tuple[LogMark, ...]
+    alerts: tuple[AlertEntry, ...]
+    incidents: tuple[IncidentEntry, ...]
+    segments: tuple[SegmentEntry, ...]
+
+    @property
+    def planned_end(self) -> datetime | None:
+        if self.show.planned_start is None:
+            return None
+        return self.show.planned_start + timedelta(minutes=self.show.planned_minutes)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``show report --json`` object; times in ISO 8601."""
+        return {
+            "show": {
+                "id": self.show.id,
+                "title": self.show.title,
+                "planned_start": _iso(self.show.planned_start),
+                "planned_end": _iso(self.planned_end),
+                "actual_start": _iso(self.show.started_at),
+                "actual_end": _iso(self.show.ended_at),
+            },
+            "checks": [{"run_id": c.run_id, "verdict": c.verdict, "at": _iso(c.at)} for c in self.checks],
+            # The show-day checklist is not built yet: the key is there so readers need not change later.
+            "checklist": {"items": [], "overrides": []},
+            "compliance": [
+                {
+                    "checked_by": c.checked_by,
+                    "at": _iso(c.at),
+                    "accepted": c.accepted,
+                    "forbidden": c.forbidden,
+                    "note": c.note,
+                }
+                for c in self.compliance
+            ],
+            "promos": {
+                "due": [_mark(m) for m in self.promos_due],
+                "done": [_mark(m) for m in self.promos_done],
+                "missed": [_mark(m) for m in self.promos_missed],
+            },
+            "cues": [_mark(m) for m in self.cues],
+            "alerts": [
+                {"kind": a.kind, "start": _iso(a.start), "end": _iso(a.end), "acknowledged": a.acknowledged}
+                for a in self.alerts
+            ],
+            "incidents": [
+                {"at": _iso(i.at), "kind": i.kind, "description": i.description, "fix": i.fix}
+                for i in self.incidents
+            ],
+            "segments": [
+                {"index": s.index, "title": s.title, "planned_s": s.planned_s, "actual_s": s.actual_s}
+                for s in self.segments
+            ],
+        }
+
+
+def _iso(at: datetime | None) -> str | None:
+    return None if at is None else at.isoformat()
+
+
+def _mark(mark: LogMark) -> dict[str, Any]:
+    return {"at": _iso(mark.at), "text": mark.text}
+
+
+def find_show(handle: StoreHandle, show_id: str | None) -> ShowSummary:
+    """The show of that id, or the most recent one; ShowNotFoundError when there is none."""
+    shows = list_shows(handle.db)
+    if show_id is None:
+        if not shows:
+            raise ShowNotFoundError("")
+        return shows[0]
+    for show in shows:
+        if show.id == show_id:
+            return show
+    raise ShowNotFoundError(show_id)
+
+
+def build_show_report(handle: StoreHandle, show_id: str | None = None) -> ShowReport:
+    show = find_show(handle, show_id)
+    script_service = ScriptService(handle)
+    checks = CheckService(handle)
+    log = script_service.run_log(show.id)
+    return ShowReport(
+        show=show,
+        checks=tuple(CheckEntry(c.id, c.verdict.value, c.started_at) for c in checks.show_checks(show.id)),
+        compliance=tuple(
+            ComplianceEntry(r.checked_by, r.checked_at, r.accepted, r.forbidden, r.note)
+            for r in script_service.list_records(show.id)
+        ),
+        promos_due=_marks(log, RunLogKind.PROMO_DUE),
+        promos_done=_marks(log, RunLogKind.PROMO_DONE),
+        promos_missed=_marks(log, RunLogKind.PROMO_MISSED),
+        cues=_marks(log, RunLogKind.CUE),
+        # The watch has no acknowledge button: an alert is dealt with once its condition cleared.
+        alerts=tuple(
+            AlertEntry(a.kind, a.raised_at, a.cleared_at, a.cleared_at is not None)
+            for a in checks.show_alerts(show.id)
+        ),
+        incidents=tuple(
+            IncidentEntry(i.at, i.kind, i.description, i.fix)
+            for i in MetricsService(handle).incidents(show.id)
+        ),
+        segments=segment_durations(script_service.load_show(show.id).script, log, show.ended_at),
+    )
+
+
+def _marks(log: tuple[RunLogEvent, ...], kind: RunLogKind) -> tuple[LogMark, ...]:
+    return tuple(LogMark(e.at, _event_text(e)) for e in log if e.kind is kind)
+
+
+def _event_text(event: RunLogEvent) -> str:
+    for key in ("text", "title", "slot", "promo"):
+        if event.payload.get(key) is not None:
+            return str(event.payload[key])
+    return ""
+
+
+def segment_durations(
+    script: Script | None, log: tuple[RunLogEvent, ...], show_end: datetime | None
+) -> tuple[SegmentEntry, ...]:
+    """Each rundown segment's planned time against its time on air (summed when it was run twice).
+
+    A segment on air runs until its end, the next segment's start or the end of the show, whichever
+    the log has first.
+    """
+    actual: dict[int, float] = {}
+    open_index: int | None = None
+    open_at: datetime | None = None
+
+    def close(at: datetime | None) -> None:
+        nonlocal open_index, open_at
+        if open_index is not None and open_at is not None and at is not None:
+            actual[open_index] = actual.get(open_index, 0.0) + (at - open_at).total_seconds()
+        open_index, open_at = None, None
+
+    for event in log:
+        if event.kind is RunLogKind.SEGMENT_START and event.segment_index is not None:
+            close(event.at)
+            open_index, open_at = event.segment_index, event.at
+        elif event.kind in (RunLogKind.SEGMENT_END, RunLogKind.SHOW_END):
+            close(event.at)
+    close(show_end)
+    segments = script.segments if script is not None else ()
+    return tuple(
+        SegmentEntry(index, segment.title, segment.planned_seconds, actual.get(index))
+        for index, segment in enumerate(segments)
+    )
