@@ -173,7 +173,7 @@ def build_show_report(handle: StoreHandle, show_id: str | None = None) -> ShowRe
         cues=_marks(log, RunLogKind.CUE),
         # The watch has no acknowledge button: an alert is dealt with once its condition cleared.
         alerts=tuple(
-            AlertEntry(a.kind, a.raised_at, a.cleared_at, a.cleared_at is not None)
+            AlertEntry(a.kind, a.raised_at, a.cleared_at, a.acknowledged_at is not None)
             for a in checks.show_alerts(show.id)
         ),
         incidents=tuple(

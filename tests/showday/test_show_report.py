@@ -63,7 +63,19 @@ def _drive_show(context: AppContext, tmp_path: Path, capsys: pytest.CaptureFixtu
             value=1.2,
             show_id=show.id,
         )
+        checks_repo.acknowledge_alert(s, alert, start + timedelta(minutes=47))
         checks_repo.clear_alert(s, alert, start + timedelta(minutes=48))
+        unheeded = checks_repo.save_alert(
+            s,
+            kind="mic.silent",
+            status=ProbeStatus.FAIL,
+            raised_at=start + timedelta(minutes=60),
+            message="no sound",
+            fix="",
+            value=None,
+            show_id=show.id,
+        )
+        checks_repo.clear_alert(s, unheeded, start + timedelta(minutes=61))
 
     context.writer.run(op)
     MetricsService(context).log_incident(show.id, start + timedelta(minutes=90), "stock", "库存显示错误")
@@ -114,7 +126,13 @@ def test_report_json_gathers_every_area(
             "start": (start + timedelta(minutes=46)).isoformat(),
             "end": (start + timedelta(minutes=48)).isoformat(),
             "acknowledged": True,
-        }
+        },
+        {
+            "kind": "mic.silent",
+            "start": (start + timedelta(minutes=60)).isoformat(),
+            "end": (start + timedelta(minutes=61)).isoformat(),
+            "acknowledged": False,  # it cleared by itself: nobody acknowledged it
+        },
     ]
     assert [i["kind"] for i in out["incidents"]] == ["stutter", "stock"]
     assert out["incidents"][1]["description"] == "库存显示错误"
