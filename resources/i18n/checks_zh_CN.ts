@@ -1088,6 +1088,10 @@
         <translation>网络灯具</translation>
     </message>
     <message>
+        <source>Uplink</source>
+        <translation>上行网络</translation>
+    </message>
+    <message>
         <source>pass</source>
         <translation>通过</translation>
     </message>

@@ -18,6 +18,12 @@ def probe_label(probe: str) -> str:
     return labels.get(probe, probe)
 
 
+def alert_label(kind: str) -> str:
+    """An on-air alert's kind ("mic.silent", "uplink.rtt_high") as the device it is about."""
+    device = kind.split(".", 1)[0]
+    return translate("Probes", "Uplink") if device == "uplink" else probe_label(device)
+
+
 def status_label(status: ProbeStatus) -> str:
     return {
         ProbeStatus.PASS: translate("Probes", "pass"),
@@ -28,4 +34,4 @@ def status_label(status: ProbeStatus) -> str:
     }[status]
 
 
-__all__ = ["probe_label", "status_label"]
+__all__ = ["alert_label", "probe_label", "status_label"]

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from studio_app.probes.labels import alert_label
 from studio_app.probes.service import ALERT_TABLES, CheckService, OpenAlert
 from studio_app.store.handle import StoreHandle
 from studio_app.store.writer import Changes
@@ -73,7 +74,7 @@ class AlertStrip(QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         since = alert.raised_at.astimezone().strftime("%H:%M:%S")
         text = self.tr("⚠ {kind} since {since}: {message}").format(
-            kind=alert.kind, since=since, message=alert.message
+            kind=alert_label(alert.kind), since=since, message=alert.message
         )
         layout.addWidget(QLabel(text), 1)
         button = QPushButton(self.tr("Acknowledge"))
