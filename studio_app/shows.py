@@ -67,6 +67,14 @@ def list_shows(db: Database) -> list[ShowSummary]:
         return [ShowSummary.of(show) for show in show_rows(session)]
 
 
+def find_show(db: Database, show_id: str | None) -> ShowSummary | None:
+    """The live show of that id, or without one the most recent show; None when there is no such show."""
+    shows = list_shows(db)
+    if show_id is None:
+        return shows[0] if shows else None
+    return next((show for show in shows if show.id == show_id), None)
+
+
 def shows_between(session: Session, start: datetime, end: datetime) -> list[Show]:
     """Shows that started (or were planned to) in ``[start, end)``."""
     return [s for s in show_rows(session) if start <= (s.started_at or s.planned_start or s.created_at) < end]

@@ -27,7 +27,7 @@ from studio_app.metrics.imports import (
 from studio_app.metrics.review import MetricComparison, ShowReview, compare_reviews, review_show
 from studio_app.metrics.samples import Sample
 from studio_app.money import yuan_to_fen
-from studio_app.shows import ShowSummary, show_rows, shows_between
+from studio_app.shows import ShowSummary, find_show, show_rows, shows_between
 from studio_app.store.handle import StoreHandle
 from studio_app.store.live import get_live
 from studio_app.store.models import Show
@@ -121,10 +121,8 @@ class MetricsService:
 
     def resolve_show(self, wanted: str | None) -> str | None:
         """``wanted`` if it is a live show; without it the most recent show; ``None`` when there is none."""
-        shows = self.list_shows()
-        if wanted:
-            return wanted if any(show.id == wanted for show in shows) else None
-        return shows[0].id if shows else None
+        show = find_show(self._handle.db, wanted or None)
+        return show.id if show is not None else None
 
     def sample_count(self, show_id: str) -> int:
         with self._handle.db.session() as s:

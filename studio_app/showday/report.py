@@ -14,7 +14,7 @@ from studio_app.metrics.service import MetricsService
 from studio_app.probes.service import CheckService
 from studio_app.script.model import RunLogEvent, RunLogKind, Script
 from studio_app.script.service import ScriptService
-from studio_app.shows import ShowSummary, list_shows
+from studio_app.shows import ShowSummary, find_show
 from studio_app.store.handle import StoreHandle
 
 
@@ -142,21 +142,10 @@ def _mark(mark: LogMark) -> dict[str, Any]:
     return {"at": _iso(mark.at), "text": mark.text}
 
 
-def find_show(handle: StoreHandle, show_id: str | None) -> ShowSummary:
-    """The show of that id, or the most recent one; ShowNotFoundError when there is none."""
-    shows = list_shows(handle.db)
-    if show_id is None:
-        if not shows:
-            raise ShowNotFoundError("")
-        return shows[0]
-    for show in shows:
-        if show.id == show_id:
-            return show
-    raise ShowNotFoundError(show_id)
-
-
 def build_show_report(handle: StoreHandle, show_id: str | None = None) -> ShowReport:
-    show = find_show(handle, show_id)
+    show = find_show(handle.db, show_id)
+    if show is None:
+        raise ShowNotFoundError(show_id or "")
     script_service = ScriptService(handle)
     checks = CheckService(handle)
     log = script_service.run_log(show.id)
