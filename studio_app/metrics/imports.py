@@ -27,6 +27,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from studio_app.i18n import translate
+from studio_app.metrics.columns import (
+    TableKind,
+    detect_kind,
+    header_unit,
+    is_known_name,
+    normalise_header,
+)
 from studio_app.metrics.samples import FIELD_KIND, FieldKind, MetricField, Sample
 
 CHINA_TZ = ZoneInfo("Asia/Shanghai")
@@ -55,7 +62,7 @@ class RowError:
 
 TIME_COLUMN = "time"
 
-# Aliases are compared after _normalise_header (lower case, no spaces, no unit in brackets).
+# Aliases are compared after normalise_header (lower case, no spaces, no unit in brackets).
 _ALIASES: dict[str, tuple[str, ...]] = {
     TIME_COLUMN: (
         "时间",
@@ -159,37 +166,42 @@ _ALIASES: dict[str, tuple[str, ...]] = {
         "newfollowers",
         "newfans",
     ),
+    MetricField.COMMENT_CNT: ("评论次数", "评论数", "评论条数", "comment_cnt", "comments"),
+    MetricField.COMMENT_UCNT: ("评论人数", "comment_ucnt", "commenters"),
+    MetricField.LIKE_CNT: ("点赞次数", "点赞数", "like_cnt", "likes"),
+    MetricField.SHARE_CNT: ("分享次数", "分享数", "share_cnt", "shares"),
+    MetricField.FANS_CLUB_UCNT: (
+        "新加粉丝团",
+        "新加粉丝团人数",
+        "新增粉丝团",
+        "新增粉丝团人数",
+        "加团人数",
+        "fans_club_ucnt",
+        "newfansclub",
+    ),
 }
 
-_UNIT_RE = re.compile(r"[（(]([^）)]*)[）)]")
-
-
-def _normalise_header(text: str) -> str:
-    text = _UNIT_RE.sub("", str(text)).strip().lower()
-    return re.sub(r"[\s\-]+", "", text)
-
-
-def _header_unit(text: str) -> str:
-    match = _UNIT_RE.search(str(text))
-    return match.group(1).strip().lower() if match else ""
-
-
 _ALIAS_INDEX: dict[str, str] = {
-    _normalise_header(alias): key for key, aliases in _ALIASES.items() for alias in aliases
+    normalise_header(alias): key for key, aliases in _ALIASES.items() for alias in aliases
 }
 
 
 def _time_alias_rank(header: str) -> int:
-    names = [_normalise_header(a) for a in _ALIASES[TIME_COLUMN]]
-    return names.index(_normalise_header(header))
+    names = [normalise_header(a) for a in _ALIASES[TIME_COLUMN]]
+    return names.index(normalise_header(header))
 
 
 def recognise_column(header: str) -> MetricField | str | None:
     """The field (or ``TIME_COLUMN``) a header names, or ``None`` when it is not a known name."""
-    key = _ALIAS_INDEX.get(_normalise_header(header))
+    key = _ALIAS_INDEX.get(normalise_header(header))
     if key is None:
         return None
     return key if key == TIME_COLUMN else MetricField(key)
+
+
+def detect_table_kind(headers: Sequence[str]) -> TableKind:
+    """Minute, product or traffic-source table, from its header row."""
+    return detect_kind(headers, any(recognise_column(h) == TIME_COLUMN for h in headers if h))
 
 
 # --------------------------------------------------------------------------------------------- mapping
@@ -324,7 +336,7 @@ def _xlsx_rows(data: bytes) -> list[tuple[int, tuple[Cell, ...]]]:
         workbook.close()
 
 
-def _is_blank(cells: Iterable[Cell]) -> bool:
+def is_blank(cells: Iterable[Cell]) -> bool:
     return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
 
 
@@ -332,8 +344,10 @@ def _find_header(rows: Sequence[tuple[int, tuple[Cell, ...]]]) -> int:
     """Index of the header row: exports often start with a title line or two above it."""
     best, best_score = -1, 1
     for i, (_line, cells) in enumerate(rows[:_HEADER_SCAN_ROWS]):
-        kinds = [recognise_column(str(c)) for c in cells if isinstance(c, str) and c.strip()]
-        score = sum(1 for k in kinds if k is not None) + (1 if TIME_COLUMN in kinds else 0)
+        names = [c for c in cells if isinstance(c, str) and c.strip()]
+        kinds = [recognise_column(c) for c in names]
+        known = sum(1 for c, k in zip(names, kinds, strict=True) if k is not None or is_known_name(c))
+        score = known + (1 if TIME_COLUMN in kinds else 0)
         if score > best_score:
             best, best_score = i, score
     return best
@@ -360,7 +374,7 @@ def read_table(path: Path) -> RawTable:
     else:
         text, encoding = _decode(data)
         rows = _csv_rows(text)
-    rows = [(line, cells) for line, cells in rows if not _is_blank(cells)]
+    rows = [(line, cells) for line, cells in rows if not is_blank(cells)]
     header_index = _find_header(rows)
     if header_index < 0:
         raise MetricImportError(
@@ -392,10 +406,10 @@ _TIME_RE = re.compile(
     r"(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?",
     re.IGNORECASE,
 )
-_SUMMARY_WORDS = ("合计", "总计", "汇总", "total", "sum")
+SUMMARY_WORDS = ("合计", "总计", "汇总", "total", "sum")
 
 
-class _CellError(ValueError):
+class CellError(ValueError):
     pass
 
 
@@ -412,7 +426,7 @@ def _parse_time(cell: Cell, day: date | None, tz: tzinfo) -> tuple[datetime | No
             return datetime.fromtimestamp(cell / 1000.0, UTC), None
         if cell > 1e9:
             return datetime.fromtimestamp(cell, UTC), None
-        raise _CellError(translate("DataImport", "not a time: {value}").format(value=cell))
+        raise CellError(translate("DataImport", "not a time: {value}").format(value=cell))
     text = "" if cell is None else str(cell).strip()
     if len(text) == 19 and text[10] == " ":  # "2026-11-20 20:00:00", every row of a per-second export
         try:
@@ -421,7 +435,7 @@ def _parse_time(cell: Cell, day: date | None, tz: tzinfo) -> tuple[datetime | No
             pass  # the pattern below says what is wrong with it
     match = _TIME_RE.match(text)
     if not match:
-        raise _CellError(translate("DataImport", "not a time: {value}").format(value=text or "∅"))
+        raise CellError(translate("DataImport", "not a time: {value}").format(value=text or "∅"))
     year, month, dom, hour, minute, second = match.groups()
     try:
         clock_time = time(int(hour), int(minute), int(second or 0))
@@ -429,7 +443,7 @@ def _parse_time(cell: Cell, day: date | None, tz: tzinfo) -> tuple[datetime | No
             d = date(int(year), int(month), int(dom))
             return datetime.combine(d, clock_time, tzinfo=tz), None
     except ValueError as exc:
-        raise _CellError(translate("DataImport", "not a time: {value}").format(value=text)) from exc
+        raise CellError(translate("DataImport", "not a time: {value}").format(value=text)) from exc
     return None, clock_time
 
 
@@ -450,18 +464,18 @@ def _parse_decorated(text: str, cell: Cell) -> Decimal:
     try:
         number = Decimal(text) * factor
     except InvalidOperation as exc:
-        raise _CellError(translate("DataImport", "not a number: {value}").format(value=cell)) from exc
+        raise CellError(translate("DataImport", "not a number: {value}").format(value=cell)) from exc
     return number
 
 
-def _parse_number(cell: Cell, kind: FieldKind, unit: str) -> int | float | None:
+def parse_number(cell: Cell, kind: FieldKind, unit: str) -> int | float | None:
     if cell is None:
         return None
     # CSV cells are all str: the first test spares them the type checks meant for XLSX cells.
     if type(cell) is not str and isinstance(cell, (bool, datetime | date | time)):
         if isinstance(cell, time) and kind is FieldKind.SECONDS:
             return cell.hour * 3600 + cell.minute * 60 + cell.second
-        raise _CellError(translate("DataImport", "not a number: {value}").format(value=cell))
+        raise CellError(translate("DataImport", "not a number: {value}").format(value=cell))
     if isinstance(cell, int | float):
         number = Decimal(str(cell))
     else:
@@ -477,7 +491,7 @@ def _parse_number(cell: Cell, kind: FieldKind, unit: str) -> int | float | None:
         fen = number if unit in _FEN_UNITS else number * 100
         return int(fen.quantize(Decimal(1)))
     if number != number.to_integral_value():
-        raise _CellError(translate("DataImport", "not a whole number: {value}").format(value=cell))
+        raise CellError(translate("DataImport", "not a whole number: {value}").format(value=cell))
     return int(number)
 
 
@@ -503,7 +517,7 @@ def _parse_duration_s(text: str, unit: str) -> float:
     if match and any(match.groups()):
         h, m, s = (float(g) if g else 0.0 for g in match.groups())
         return h * 3600 + m * 60 + s
-    raise _CellError(translate("DataImport", "not a duration: {value}").format(value=text))
+    raise CellError(translate("DataImport", "not a duration: {value}").format(value=text))
 
 
 # --------------------------------------------------------------------------------------------- parsing
@@ -535,7 +549,7 @@ def parse_samples(
     width = len(table.headers)
     time_index = table.headers.index(mapping.time_column)
     field_columns = [
-        (table.headers.index(h), h, f.value, FIELD_KIND[f], _header_unit(h))
+        (table.headers.index(h), h, f.value, FIELD_KIND[f], header_unit(h))
         for h, f in mapping.fields
         if h in table.headers
     ]
@@ -547,7 +561,7 @@ def parse_samples(
     last_local: datetime | None = None
 
     for line, cells in table.rows:
-        if len(cells) > width and not _is_blank(cells[width:]):
+        if len(cells) > width and not is_blank(cells[width:]):
             errors.append(
                 RowError(
                     line,
@@ -559,7 +573,7 @@ def parse_samples(
             )
             continue
         time_cell = cells[time_index] if time_index < len(cells) else None
-        if isinstance(time_cell, str) and time_cell.strip().lower().startswith(_SUMMARY_WORDS):
+        if is_summary_cell(time_cell):
             warnings.append(translate("DataImport", "Line {line}: summary row skipped.").format(line=line))
             continue
         if len(cells) < width:
@@ -575,7 +589,7 @@ def parse_samples(
             continue
         try:
             full, clock_time = _parse_time(time_cell, current_day, tz)
-        except _CellError as exc:
+        except CellError as exc:
             errors.append(RowError(line, mapping.time_column, str(exc)))
             continue
         if full is None:
@@ -614,8 +628,8 @@ def parse_samples(
                         values[name] = int(yuan) * 100 + int(cents.ljust(2, "0"))
                         continue
             try:
-                value = _parse_number(cell, kind, unit)
-            except _CellError as exc:
+                value = parse_number(cell, kind, unit)
+            except CellError as exc:
                 errors.append(RowError(line, header, str(exc)))
                 row_ok = False
                 continue
@@ -649,21 +663,43 @@ def parse_samples(
         seen_at[at] = line
         samples.append(Sample(at=at, **values))  # type: ignore[arg-type]
 
-    if errors:
-        first = errors[0]
-        where = f"{first.column}: " if first.column else ""
-        message = translate("DataImport", "Line {line}: {where}{problem}. Nothing was imported.").format(
-            line=first.line, where=where, problem=first.message
-        )
-        if len(errors) > 1:
-            message += " " + translate("DataImport", "({n} lines have problems in all.)").format(
-                n=len(errors)
-            )
-        raise MetricImportError(message, errors[:MAX_ERRORS_REPORTED])
+    raise_row_errors(errors)
     if not samples:
         raise MetricImportError(translate("DataImport", "The file has a header but no data rows."))
     samples.sort(key=lambda s: s.at)
     return ParsedExport(table=table, mapping=mapping, samples=tuple(samples), warnings=tuple(warnings))
+
+
+def raise_row_errors(errors: Sequence[RowError]) -> None:
+    """Refuse the whole file when any row is bad, naming the first bad line (and how many there are)."""
+    if not errors:
+        return
+    first = errors[0]
+    where = f"{first.column}: " if first.column else ""
+    message = translate("DataImport", "Line {line}: {where}{problem}. Nothing was imported.").format(
+        line=first.line, where=where, problem=first.message
+    )
+    if len(errors) > 1:
+        message += " " + translate("DataImport", "({n} lines have problems in all.)").format(n=len(errors))
+    raise MetricImportError(message, errors[:MAX_ERRORS_REPORTED])
+
+
+def cell_count_error(line: int, cells: Sequence[Cell], width: int) -> RowError | None:
+    """A row wider or narrower than the header (trailing empty cells do not count)."""
+    if len(cells) > width and is_blank(cells[width:]):
+        return None
+    if len(cells) == width:
+        return None
+    return RowError(
+        line,
+        "",
+        translate("DataImport", "the row has {n} cells but the header has {m}").format(n=len(cells), m=width),
+    )
+
+
+def is_summary_cell(cell: Cell) -> bool:
+    """合计 / 总计 / total: the summary row a platform adds under its data."""
+    return isinstance(cell, str) and cell.strip().lower().startswith(SUMMARY_WORDS)
 
 
 def load_export(

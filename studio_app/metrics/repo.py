@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import operator
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -17,9 +17,13 @@ from sqlalchemy import Row, String, Table, func, insert, select, type_coerce
 from sqlalchemy.orm import Session
 
 from studio_app.i18n import translate
-from studio_app.metrics.imports import ColumnMapping, ParsedExport
+from studio_app.metrics.columns import TableKind
+from studio_app.metrics.imports import ColumnMapping, ParsedExport, RawTable
+from studio_app.metrics.keys import import_id, product_row_id, sample_id, traffic_row_id
+from studio_app.metrics.products import ParsedProducts, ProductRow
 from studio_app.metrics.review import PromoMark, SegmentSpan, ShowReview, review_show, samples_from_manual
 from studio_app.metrics.samples import SAMPLE_FIELD_NAMES, Sample
+from studio_app.metrics.traffic import ParsedTraffic, TrafficRow
 from studio_app.store.live import get_live, not_deleted
 from studio_app.store.models.base import bind_processor
 from studio_app.store.models.core import Show
@@ -29,7 +33,9 @@ from studio_app.store.models.data import (
     ManualEntry,
     MetricColumnMapping,
     MetricImport,
+    MetricProduct,
     MetricSample,
+    MetricTraffic,
 )
 
 
@@ -113,6 +119,16 @@ def _stored_samples(
     return {row[1]: row for row in rows}
 
 
+def _one_per_time(samples: Sequence[Sample]) -> Sequence[Sample]:
+    """A time is a sample's key: two in one write (a feed batch naming the same second twice) become
+    one, the later one's numbers over the earlier's."""
+    by_time: dict[datetime, Sample] = {}
+    for s in samples:
+        before = by_time.get(s.at)
+        by_time[s.at] = s if before is None else replace(before, **s.values_by_name())
+    return samples if len(by_time) == len(samples) else list(by_time.values())
+
+
 def _upsert_samples(
     session: Session, show_id: str, source: str, samples: Sequence[Sample], import_id: str | None = None
 ) -> int:
@@ -125,6 +141,7 @@ def _upsert_samples(
     """
     if not samples:
         return 0
+    samples = _one_per_time(samples)
     first, last = min(s.at for s in samples), max(s.at for s in samples)
     # Matched on the time as stored (text in SQLite), made by the column's own bind processor: turning
     # 28,800 stored times back into datetimes costs more than the rest of a re-import's comparison.
@@ -142,13 +159,21 @@ def _upsert_samples(
         stored = _stored_samples(session, show_id, source, first, last, as_text=False)
         keys = [s.at for s in samples]
     new_rows = []
-    changed: dict[str, dict[str, int | float]] = {}
+    changed: dict[str, dict[str, int | float | None]] = {}
+    tombstoned = _tombstoned_sample_ids(session, show_id, source, first, last)
     for s, k in zip(samples, keys, strict=True):
         values = _sample_values(s)
         row = stored.get(k)
         if row is None:
+            row_id = sample_id(show_id, source, s.at)
+            if row_id in tombstoned:
+                # Deleted once (its show was removed and restored, or a sync carried a deletion): the
+                # same key is the same row, so it comes back rather than being stored twice.
+                changed[row_id] = {**dict(zip(SAMPLE_FIELD_NAMES, values, strict=True)), "deleted_at": None}
+                continue
             new_rows.append(
                 {
+                    "id": row_id,
                     "show_id": show_id,
                     "at": s.at,
                     "source": source,
@@ -184,24 +209,62 @@ def _upsert_samples(
     return len(new_rows) + len(changed)
 
 
+def _tombstoned_sample_ids(
+    session: Session, show_id: str, source: str, first: datetime, last: datetime
+) -> set[str]:
+    return set(
+        session.scalars(
+            select(MetricSample.id).where(
+                MetricSample.show_id == show_id,
+                MetricSample.source == source,
+                MetricSample.deleted_at.is_not(None),
+                MetricSample.at >= first,
+                MetricSample.at <= last,
+            )
+        )
+    )
+
+
+def import_record(
+    session: Session, show_id: str, table: RawTable, source_name: str, row_count: int, mapping_json: str
+) -> MetricImport:
+    """The import's record, one per (show, file): the same file imported again, here or on another
+    desktop, is the same record (its id comes from the file's digest), so it adds no row."""
+    record_id = import_id(show_id, table.sha256)
+    record = session.get(MetricImport, record_id)
+    if record is None:
+        record = MetricImport(
+            id=record_id,
+            show_id=show_id,
+            source=source_name,
+            file_name=table.file_name,
+            file_sha256=table.sha256,
+            encoding=table.encoding,
+            row_count=row_count,
+            mapping_json=mapping_json,
+        )
+        session.add(record)
+    else:
+        updates = {"source": source_name, "row_count": row_count, "mapping_json": mapping_json}
+        for name, value in updates.items():
+            if getattr(record, name) != value:
+                setattr(record, name, value)
+        if record.deleted_at is not None:
+            record.deleted_at = None
+    session.flush()
+    return record
+
+
 def save_import(
     session: Session, show_id: str, parsed: ParsedExport, source_name: str
 ) -> tuple[MetricImport, int]:
     """Store a parsed export in the caller's transaction (all or nothing) and remember its mapping;
     returns the import's record and how many sample rows were inserted or changed."""
-    record = MetricImport(
-        show_id=show_id,
-        source=source_name,
-        file_name=parsed.table.file_name,
-        file_sha256=parsed.table.sha256,
-        encoding=parsed.table.encoding,
-        row_count=len(parsed.samples),
-        mapping_json=parsed.mapping.to_json(),
+    record = import_record(
+        session, show_id, parsed.table, source_name, len(parsed.samples), parsed.mapping.to_json()
     )
-    session.add(record)
-    session.flush()
     written = _upsert_samples(session, show_id, SampleSource.IMPORT, parsed.samples, import_id=record.id)
-    remember_mapping(session, source_name, parsed.mapping)
+    remember_mapping(session, source_name, parsed.mapping.to_json())
     return record, written
 
 
@@ -244,36 +307,138 @@ def sample_count(session: Session, show_id: str) -> int:
 # --------------------------------------------------------------------------------------------- mappings
 
 
-def remember_mapping(session: Session, source_name: str, mapping: ColumnMapping) -> None:
+def remember_mapping(session: Session, source_name: str, mapping_json: str) -> None:
+    """Keep the mapping confirmed for a source (a product or traffic table's under its own key)."""
     row = session.scalars(
         select(MetricColumnMapping)
         .where(MetricColumnMapping.source == source_name, not_deleted(MetricColumnMapping))
         .order_by(MetricColumnMapping.updated_at.desc())
     ).first()
     if row is None:
-        session.add(MetricColumnMapping(source=source_name, mapping_json=mapping.to_json()))
-    elif row.mapping_json != mapping.to_json():
-        row.mapping_json = mapping.to_json()
+        session.add(MetricColumnMapping(source=source_name, mapping_json=mapping_json))
+    elif row.mapping_json != mapping_json:
+        row.mapping_json = mapping_json
+
+
+def remembered_mapping_json(session: Session, source_name: str) -> str | None:
+    row = session.scalars(
+        select(MetricColumnMapping)
+        .where(MetricColumnMapping.source == source_name, not_deleted(MetricColumnMapping))
+        .order_by(MetricColumnMapping.updated_at.desc())
+    ).first()
+    return None if row is None else row.mapping_json
 
 
 def remembered_mapping(session: Session, source_name: str) -> ColumnMapping | None:
-    row = session.scalars(
-        select(MetricColumnMapping)
-        .where(MetricColumnMapping.source == source_name, not_deleted(MetricColumnMapping))
-        .order_by(MetricColumnMapping.updated_at.desc())
-    ).first()
-    if row is None:
+    text = remembered_mapping_json(session, source_name)
+    if text is None:
         return None
     try:
-        return ColumnMapping.from_json(row.mapping_json)
+        return ColumnMapping.from_json(text)
     except (ValueError, KeyError, TypeError):
         return None  # a mapping written by a newer version with a field this one does not know
 
 
+def keyed_mapping_source(source_name: str, kind: TableKind) -> str:
+    """Where a product or traffic table's mapping is remembered: beside the source's minute mapping."""
+    return f"{source_name}#{kind.value}"
+
+
 def known_sources(session: Session) -> list[str]:
-    return sorted(
-        set(session.scalars(select(MetricColumnMapping.source).where(not_deleted(MetricColumnMapping))))
+    names = session.scalars(select(MetricColumnMapping.source).where(not_deleted(MetricColumnMapping)))
+    return sorted({name.rsplit("#", 1)[0] for name in names})
+
+
+# --------------------------------------------------------------------------------------------- products
+
+
+def _upsert_keyed(
+    session: Session, model: type[MetricProduct] | type[MetricTraffic], rows: Sequence[dict[str, Any]]
+) -> int:
+    """Insert or update rows by their (natural-key) id; a row equal to what is stored is left alone, a
+    tombstoned one comes back. Returns how many rows were written."""
+    written = 0
+    for values in rows:
+        row = cast(MetricProduct | MetricTraffic | None, session.get(model, values["id"]))
+        if row is None:
+            session.add(model(**values))
+            written += 1
+            continue
+        changed = {k: v for k, v in values.items() if getattr(row, k) != v}
+        if row.deleted_at is not None:
+            row.deleted_at = None
+            written += 1
+        elif changed:
+            written += 1
+        for name, value in changed.items():
+            setattr(row, name, value)
+    session.flush()
+    return written
+
+
+def save_products(
+    session: Session, show_id: str, parsed: ParsedProducts, source_name: str
+) -> tuple[MetricImport, int]:
+    """Store a product table (all rows or none): one row per (show, product), updated by a newer export."""
+    record = import_record(
+        session, show_id, parsed.table, source_name, len(parsed.rows), parsed.mapping.to_json()
     )
+    rows = [
+        {
+            "id": product_row_id(show_id, p.key),
+            "show_id": show_id,
+            "import_id": record.id,
+            **{f.name: getattr(p, f.name) for f in fields(p)},
+        }
+        for p in parsed.rows
+    ]
+    written = _upsert_keyed(session, MetricProduct, rows)
+    remember_mapping(session, keyed_mapping_source(source_name, TableKind.PRODUCTS), parsed.mapping.to_json())
+    return record, written
+
+
+def save_traffic(
+    session: Session, show_id: str, parsed: ParsedTraffic, source_name: str
+) -> tuple[MetricImport, int]:
+    """Store a traffic-source table: one row per (show, channel)."""
+    record = import_record(
+        session, show_id, parsed.table, source_name, len(parsed.rows), parsed.mapping.to_json()
+    )
+    rows = [
+        {
+            "id": traffic_row_id(show_id, t.channel),
+            "show_id": show_id,
+            "import_id": record.id,
+            **{f.name: getattr(t, f.name) for f in fields(t)},
+        }
+        for t in parsed.rows
+    ]
+    written = _upsert_keyed(session, MetricTraffic, rows)
+    remember_mapping(session, keyed_mapping_source(source_name, TableKind.TRAFFIC), parsed.mapping.to_json())
+    return record, written
+
+
+def product_rows(session: Session, show_id: str) -> tuple[ProductRow, ...]:
+    """The show's products, best-selling first (then by name)."""
+    if not _show_is_live(session, show_id):
+        return ()
+    names = [f.name for f in fields(ProductRow)]
+    stored = session.scalars(
+        select(MetricProduct).where(MetricProduct.show_id == show_id, not_deleted(MetricProduct))
+    )
+    rows = [ProductRow(**{n: getattr(r, n) for n in names}) for r in stored]
+    return tuple(sorted(rows, key=lambda p: (-(p.pay_gmv_fen or 0), p.name)))
+
+
+def traffic_rows(session: Session, show_id: str) -> tuple[TrafficRow, ...]:
+    if not _show_is_live(session, show_id):
+        return ()
+    names = [f.name for f in fields(TrafficRow)]
+    stored = session.scalars(
+        select(MetricTraffic).where(MetricTraffic.show_id == show_id, not_deleted(MetricTraffic))
+    )
+    rows = [TrafficRow(**{n: getattr(r, n) for n in names}) for r in stored]
+    return tuple(sorted(rows, key=lambda t: (-(t.watch_ucnt or 0), t.channel)))
 
 
 # --------------------------------------------------------------------------------------------- manual etc.

@@ -29,6 +29,21 @@ class MetricField(StrEnum):
     PAY_GMV_FEN = "pay_gmv_fen"  # 成交金额
     REFUND_GMV_FEN = "refund_gmv_fen"  # 退款金额
     INCR_FANS_CNT = "incr_fans_cnt"  # 新增粉丝
+    COMMENT_CNT = "comment_cnt"  # 评论次数
+    COMMENT_UCNT = "comment_ucnt"  # 评论人数
+    LIKE_CNT = "like_cnt"  # 点赞次数
+    SHARE_CNT = "share_cnt"  # 分享次数
+    FANS_CLUB_UCNT = "fans_club_ucnt"  # 新加粉丝团
+
+
+# The room's interaction (评论, 点赞, 分享, 粉丝团): in the minute tables of some exports, not in others.
+INTERACTION_FIELDS = (
+    MetricField.COMMENT_CNT,
+    MetricField.COMMENT_UCNT,
+    MetricField.LIKE_CNT,
+    MetricField.SHARE_CNT,
+    MetricField.FANS_CLUB_UCNT,
+)
 
 
 class FieldKind(StrEnum):
@@ -71,10 +86,19 @@ class Sample:
     pay_gmv_fen: int | None = None
     refund_gmv_fen: int | None = None
     incr_fans_cnt: int | None = None
+    comment_cnt: int | None = None
+    comment_ucnt: int | None = None
+    like_cnt: int | None = None
+    share_cnt: int | None = None
+    fans_club_ucnt: int | None = None
 
     def get(self, field: MetricField) -> int | float | None:
         value: int | float | None = getattr(self, field.value)
         return value
+
+    def values_by_name(self) -> dict[str, int | float]:
+        """The fields this sample has, by attribute name (for ``dataclasses.replace``)."""
+        return {f.value: v for f, v in self.values().items()}
 
     def values(self) -> dict[MetricField, int | float]:
         """The fields this sample has (not ``None``)."""
@@ -113,5 +137,10 @@ def field_label(field: MetricField) -> str:
         MetricField.PAY_GMV_FEN: translate("Fields", "GMV, yuan (成交金额)"),
         MetricField.REFUND_GMV_FEN: translate("Fields", "Refunds, yuan (退款金额)"),
         MetricField.INCR_FANS_CNT: translate("Fields", "New followers (新增粉丝)"),
+        MetricField.COMMENT_CNT: translate("Fields", "Comments, times (评论次数)"),
+        MetricField.COMMENT_UCNT: translate("Fields", "Comments, people (评论人数)"),
+        MetricField.LIKE_CNT: translate("Fields", "Likes (点赞次数)"),
+        MetricField.SHARE_CNT: translate("Fields", "Shares (分享次数)"),
+        MetricField.FANS_CLUB_UCNT: translate("Fields", "New fan-club members (新加粉丝团)"),
     }
     return labels[field]

@@ -16,21 +16,27 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from studio_app.metrics import repo
+from studio_app.metrics.columns import TableKind
 from studio_app.metrics.imports import (
     CHINA_TZ,
     ColumnMapping,
     RawTable,
     detect_mapping,
+    detect_table_kind,
     parse_samples,
     read_table,
 )
+from studio_app.metrics.keyed import KeyedMapping
+from studio_app.metrics.products import detect_product_mapping, parse_products
 from studio_app.metrics.review import MetricComparison, ShowReview, compare_reviews, review_show
 from studio_app.metrics.samples import Sample
+from studio_app.metrics.traffic import detect_traffic_mapping, parse_traffic
 from studio_app.money import yuan_to_fen
 from studio_app.shows import ShowSummary, find_show, show_rows, shows_between
 from studio_app.store.handle import StoreHandle
 from studio_app.store.live import get_live
 from studio_app.store.models import Show
+from studio_app.store.models.data import MetricImport
 
 if TYPE_CHECKING:
     from studio_app.metrics.export import ReportInput
@@ -149,13 +155,48 @@ class MetricsService:
         """Parse every row (``MetricImportError`` names the first bad line), then store all in one write."""
         parsed = parse_samples(table, mapping, day=day, tz=tz)
 
-        def op(session: Session) -> tuple[str, int]:
-            record, written = repo.save_import(session, show_id, parsed, source_name)
-            return record.id, written
-
-        import_id, written = self._handle.writer.run(op).value
+        import_id, written = self._handle.writer.run(
+            lambda s: _record_id(repo.save_import(s, show_id, parsed, source_name))
+        ).value
         return ImportResult(
             import_id, len(parsed.samples), written, table.file_name, table.encoding, parsed.warnings
+        )
+
+    def remembered_keyed_mapping(self, source_name: str, kind: TableKind) -> KeyedMapping | None:
+        """The mapping last confirmed for a source's product or traffic table."""
+        with self._handle.db.session() as s:
+            text = repo.remembered_mapping_json(s, repo.keyed_mapping_source(source_name, kind))
+        try:
+            return None if text is None else KeyedMapping.from_json(text)
+        except (ValueError, KeyError, TypeError):
+            return None  # written by a newer version with a kind this one does not know
+
+    def propose_keyed_mapping(self, table: RawTable, kind: TableKind, source_name: str) -> KeyedMapping:
+        remembered = self.remembered_keyed_mapping(source_name, kind)
+        detect = detect_product_mapping if kind is TableKind.PRODUCTS else detect_traffic_mapping
+        return detect(table.headers, remembered)
+
+    def import_products(
+        self, show_id: str, table: RawTable, mapping: KeyedMapping, source_name: str
+    ) -> ImportResult:
+        """Parse every product row (``MetricImportError`` names the first bad line), then store all."""
+        parsed = parse_products(table, mapping)
+        record_id, written = self._handle.writer.run(
+            lambda s: _record_id(repo.save_products(s, show_id, parsed, source_name))
+        ).value
+        return ImportResult(
+            record_id, len(parsed.rows), written, table.file_name, table.encoding, parsed.warnings
+        )
+
+    def import_traffic(
+        self, show_id: str, table: RawTable, mapping: KeyedMapping, source_name: str
+    ) -> ImportResult:
+        parsed = parse_traffic(table, mapping)
+        record_id, written = self._handle.writer.run(
+            lambda s: _record_id(repo.save_traffic(s, show_id, parsed, source_name))
+        ).value
+        return ImportResult(
+            record_id, len(parsed.rows), written, table.file_name, table.encoding, parsed.warnings
         )
 
     def import_file(
@@ -166,8 +207,18 @@ class MetricsService:
         day: date | None = None,
         mapping: ColumnMapping | None = None,
     ) -> ImportResult:
-        """Read, map (the mapping remembered for the source, else the usual column names) and import."""
+        """Read, tell the table's kind from its header (minutes, products, traffic sources), map (the
+        mapping remembered for the source, else the usual column names) and import."""
         table = read_table(path)
+        kind = detect_table_kind(table.headers) if mapping is None else TableKind.MINUTES
+        if kind is TableKind.PRODUCTS:
+            return self.import_products(
+                show_id, table, self.propose_keyed_mapping(table, kind, source_name), source_name
+            )
+        if kind is TableKind.TRAFFIC:
+            return self.import_traffic(
+                show_id, table, self.propose_keyed_mapping(table, kind, source_name), source_name
+            )
         chosen = mapping or detect_mapping(table.headers, self.remembered_mapping(source_name))
         return self.import_table(show_id, table, chosen, source_name, day)
 
@@ -244,6 +295,10 @@ class MetricsService:
         """Store pushed samples; ``FeedError`` when the show does not exist or was deleted."""
         self._handle.writer.run(lambda s: repo.add_feed_samples(s, show_id, samples))
         return len(samples)
+
+
+def _record_id(saved: tuple[MetricImport, int]) -> tuple[str, int]:
+    return saved[0].id, saved[1]
 
 
 def _review_data(session: Session, show_id: str) -> ReviewData:

@@ -57,6 +57,7 @@ def test_pushed_samples_over_loopback_http_are_stored(
     feed: tuple[MetricsFeedServer, StoreSink], db: Database, show_id: str, fake_clock: FakeClock
 ) -> None:
     server, _sink = feed
+    fake_clock.advance(60)  # "now" a minute after the first sample: two times, two rows
     body = {
         "samples": [
             {"at": "2026-11-25T20:00:00+08:00", "online_viewers": 812, "pay_gmv": 1234.5, "pay_order_cnt": 7},

@@ -1,16 +1,19 @@
 """Tables of the data area: metric samples, imports and their column mappings, manual entries,
-incidents and ad spend.
+incidents, ad spend, and the per-product and per-channel numbers of a show.
 
 Metric samples are stored wide: one row per (show, source, timestamp) with a nullable column per known
-field. An 8-hour show at 1 Hz is 28,800 rows, which SQLite reads back in a few tens of milliseconds, and
-every review query is a plain column sum. Money is kept in integer fen (分) so sums never drift.
+field. That triple is the row's natural key and its id is made from it (``metrics.keys``), so the same
+export imported on two desktops is the same rows once synced; product and traffic rows are keyed the same
+way by (show, product id) and (show, channel). An 8-hour show at 1 Hz is 28,800 rows, which SQLite reads
+back in a few tens of milliseconds, and every review query is a plain column sum. Money is kept in integer
+fen (分) so sums never drift.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from studio_app.store.models.base import Base, SyncedMixin, UTCDateTime
@@ -47,6 +50,11 @@ class MetricSample(SyncedMixin, Base):
     pay_gmv_fen: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     refund_gmv_fen: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     incr_fans_cnt: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    comment_cnt: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    comment_ucnt: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    like_cnt: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    share_cnt: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    fans_club_ucnt: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class MetricImport(SyncedMixin, Base):
@@ -107,3 +115,41 @@ class AdSpend(SyncedMixin, Base):
     channel: Mapped[str] = mapped_column(String(80), nullable=False)
     amount_fen: Mapped[int] = mapped_column(BigInteger, nullable=False)
     note: Mapped[str] = mapped_column(Text, default="", nullable=False)
+
+
+class MetricProduct(SyncedMixin, Base):
+    """One product's numbers over a show, from a product table (商品明细). Money in fen.
+
+    ``product_id`` is the platform's id as text (19 digits do not survive a float)."""
+
+    __tablename__ = "metric_products"
+
+    show_id: Mapped[str] = mapped_column(ForeignKey("shows.id"), nullable=False, index=True)
+    import_id: Mapped[str | None] = mapped_column(ForeignKey("metric_imports.id"), nullable=True)
+    product_id: Mapped[str] = mapped_column(String(40), nullable=False)
+    name: Mapped[str] = mapped_column(String(300), nullable=False)
+    explain_cnt: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    exposure_ucnt: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    click_ucnt: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    pay_order_cnt: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    pay_item_cnt: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    pay_ucnt: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    pay_gmv_fen: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    refund_gmv_fen: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+class MetricTraffic(SyncedMixin, Base):
+    """One traffic channel's numbers over a show (自然推荐, 关注, 千川 ...), from a traffic-source table."""
+
+    __tablename__ = "metric_traffic"
+
+    show_id: Mapped[str] = mapped_column(ForeignKey("shows.id"), nullable=False, index=True)
+    import_id: Mapped[str | None] = mapped_column(ForeignKey("metric_imports.id"), nullable=True)
+    channel: Mapped[str] = mapped_column(String(80), nullable=False)
+    paid: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    watch_ucnt: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    watch_cnt: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    pay_ucnt: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    pay_order_cnt: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    pay_gmv_fen: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    spend_fen: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
