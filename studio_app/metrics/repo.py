@@ -125,7 +125,7 @@ def _one_per_time(samples: Sequence[Sample]) -> Sequence[Sample]:
     by_time: dict[datetime, Sample] = {}
     for s in samples:
         before = by_time.get(s.at)
-        by_time[s.at] = s if before is None else replace(before, **s.values_by_name())
+        by_time[s.at] = s if before is None else replace(before, **s.values_by_name())  # type: ignore[arg-type]
     return samples if len(by_time) == len(samples) else list(by_time.values())
 
 
