@@ -1,7 +1,7 @@
 """``studio-app data …``: import a platform export, print or export a show's review, run the live feed.
 
 Exit status: 0 done; 1 no such show (or no shows); 2 the file could not be read or imported (the message
-names the line). Module-level imports stay light (argparse only).
+names the line), or a bad amount. Module-level imports stay light (argparse only).
 """
 
 from __future__ import annotations
@@ -42,9 +42,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     imp.add_argument("--date", metavar="YYYY-MM-DD", help="the show's date, for files with times of day only")
     imp.set_defaults(func=import_handler)
 
-    review = commands.add_parser("review", help="print the review metrics with their formulas")
+    review = commands.add_parser(
+        "review",
+        help="print the review metrics with their formulas, or the whole review as JSON",
+        description="--json prints one object: metrics (money in yuan), segments, promos, products, "
+        "weak_products, never_sold, traffic, interaction.",
+    )
     review.add_argument("--show", metavar="SHOW_ID")
+    review.add_argument("--json", action="store_true", help="one JSON object on stdout")
     review.set_defaults(func=review_handler)
+
+    spend = commands.add_parser(
+        "spend", help="enter ad spend for a show (千川, 随心推 ...): the review's ad ROI uses it"
+    )
+    spend.add_argument("--show", metavar="SHOW_ID")
+    spend.add_argument("--amount", metavar="YUAN", type=float, required=True, help="money spent, in yuan")
+    spend.add_argument("--channel", default="千川", help="where it was spent (default 千川)")
+    spend.set_defaults(func=spend_handler)
 
     export = commands.add_parser("export", help="write the review as CSV or as an HTML report with charts")
     export.add_argument("--show", metavar="SHOW_ID")
@@ -132,8 +146,40 @@ def review_handler(args: argparse.Namespace) -> int:
         show_id = service.resolve_show(args.show)
         if show_id is None:
             return _no_show(args.show)
-        for m in service.load_review(show_id).review.metrics:
+        data = service.load_review(show_id)
+        if args.json:
+            import json
+
+            from studio_app.metrics.imports import CHINA_TZ
+            from studio_app.metrics.review_json import review_json
+
+            print(json.dumps(review_json(data, CHINA_TZ), ensure_ascii=False, indent=2))
+            return EXIT_OK
+        for m in data.review.metrics:
             print(f"{m.label:<28} {format_metric_value(m.value, m.unit):>16}   {m.formula}")
+        return EXIT_OK
+    finally:
+        context.close()
+
+
+def spend_handler(args: argparse.Namespace) -> int:
+    from studio_app.i18n import translate
+
+    if args.amount <= 0:
+        print(translate("DataCli", "The amount must be more than 0 yuan."), file=sys.stderr)
+        return EXIT_BAD_FILE
+    context = _open(args)
+    try:
+        service = _service(context)
+        show_id = service.resolve_show(args.show)
+        if show_id is None:
+            return _no_show(args.show)
+        service.add_ad_spend(show_id, args.channel, args.amount)
+        print(
+            translate("DataCli", "Added ¥{amount:,.2f} of ad spend ({channel}) to show {id}.").format(
+                amount=args.amount, channel=args.channel, id=show_id
+            )
+        )
         return EXIT_OK
     finally:
         context.close()

@@ -20,6 +20,7 @@ from studio_app.i18n import translate
 from studio_app.metrics.columns import TableKind
 from studio_app.metrics.imports import ColumnMapping, ParsedExport, RawTable
 from studio_app.metrics.keys import import_id, product_row_id, sample_id, traffic_row_id
+from studio_app.metrics.product_review import CardRef
 from studio_app.metrics.products import ParsedProducts, ProductRow
 from studio_app.metrics.review import PromoMark, SegmentSpan, ShowReview, review_show, samples_from_manual
 from studio_app.metrics.samples import SAMPLE_FIELD_NAMES, Sample
@@ -565,16 +566,18 @@ def timeline_from_events(events: Sequence[object], show_end: datetime | None = N
     promos: list[PromoMark] = []
     open_name: str | None = None
     open_start: datetime | None = None
+    open_index: int | None = None
     for event in ordered:
         kind = str(getattr(event, "kind", "")).lower()
         at: datetime = getattr(event, "at")  # noqa: B009
         if kind.endswith("segment_start"):
             if open_start is not None and open_name is not None:
-                segments.append(SegmentSpan(open_name, open_start, at))
+                segments.append(SegmentSpan(open_name, open_start, at, open_index))
             open_name, open_start = _event_name(event) or f"#{len(segments) + 1}", at
+            open_index = getattr(event, "segment_index", None)
         elif kind.endswith("segment_end") or kind == "show_end":
             if open_start is not None and open_name is not None:
-                segments.append(SegmentSpan(open_name, open_start, at))
+                segments.append(SegmentSpan(open_name, open_start, at, open_index))
             open_name, open_start = None, None
         elif kind in ("promo_done", "promo"):
             promos.append(PromoMark(_event_name(event) or kind, at))
@@ -582,7 +585,7 @@ def timeline_from_events(events: Sequence[object], show_end: datetime | None = N
         last_at: datetime = getattr(ordered[-1], "at")  # noqa: B009
         end = show_end if show_end and show_end > open_start else last_at
         if end > open_start:
-            segments.append(SegmentSpan(open_name, open_start, end))
+            segments.append(SegmentSpan(open_name, open_start, end, open_index))
     return ShowTimeline(tuple(segments), tuple(promos))
 
 
@@ -595,6 +598,30 @@ def show_timeline(session: Session, show_id: str) -> ShowTimeline:
         return ShowTimeline((), ())
     events = list(script_repo.list_run_log(session, show_id))
     return timeline_from_events(events, show.ended_at)
+
+
+def script_cards(session: Session, show_id: str) -> tuple[tuple[CardRef, ...], dict[int, int]]:
+    """The show's script product cards, and the card (link number) each rundown position sells."""
+    from studio_app.script import repo as script_repo
+
+    script = script_repo.load_script(session, show_id)
+    if script is None:
+        return (), {}
+    cards = tuple(CardRef(p.link_no, p.name, p.platform_id) for p in script.products)
+    sells = {i: seg.product_ref for i, seg in enumerate(script.segments) if seg.product_ref is not None}
+    return cards, sells
+
+
+def explained_seconds(timeline: ShowTimeline, sells: dict[int, int]) -> dict[int, float] | None:
+    """Seconds on air per card link number, from the run log's segments (None without a run log)."""
+    if not timeline.segments:
+        return None
+    out: dict[int, float] = {}
+    for seg in timeline.segments:
+        link = sells.get(seg.index) if seg.index is not None else None
+        if link is not None:
+            out[link] = out.get(link, 0.0) + (seg.end - seg.start).total_seconds()
+    return out
 
 
 def load_review(session: Session, show_id: str) -> tuple[str | None, ShowReview, ShowTimeline]:

@@ -77,6 +77,7 @@ class SegmentSpan:
     name: str
     start: datetime
     end: datetime
+    index: int | None = None  # its place in the script's rundown, when the run log says
 
 
 @dataclass(frozen=True)

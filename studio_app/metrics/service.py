@@ -8,7 +8,7 @@ frozen dataclasses, never ORM rows.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,8 +27,15 @@ from studio_app.metrics.imports import (
     read_table,
 )
 from studio_app.metrics.keyed import KeyedMapping
+from studio_app.metrics.product_review import ProductReview, product_review
 from studio_app.metrics.products import detect_product_mapping, parse_products
 from studio_app.metrics.review import MetricComparison, ShowReview, compare_reviews, review_show
+from studio_app.metrics.room_review import (
+    InteractionReview,
+    TrafficReview,
+    interaction_review,
+    traffic_review,
+)
 from studio_app.metrics.samples import Sample
 from studio_app.metrics.traffic import detect_traffic_mapping, parse_traffic
 from studio_app.money import yuan_to_fen
@@ -51,6 +58,9 @@ DATA_TABLES = (
     "metric_manual_entries",
     "incidents",
     "ad_spend",
+    "metric_products",
+    "metric_traffic",
+    "script_products",
     "run_log_events",
     "check_runs",
     "check_probe_results",
@@ -76,6 +86,19 @@ class IncidentRow:
 
 
 @dataclass(frozen=True)
+class ShowBreakdown:
+    """The show's products, traffic sources and interaction (empty parts when no table gave them)."""
+
+    products: ProductReview
+    traffic: TrafficReview
+    interaction: InteractionReview
+
+
+def empty_breakdown() -> ShowBreakdown:
+    return ShowBreakdown(product_review(()), traffic_review(()), interaction_review(()))
+
+
+@dataclass(frozen=True)
 class ReviewData:
     """One show's review: where its numbers come from, the numbers, and the run log's timeline."""
 
@@ -86,6 +109,7 @@ class ReviewData:
     review: ShowReview
     timeline: repo.ShowTimeline
     incidents: tuple[IncidentRow, ...]
+    breakdown: ShowBreakdown = field(default_factory=empty_breakdown)
 
 
 @dataclass(frozen=True)
@@ -99,6 +123,7 @@ class ShowBundle:
     timeline: repo.ShowTimeline
     comparison: tuple[MetricComparison, ...]
     incidents: tuple[IncidentRow, ...]
+    breakdown: ShowBreakdown = field(default_factory=empty_breakdown)
 
 
 def empty_bundle() -> ShowBundle:
@@ -249,6 +274,7 @@ class MetricsService:
             data.timeline,
             comparison,
             data.incidents,
+            data.breakdown,
         )
 
     def report_input(
@@ -306,7 +332,27 @@ def _review_data(session: Session, show_id: str) -> ReviewData:
     _, samples = repo.review_samples(session, show_id)
     show = get_live(session, Show, show_id)
     incidents = _incidents(session, show_id)
-    return ReviewData(show_id, show.title if show else "", source, samples, review, timeline, incidents)
+    breakdown = _breakdown(session, show_id, samples, timeline, review.totals.gmv_fen)
+    return ReviewData(
+        show_id, show.title if show else "", source, samples, review, timeline, incidents, breakdown
+    )
+
+
+def _breakdown(
+    session: Session,
+    show_id: str,
+    samples: Sequence[Sample],
+    timeline: repo.ShowTimeline,
+    show_gmv_fen: int | None,
+) -> ShowBreakdown:
+    cards, sells = repo.script_cards(session, show_id)
+    products = product_review(
+        repo.product_rows(session, show_id), cards, repo.explained_seconds(timeline, sells)
+    )
+    traffic = traffic_review(
+        repo.traffic_rows(session, show_id), repo.ad_spend_total_fen(session, show_id), show_gmv_fen
+    )
+    return ShowBreakdown(products, traffic, interaction_review(samples, timeline.segments))
 
 
 def _incidents(session: Session, show_id: str) -> tuple[IncidentRow, ...]:

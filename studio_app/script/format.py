@@ -92,6 +92,7 @@ for _field, _aliases in {
     "price_basis": ("price_basis", "price basis", "比价依据", "价格依据", "原价依据"),
     "coupon": ("coupon", "优惠券", "优惠", "券"),
     "stock": ("stock", "库存"),
+    "platform_id": ("product_id", "platform_id", "商品id", "商品编号"),
     "feature": ("feature", "特点", "特征", "属性"),
     "advantage": ("advantage", "优势", "优点"),
     "benefit": ("benefit", "利益", "好处"),
@@ -344,6 +345,7 @@ def _parse_product(header_line_no: int, rest: str, body: list[tuple[int, str]]) 
         fab=Fab(tuple(features), tuple(advantages), tuple(benefits)),
         proof=tuple(proof),
         faq=tuple(faq),
+        platform_id=values.get("platform_id", (0, ""))[1].strip(),
     )
 
 
@@ -551,6 +553,8 @@ def _format_product(product: Product) -> list[str]:
         out.append(f"coupon: {product.coupon}")
     if product.stock is not None:
         out.append(f"stock: {product.stock}")
+    if product.platform_id:
+        out.append(f"product_id: {product.platform_id}")
     out += [f"feature: {item}" for item in product.fab.features]
     out += [f"advantage: {item}" for item in product.fab.advantages]
     out += [f"benefit: {item}" for item in product.fab.benefits]

@@ -236,6 +236,8 @@ class Product:
     fab: Fab = field(default_factory=Fab)
     proof: tuple[str, ...] = ()  # test reports, certificates, reviews: what backs the claims
     faq: tuple[FaqEntry, ...] = ()
+    # The platform's 商品ID: links the card to its row in the product table of the review.
+    platform_id: str = ""
 
     @property
     def link_label(self) -> str:

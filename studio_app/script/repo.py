@@ -89,6 +89,7 @@ def _to_rows(
                 "benefits": list(product.fab.benefits),
                 "proof": list(product.proof),
                 "faq": [{"q": entry.question, "a": entry.answer} for entry in product.faq],
+                "platform_id": product.platform_id,
             },
         )
         for index, product in enumerate(script.products)
@@ -120,6 +121,7 @@ def _from_row(row: ScriptRow) -> Script:
             ),
             proof=tuple(details.get("proof", ())),
             faq=tuple(FaqEntry(item["q"], item["a"]) for item in details.get("faq", ())),
+            platform_id=str(details.get("platform_id", "")),
         )
 
     return Script(

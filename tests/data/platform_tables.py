@@ -79,3 +79,44 @@ def write_product_xlsx(path: Path) -> Path:
     sheet.append([SERUM_ID, "精华", 1, 5000, 200, "4%", 2, 2, 2, 398, "1%", 0])
     book.save(path)
     return path
+
+
+MINUTE_HEADER = (
+    "时间,在线人数,进入人数,成交人数,成交订单数,成交金额(元),评论次数,评论人数,点赞次数,分享次数,新加粉丝团"
+)
+# Comments 10+20+30+5+15 = 80 by 8+12+20+4+6 = 50 people; likes 100+200+300+50+150 = 800; shares 1+2+3+0+4
+# = 10; viewers 50+80+60+30+20 = 240: interaction rate 50 / 240.
+MINUTE_ROWS = (
+    "20:00,100,50,2,2,199.00,10,8,100,1,2",
+    "20:01,150,80,5,6,600.50,20,12,200,2,3",
+    "20:02,200,60,0,0,0,30,20,300,3,1",
+    "20:03,120,30,0,0,0,5,4,50,0,0",
+    '20:04,80,20,3,3,"300.00",15,6,150,4,-',
+)
+MINUTE_CSV = "\r\n".join((MINUTE_HEADER, *MINUTE_ROWS)) + "\r\n"
+
+# The face cream's card names its platform id; the serum and the lipstick are linked by name.
+SCRIPT_TEXT = f"""# 护肤专场
+
+::: product 1号链接
+name: 保湿面霜
+product_id: {FACE_CREAM_ID}
+:::
+
+::: product 2号链接
+name: 精华
+:::
+
+::: product 3号链接
+name: 口红
+:::
+
+## [讲品 1号链接] 面霜 (2 min)
+面霜讲解
+
+## [讲品 2号链接] 精华 (2 min)
+精华讲解
+
+## [讲品 3号链接] 口红 (1 min)
+口红讲解
+"""
