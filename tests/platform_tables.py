@@ -5,9 +5,17 @@ The numbers are small enough to check by hand (see the comments); ids are 19 dig
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from openpyxl import Workbook
+
+from studio_app.context import AppContext
+from studio_app.metrics.service import MetricsService
+from studio_app.script import repo as script_repo
+from studio_app.script.format import parse_script
+from studio_app.script.model import RunLogKind
+from studio_app.store.models import Show
 
 FACE_CREAM_ID = "3712345678901234567"
 SERUM_ID = "3712345678901234568"
@@ -120,3 +128,35 @@ name: 口红
 ## [讲品 3号链接] 口红 (1 min)
 口红讲解
 """
+
+
+START = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)  # 20:00 China time
+SHOW_DAY = date(2026, 11, 20)
+
+
+def add_show_with_script(context: AppContext) -> str:
+    """A show whose script sells three product cards, run for 2 + 2 + 1 minutes."""
+
+    def op(session):  # type: ignore[no-untyped-def]
+        show = Show(title="护肤专场", started_at=START)
+        session.add(show)
+        session.flush()
+        script_repo.save_script(session, show.id, parse_script(SCRIPT_TEXT))
+        at = START
+        for index, (title, minutes) in enumerate((("面霜", 2), ("精华", 2), ("口红", 1))):
+            payload = {"title": title}
+            script_repo.append_run_log(session, show.id, RunLogKind.SEGMENT_START, at, index, payload)
+            at += timedelta(minutes=minutes)
+            script_repo.append_run_log(session, show.id, RunLogKind.SEGMENT_END, at, index, {})
+        return show.id
+
+    return str(context.writer.run(op).value)
+
+
+def import_all(service: MetricsService, show_id: str, folder: Path) -> None:
+    for name, text, encoding in (
+        ("分钟趋势.csv", MINUTE_CSV, "gbk"),
+        ("商品明细.csv", PRODUCT_CSV, "gbk"),
+        ("流量来源.csv", TRAFFIC_CSV, "utf-8-sig"),
+    ):
+        service.import_file(show_id, write_csv(folder / name, text, encoding), "抖音罗盘", SHOW_DAY)

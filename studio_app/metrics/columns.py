@@ -146,3 +146,39 @@ def detect_kind(headers: Sequence[str], has_time_column: bool) -> TableKind:
     if not has_time_column and any(recognise_traffic_column(h) is TrafficField.CHANNEL for h in headers):
         return TableKind.TRAFFIC
     return TableKind.MINUTES
+
+
+def keyed_field_label(kind: TableKind, field: str) -> str:
+    """A product- or traffic-table field's name for people, translated. (The two enums share values such
+    as ``pay_ucnt``, so they are looked up per kind.)"""
+    from studio_app.i18n import translate
+
+    products = {
+        ProductField.PRODUCT_ID: translate("Fields", "Product id (商品ID)"),
+        ProductField.NAME: translate("Fields", "Product name (商品名称)"),
+        ProductField.EXPLAIN_CNT: translate("Fields", "Times explained (讲解次数)"),
+        ProductField.EXPOSURE_UCNT: translate("Fields", "Product exposure, people (商品曝光人数)"),
+        ProductField.CLICK_UCNT: translate("Fields", "Product clicks, people (商品点击人数)"),
+        ProductField.PAY_ORDER_CNT: translate("Fields", "Orders (成交订单数)"),
+        ProductField.PAY_ITEM_CNT: translate("Fields", "Items sold (成交件数)"),
+        ProductField.PAY_UCNT: translate("Fields", "Buyers (成交人数)"),
+        ProductField.PAY_GMV_FEN: translate("Fields", "GMV, yuan (成交金额)"),
+        ProductField.REFUND_GMV_FEN: translate("Fields", "Refunds, yuan (退款金额)"),
+    }
+    traffic = {
+        TrafficField.CHANNEL: translate("Fields", "Channel (渠道)"),
+        TrafficField.WATCH_UCNT: translate("Fields", "Viewers (观看人数)"),
+        TrafficField.WATCH_CNT: translate("Fields", "Views (观看次数)"),
+        TrafficField.PAY_UCNT: translate("Fields", "Buyers (成交人数)"),
+        TrafficField.PAY_ORDER_CNT: translate("Fields", "Orders (成交订单数)"),
+        TrafficField.PAY_GMV_FEN: translate("Fields", "GMV, yuan (成交金额)"),
+        TrafficField.SPEND_FEN: translate("Fields", "Ad spend, yuan (消耗)"),
+    }
+    if kind is TableKind.PRODUCTS:
+        return products[ProductField(field)]
+    return traffic[TrafficField(field)]
+
+
+def fields_of(kind: TableKind) -> tuple[str, ...]:
+    """The field values a product or traffic table can map its columns to."""
+    return tuple(f.value for f in (ProductField if kind is TableKind.PRODUCTS else TrafficField))

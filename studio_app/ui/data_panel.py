@@ -40,6 +40,7 @@ from studio_app.money import format_yuan
 from studio_app.probes.service import CheckService, DeviceTrends
 from studio_app.shows import ShowSummary
 from studio_app.store.writer import Changes
+from studio_app.ui.data.breakdown_tabs import BreakdownTabs
 from studio_app.ui.data.feed_bridge import FeedBridge
 from studio_app.ui.data.history_view import HistoryView
 from studio_app.ui.data.import_dialog import ImportDialog
@@ -127,6 +128,7 @@ class DataPanel(QWidget):
         self.tabs.addTab(self.live_view, self.tr("Live"))
         self.tabs.addTab(self.review_view, self.tr("Review"))
         self.tabs.addTab(self.history_view, self.tr("Device history"))
+        self.breakdown_tabs = BreakdownTabs(self.tabs, 1, local_tz(), self.add_ad_spend)
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter = splitter
         splitter.addWidget(charts)
@@ -183,9 +185,7 @@ class DataPanel(QWidget):
     def reload_shows(self) -> None:
         run_in_thread(self.service.list_shows, on_result=self._fill_shows, on_error=self._report_error)
 
-    def reload_lists(self) -> None:
-        """Shows changed elsewhere (a sync round, another window): deleted ones leave the list."""
-        self.reload_shows()
+    reload_lists = reload_shows  # shows changed elsewhere (a sync round): deleted ones leave the list
 
     def _on_changes(self, changes: Changes) -> None:
         if self._closing or not changes.touches(*DATA_TABLES):
@@ -262,6 +262,7 @@ class DataPanel(QWidget):
             bundle.review, self._source_text(bundle), bundle.comparison, bundle.incidents
         )
         self.history_view.show_history(trends.noise_floor_dbfs, trends.upload_mbps)
+        self.breakdown_tabs.show_breakdown(bundle.breakdown)
         self.source_label.setText(self._source_text(bundle))
         self._update_tiles(bundle.samples[-1].at if bundle.samples else None)
         self.message_label.clear()

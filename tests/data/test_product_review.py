@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,12 +12,11 @@ from platform_tables import (
     FACE_CREAM_ID,
     LIPSTICK_ID,
     MASK_ID,
-    MINUTE_CSV,
     PRODUCT_CSV,
     PRODUCT_GMV_YUAN,
-    SCRIPT_TEXT,
     SERUM_ID,
-    TRAFFIC_CSV,
+    add_show_with_script,
+    import_all,
     write_csv,
 )
 from sqlalchemy import func, select
@@ -26,43 +24,8 @@ from sqlalchemy import func, select
 from studio_app.context import AppContext
 from studio_app.metrics.product_review import WEAK_MIN_CLICKS
 from studio_app.metrics.service import MetricsService
-from studio_app.script import repo as script_repo
-from studio_app.script.format import parse_script
-from studio_app.script.model import RunLogKind
-from studio_app.store.models import Show
 from studio_app.store.models.data import MetricImport, MetricProduct
 from studio_app.workspace import Workspace
-
-START = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)  # 20:00 China time
-SHOW_DAY = date(2026, 11, 20)
-
-
-def add_show_with_script(context: AppContext) -> str:
-    """A show whose script sells three product cards, run for 2 + 2 + 1 minutes."""
-
-    def op(session):  # type: ignore[no-untyped-def]
-        show = Show(title="护肤专场", started_at=START)
-        session.add(show)
-        session.flush()
-        script_repo.save_script(session, show.id, parse_script(SCRIPT_TEXT))
-        at = START
-        for index, (title, minutes) in enumerate((("面霜", 2), ("精华", 2), ("口红", 1))):
-            payload = {"title": title}
-            script_repo.append_run_log(session, show.id, RunLogKind.SEGMENT_START, at, index, payload)
-            at += timedelta(minutes=minutes)
-            script_repo.append_run_log(session, show.id, RunLogKind.SEGMENT_END, at, index, {})
-        return show.id
-
-    return str(context.writer.run(op).value)
-
-
-def import_all(service: MetricsService, show_id: str, folder: Path) -> None:
-    for name, text, encoding in (
-        ("分钟趋势.csv", MINUTE_CSV, "gbk"),
-        ("商品明细.csv", PRODUCT_CSV, "gbk"),
-        ("流量来源.csv", TRAFFIC_CSV, "utf-8-sig"),
-    ):
-        service.import_file(show_id, write_csv(folder / name, text, encoding), "抖音罗盘", SHOW_DAY)
 
 
 @pytest.fixture

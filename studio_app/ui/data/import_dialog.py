@@ -1,7 +1,12 @@
-"""Import a platform export: pick the file, check which column is which, import all or nothing."""
+"""Import a platform export: pick the file, check which column is which, import all or nothing.
+
+The file's header says what kind of table it is (minute trend, products, traffic sources); the kind can be
+changed, and each kind has its own fields and its own remembered mapping per source.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -25,7 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from studio_app.context import AppContext
-from studio_app.metrics.imports import ColumnMapping, MetricImportError, RawTable, detect_mapping, read_table
+from studio_app.metrics.columns import TableKind, fields_of, keyed_field_label
+from studio_app.metrics.imports import (
+    ColumnMapping,
+    MetricImportError,
+    RawTable,
+    detect_mapping,
+    detect_table_kind,
+    read_table,
+)
+from studio_app.metrics.keyed import KeyedMapping
 from studio_app.metrics.samples import MetricField, field_label
 from studio_app.metrics.service import ImportResult, MetricsService
 from studio_app.ui.workers import run_in_thread
@@ -71,8 +85,15 @@ class ImportDialog(QDialog):
         self.day_edit.setDate(QDate(day.year, day.month, day.day))
         self.day_edit.setToolTip(self.tr("Used when the file gives only times of day (20:01)"))
 
+        self.kind_combo = QComboBox()
+        self.kind_combo.addItem(self.tr("Minute trend (分钟趋势)"), TableKind.MINUTES.value)
+        self.kind_combo.addItem(self.tr("Products (商品明细)"), TableKind.PRODUCTS.value)
+        self.kind_combo.addItem(self.tr("Traffic sources (流量来源)"), TableKind.TRAFFIC.value)
+        self.kind_combo.currentIndexChanged.connect(lambda _i: self._source_changed(""))
+
         form = QFormLayout()
         form.addRow(self.tr("File"), file_row)
+        form.addRow(self.tr("Table"), self.kind_combo)
         form.addRow(self.tr("Source (the mapping is remembered per source)"), self.source_combo)
         form.addRow(self.tr("Show date"), self.day_edit)
 
@@ -135,30 +156,64 @@ class ImportDialog(QDialog):
 
     def _table_read(self, table: RawTable) -> None:
         self._table = table
+        self.kind_combo.blockSignals(True)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(detect_table_kind(table.headers).value))
+        self.kind_combo.blockSignals(False)
         self._load_mapping_for_source()
+
+    def kind(self) -> TableKind:
+        return TableKind(self.kind_combo.currentData())
 
     def _load_mapping_for_source(self) -> None:
         source = self.source_combo.currentText().strip()
-        run_in_thread(
-            self._service.remembered_mapping, source, on_result=self._fill_mapping, on_error=self._show_error
-        )
+        if self.kind() is TableKind.MINUTES:
+            run_in_thread(
+                self._service.remembered_mapping,
+                source,
+                on_result=self._fill_mapping,
+                on_error=self._show_error,
+            )
+        elif self._table is not None:
+            run_in_thread(
+                self._service.propose_keyed_mapping,
+                self._table,
+                self.kind(),
+                source,
+                on_result=self._fill_keyed_mapping,
+                on_error=self._show_error,
+            )
 
     def _fill_mapping(self, remembered: ColumnMapping | None) -> None:
         table = self._table
-        if table is None:
+        if table is None or self.kind() is not TableKind.MINUTES:
             return
         proposal = detect_mapping(table.headers, remembered)
+        choices = [(self.tr("Time (时间)"), _TIME)] + [(field_label(f), f.value) for f in MetricField]
+
+        def chosen(header: str) -> str:
+            field = _TIME if header == proposal.time_column else proposal.field_for(header)
+            return _IGNORE if field is None else str(field)
+
+        self._fill_rows(table, choices, chosen)
+
+    def _fill_keyed_mapping(self, proposal: KeyedMapping) -> None:
+        table = self._table
+        if table is None or self.kind() is not proposal.kind:
+            return
+        choices = [(keyed_field_label(proposal.kind, f), f) for f in fields_of(proposal.kind)]
+        self._fill_rows(table, choices, lambda header: proposal.field_for(header) or _IGNORE)
+
+    def _fill_rows(
+        self, table: RawTable, choices: list[tuple[str, str]], chosen: Callable[[str], str]
+    ) -> None:
         self.mapping_table.setRowCount(len(table.headers))
         for row, header in enumerate(table.headers):
             self.mapping_table.setItem(row, 0, QTableWidgetItem(header))
             combo = QComboBox()
             combo.addItem(self.tr("— ignore —"), _IGNORE)
-            combo.addItem(self.tr("Time (时间)"), _TIME)
-            for field in MetricField:
-                combo.addItem(field_label(field), field.value)
-            chosen = _TIME if header == proposal.time_column else proposal.field_for(header)
-            value = _IGNORE if chosen is None else (chosen if isinstance(chosen, str) else chosen.value)
-            combo.setCurrentIndex(max(0, combo.findData(value)))
+            for label, value in choices:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(chosen(header))))
             self.mapping_table.setCellWidget(row, 1, combo)
             samples = [
                 "" if row >= len(cells) or cells[row] is None else str(cells[row])
@@ -193,9 +248,23 @@ class ImportDialog(QDialog):
                     fields.append((header_item.text(), field))
         return ColumnMapping(time_column, tuple(fields))
 
-    def set_column_field(self, header: str, value: MetricField | str | None) -> None:
-        """Choose what a column is read as (``None`` ignores it; ``"time"`` makes it the time column)."""
-        data = _IGNORE if value is None else _TIME if value == "time" else MetricField(value).value
+    def keyed_mapping(self) -> KeyedMapping:
+        """A product or traffic table's mapping as the user set it (later duplicates dropped)."""
+        fields: dict[str, str] = {}
+        for row in range(self.mapping_table.rowCount()):
+            header_item = self.mapping_table.item(row, 0)
+            combo = self.mapping_table.cellWidget(row, 1)
+            if header_item is None or not isinstance(combo, QComboBox):
+                continue
+            value = str(combo.currentData())
+            if value != _IGNORE and value not in fields.values():
+                fields[header_item.text()] = value
+        return KeyedMapping(self.kind(), tuple(fields.items()))
+
+    def set_column_field(self, header: str, value: str | None) -> None:
+        """Choose what a column is read as (``None`` ignores it; ``"time"`` makes it the time column of a
+        minute table; otherwise a field's value, e.g. ``"click_ucnt"``)."""
+        data = _IGNORE if value is None else _TIME if value == "time" else str(value)
         for row in range(self.mapping_table.rowCount()):
             item = self.mapping_table.item(row, 0)
             combo = self.mapping_table.cellWidget(row, 1)
@@ -207,19 +276,32 @@ class ImportDialog(QDialog):
         table = self._table
         if table is None:
             return
-        mapping = self.mapping()
         source = self.source_combo.currentText().strip() or self.tr("Unnamed source")
         qdate = self.day_edit.date()
         day = date(qdate.year(), qdate.month(), qdate.day())
         self.import_button.setEnabled(False)
         self.status_label.setText(self.tr("Importing…"))
+        kind = self.kind()
+        if kind is TableKind.MINUTES:
+            run_in_thread(
+                self._service.import_table,
+                self._show_id,
+                table,
+                self.mapping(),
+                source,
+                day,
+                on_result=self._done,
+                on_error=self._show_error,
+            )
+            return
+        service = self._service
+        importer = service.import_products if kind is TableKind.PRODUCTS else service.import_traffic
         run_in_thread(
-            self._service.import_table,
+            importer,
             self._show_id,
             table,
-            mapping,
+            self.keyed_mapping(),
             source,
-            day,
             on_result=self._done,
             on_error=self._show_error,
         )

@@ -7,14 +7,10 @@ from collections.abc import Sequence
 from datetime import tzinfo
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,43 +27,16 @@ from studio_app.metrics.review import (
 )
 from studio_app.metrics.service import IncidentRow
 from studio_app.money import fen_to_yuan
+from studio_app.ui.data.tables import cell as _item
+from studio_app.ui.data.tables import fill_table as _fill
+from studio_app.ui.data.tables import make_table as _table
 from studio_app.ui.data.timeseries import BACKGROUND
 
 UP, DOWN = "#2ecc71", "#e74c3c"
 
 
-def _table(headers: Sequence[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return table
-
-
-def _item(text: str, align_right: bool = False, tooltip: str = "") -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if align_right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    if tooltip:
-        item.setToolTip(tooltip)
-    return item
-
-
 def _whole(value: float | None) -> str:
     return format_metric_value(None if value is None else round(value), Unit.COUNT)
-
-
-def _fill(table: QTableWidget, rows: Sequence[Sequence[QTableWidgetItem]]) -> None:
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, cell in enumerate(cells):
-            table.setItem(r, c, cell)
 
 
 class FunnelChart(pg.PlotWidget):
