@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from studio_app.i18n import translate
 from studio_app.metrics.columns import TableKind
 from studio_app.metrics.imports import ColumnMapping, ParsedExport, RawTable
-from studio_app.metrics.keys import import_id, product_row_id, sample_id, traffic_row_id
+from studio_app.metrics.keys import import_id, product_row_id, sample_ids, traffic_row_id
 from studio_app.metrics.product_review import CardRef
 from studio_app.metrics.products import ParsedProducts, ProductRow
 from studio_app.metrics.review import PromoMark, SegmentSpan, ShowReview, review_show, samples_from_manual
@@ -121,8 +121,8 @@ def _stored_samples(
 
 
 def _one_per_time(samples: Sequence[Sample]) -> Sequence[Sample]:
-    """A time is a sample's key: two in one write (a feed batch naming the same second twice) become
-    one, the later one's numbers over the earlier's."""
+    """A time is a sample's key: two in one feed batch naming the same second become one, the later
+    one's numbers over the earlier's (an import refuses a file with a time twice)."""
     by_time: dict[datetime, Sample] = {}
     for s in samples:
         before = by_time.get(s.at)
@@ -142,7 +142,6 @@ def _upsert_samples(
     """
     if not samples:
         return 0
-    samples = _one_per_time(samples)
     first, last = min(s.at for s in samples), max(s.at for s in samples)
     # Matched on the time as stored (text in SQLite), made by the column's own bind processor: turning
     # 28,800 stored times back into datetimes costs more than the rest of a re-import's comparison.
@@ -162,11 +161,12 @@ def _upsert_samples(
     new_rows = []
     changed: dict[str, dict[str, int | float | None]] = {}
     tombstoned = _tombstoned_sample_ids(session, show_id, source, first, last)
+    make_id = sample_ids(show_id, source)
     for s, k in zip(samples, keys, strict=True):
         values = _sample_values(s)
         row = stored.get(k)
         if row is None:
-            row_id = sample_id(show_id, source, s.at)
+            row_id = make_id(s.at)
             if row_id in tombstoned:
                 # Deleted once (its show was removed and restored, or a sync carried a deletion): the
                 # same key is the same row, so it comes back rather than being stored twice.
@@ -280,7 +280,7 @@ def add_feed_samples(session: Session, show_id: str, samples: Sequence[Sample]) 
                 id=show_id
             )
         )
-    _upsert_samples(session, show_id, SampleSource.FEED, samples)
+    _upsert_samples(session, show_id, SampleSource.FEED, _one_per_time(samples))
     return len(samples)
 
 
