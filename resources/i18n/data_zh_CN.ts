@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BreakdownTabs</name>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Interaction &amp; traffic</source>
+        <translation>互动与流量</translation>
+    </message>
+</context>
+<context>
     <name>DataCli</name>
     <message>
         <source>No show with id {id}.</source>
@@ -14,6 +25,14 @@
     <message>
         <source>Imported {n} rows from {name} (encoding {encoding}).</source>
         <translation>已从 {name} 导入 {n} 行（编码 {encoding}）。</translation>
+    </message>
+    <message>
+        <source>The amount must be more than 0 yuan.</source>
+        <translation>金额必须大于 0 元。</translation>
+    </message>
+    <message>
+        <source>Added ¥{amount:,.2f} of ad spend ({channel}) to show {id}.</source>
+        <translation>已为场次 {id} 添加投放花费 ¥{amount:,.2f}（{channel}）。</translation>
     </message>
     <message>
         <source>Review saved to {path}</source>
@@ -120,6 +139,34 @@
     <message>
         <source>The file has a header but no data rows.</source>
         <translation>文件只有表头，没有数据行。</translation>
+    </message>
+    <message>
+        <source>Choose the column that names each row&apos;s item.</source>
+        <translation>请选择标明每行对象的列。</translation>
+    </message>
+    <message>
+        <source>the same item as line {other}</source>
+        <translation>与第 {other} 行是同一项</translation>
+    </message>
+    <message>
+        <source>not a product id: {value}</source>
+        <translation>不是商品ID：{value}</translation>
+    </message>
+    <message>
+        <source>the product id {value} was turned into a number and lost digits; export the table again, or format the 商品ID column as text</source>
+        <translation>商品ID {value} 被转成了数字，已丢失位数；请重新导出表格，或把“商品ID”列设为文本格式</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the product id (商品ID) or name (商品名称).</source>
+        <translation>请选择商品ID或商品名称所在的列。</translation>
+    </message>
+    <message>
+        <source>a channel name longer than {n} characters</source>
+        <translation>渠道名称超过 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>Choose the column that names the channel (渠道).</source>
+        <translation>请选择渠道所在的列。</translation>
     </message>
 </context>
 <context>
@@ -430,6 +477,26 @@
         <translation>平均停留时长（秒）</translation>
     </message>
     <message>
+        <source>Comments, times (评论次数)</source>
+        <translation>评论次数</translation>
+    </message>
+    <message>
+        <source>Comments, people (评论人数)</source>
+        <translation>评论人数</translation>
+    </message>
+    <message>
+        <source>Likes (点赞次数)</source>
+        <translation>点赞次数</translation>
+    </message>
+    <message>
+        <source>Shares (分享次数)</source>
+        <translation>分享次数</translation>
+    </message>
+    <message>
+        <source>New fan-club members (新加粉丝团)</source>
+        <translation>新加粉丝团</translation>
+    </message>
+    <message>
         <source>Product exposure, people (商品曝光人数)</source>
         <translation>商品曝光人数</translation>
     </message>
@@ -454,12 +521,44 @@
         <translation>成交订单数</translation>
     </message>
     <message>
+        <source>Product id (商品ID)</source>
+        <translation>商品ID</translation>
+    </message>
+    <message>
+        <source>Product name (商品名称)</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>Times explained (讲解次数)</source>
+        <translation>讲解次数</translation>
+    </message>
+    <message>
+        <source>Items sold (成交件数)</source>
+        <translation>成交件数</translation>
+    </message>
+    <message>
         <source>GMV, yuan (成交金额)</source>
         <translation>成交金额（元）</translation>
     </message>
     <message>
         <source>Refunds, yuan (退款金额)</source>
         <translation>退款金额（元）</translation>
+    </message>
+    <message>
+        <source>Channel (渠道)</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Viewers (观看人数)</source>
+        <translation>观看人数</translation>
+    </message>
+    <message>
+        <source>Views (观看次数)</source>
+        <translation>观看次数</translation>
+    </message>
+    <message>
+        <source>Ad spend, yuan (消耗)</source>
+        <translation>消耗（元）</translation>
     </message>
     <message>
         <source>New followers (新增粉丝)</source>
@@ -504,8 +603,24 @@
         <translation>当文件只有时刻（如 20:01）时使用此日期</translation>
     </message>
     <message>
+        <source>Minute trend (分钟趋势)</source>
+        <translation>分钟趋势</translation>
+    </message>
+    <message>
+        <source>Products (商品明细)</source>
+        <translation>商品明细</translation>
+    </message>
+    <message>
+        <source>Traffic sources (流量来源)</source>
+        <translation>流量来源</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>表格类型</translation>
     </message>
     <message>
         <source>Source (the mapping is remembered per source)</source>
@@ -760,6 +875,77 @@
     <message>
         <source>No show is selected in the data panel.</source>
         <translation>数据面板中没有选中的场次。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductReviewView</name>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Script card</source>
+        <translation>脚本商品卡</translation>
+    </message>
+    <message>
+        <source>Exposed</source>
+        <translation>曝光人数</translation>
+    </message>
+    <message>
+        <source>Clicked</source>
+        <translation>点击人数</translation>
+    </message>
+    <message>
+        <source>Click rate</source>
+        <translation>点击率</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>成交人数</translation>
+    </message>
+    <message>
+        <source>Click-to-pay</source>
+        <translation>点击成交转化率</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Refund rate</source>
+        <translation>退款率</translation>
+    </message>
+    <message>
+        <source>On air</source>
+        <translation>讲解时长</translation>
+    </message>
+    <message>
+        <source>GMV / min on air</source>
+        <translation>每分钟讲解成交</translation>
+    </message>
+    <message>
+        <source>Weak products: sold, {n}+ clicks, lowest click-to-pay first</source>
+        <translation>弱势商品：有成交且点击 ≥{n}，按点击成交转化率从低到高</translation>
+    </message>
+    <message>
+        <source>Never sold: clicked, no buyer</source>
+        <translation>零成交：有点击无成交</translation>
+    </message>
+    <message>
+        <source>No product table for this show yet. Import the platform&apos;s product export (商品明细: 商品ID, 商品名称, 商品点击人数, 成交金额 …) with Import export file.</source>
+        <translation>本场还没有商品数据。请用“导入导出文件”导入平台的商品明细（商品ID、商品名称、商品点击人数、成交金额……）。</translation>
+    </message>
+    <message>
+        <source>{n} products · GMV {gmv} · {weak} weak · {never} never sold</source>
+        <translation>{n} 个商品 · 成交金额 {gmv} · 弱势 {weak} 个 · 零成交 {never} 个</translation>
     </message>
 </context>
 <context>
@@ -1098,6 +1284,160 @@
     <message>
         <source>Longest stretch with no order: — (no order data)</source>
         <translation>最长无成交时段：—（无订单数据）</translation>
+    </message>
+</context>
+<context>
+    <name>RoomReview</name>
+    <message>
+        <source>people who commented (评论人数) / viewers (进入人数)</source>
+        <translation>评论人数 / 进入人数</translation>
+    </message>
+    <message>
+        <source>comments (评论次数, the file has no 评论人数) / viewers (进入人数)</source>
+        <translation>评论次数（文件没有评论人数）/ 进入人数</translation>
+    </message>
+</context>
+<context>
+    <name>RoomView</name>
+    <message>
+        <source>Comments per minute</source>
+        <translation>每分钟评论数</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>/ min</source>
+        <translation>每分钟</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>点赞</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>分享</translation>
+    </message>
+    <message>
+        <source>Interaction rate</source>
+        <translation>互动率</translation>
+    </message>
+    <message>
+        <source>Interaction (评论 · 点赞 · 分享)</source>
+        <translation>互动（评论 · 点赞 · 分享）</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Viewers</source>
+        <translation>观看人数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>成交人数</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>成交金额</translation>
+    </message>
+    <message>
+        <source>GMV share</source>
+        <translation>成交占比</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>消耗</translation>
+    </message>
+    <message>
+        <source>ROI</source>
+        <translation>ROI</translation>
+    </message>
+    <message>
+        <source>Channel, e.g. 千川</source>
+        <translation>渠道，例如 千川</translation>
+    </message>
+    <message>
+        <source>Add ad spend</source>
+        <translation>添加投放花费</translation>
+    </message>
+    <message>
+        <source>Ad spend for this show</source>
+        <translation>本场投放花费</translation>
+    </message>
+    <message>
+        <source>Traffic sources (natural / paid)</source>
+        <translation>流量来源（自然 / 付费）</translation>
+    </message>
+    <message>
+        <source>Enter the amount spent, in yuan.</source>
+        <translation>请输入花费金额（元）。</translation>
+    </message>
+    <message>
+        <source>Ads</source>
+        <translation>广告</translation>
+    </message>
+    <message>
+        <source>No interaction numbers: the minute table has no 评论次数 / 点赞次数 / 分享次数 columns.</source>
+        <translation>没有互动数据：分钟表中没有评论次数 / 点赞次数 / 分享次数列。</translation>
+    </message>
+    <message>
+        <source>Comments {comments} ({commenters} people) · likes {likes} · shares {shares} · new fan-club members {club} · interaction rate {rate}</source>
+        <translation>评论 {comments}（{commenters} 人）· 点赞 {likes} · 分享 {shares} · 新加粉丝团 {club} · 互动率 {rate}</translation>
+    </message>
+    <message>
+        <source>Interaction rate = {formula}</source>
+        <translation>互动率 = {formula}</translation>
+    </message>
+    <message>
+        <source>No traffic-source table for this show yet: import the 流量来源 export (渠道, 观看人数, 成交金额).</source>
+        <translation>本场还没有流量来源数据：请导入流量来源表（渠道、观看人数、成交金额）。</translation>
+    </message>
+    <message>
+        <source>Natural: {nv} viewers, {ng} · Paid: {pv} viewers ({pvs}), {pg} ({pgs} of GMV)</source>
+        <translation>自然流量：{nv} 人观看，{ng} · 付费流量：{pv} 人观看（{pvs}），{pg}（占成交 {pgs}）</translation>
+    </message>
+    <message>
+        <source>Ad ROI: — (no ad spend entered)</source>
+        <translation>投放 ROI：—（未填写投放花费）</translation>
+    </message>
+    <message>
+        <source>entered</source>
+        <translation>手动填写</translation>
+    </message>
+    <message>
+        <source>消耗 in the table</source>
+        <translation>来自表格的消耗</translation>
+    </message>
+    <message>
+        <source>Ad spend {spend} ({origin}) · ad ROI {roi} (paid GMV / spend)</source>
+        <translation>投放花费 {spend}（{origin}）· 投放 ROI {roi}（付费成交 / 花费）</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>付费</translation>
+    </message>
+    <message>
+        <source>natural</source>
+        <translation>自然</translation>
     </message>
 </context>
 <context>
