@@ -1316,12 +1316,16 @@
         <translation>评论</translation>
     </message>
     <message>
-        <source>/ min</source>
-        <translation>每分钟</translation>
+        <source>Comments / min</source>
+        <translation>评论/分钟</translation>
     </message>
     <message>
         <source>Likes</source>
         <translation>点赞</translation>
+    </message>
+    <message>
+        <source>Likes / min</source>
+        <translation>点赞/分钟</translation>
     </message>
     <message>
         <source>Shares</source>

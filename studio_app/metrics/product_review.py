@@ -61,10 +61,20 @@ class ProductReview:
     weak: tuple[ProductStats, ...]  # lowest click-to-pay first
     never_sold: tuple[ProductStats, ...]  # most clicked first
     total_gmv_fen: int
+    click_to_pay: float | None  # of all products together: buyers / clicks
 
     @property
     def is_empty(self) -> bool:
         return not self.products
+
+    def converts_below_average(self, product: ProductStats) -> bool:
+        """A weak product whose click-to-pay is below the show's (the ones worth a word with the host)."""
+        return (
+            product in self.weak
+            and self.click_to_pay is not None
+            and product.click_to_pay is not None
+            and product.click_to_pay < self.click_to_pay
+        )
 
 
 def _ratio(numerator: float | None, denominator: float | None) -> float | None:
@@ -142,4 +152,6 @@ def product_review(
             key=lambda p: (-(p.clicks or 0), p.name),
         )
     )
-    return ProductReview(ordered, weak, never, total)
+    clicks = sum(r.click_ucnt or 0 for r in rows)
+    buyers = sum(r.pay_ucnt or 0 for r in rows)
+    return ProductReview(ordered, weak, never, total, _ratio(buyers, clicks))

@@ -61,6 +61,12 @@ def test_product_review_funnel_weak_and_never_sold(
     assert WEAK_MIN_CLICKS == 100
     assert [p.product_id for p in products.weak] == [SERUM_ID, FACE_CREAM_ID, MASK_ID]
     assert [p.product_id for p in products.never_sold] == [LIPSTICK_ID]
+    # All products: 83 buyers of 1,450 clickers; the serum and the cream convert below that.
+    assert products.click_to_pay == pytest.approx(83 / 1450)
+    assert [p.product_id for p in products.weak if products.converts_below_average(p)] == [
+        SERUM_ID,
+        FACE_CREAM_ID,
+    ]
 
 
 def test_interaction_and_traffic_review(

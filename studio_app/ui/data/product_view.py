@@ -50,7 +50,8 @@ class ProductReviewView(QWidget):
                 self.tr("Refund rate"),
                 self.tr("On air"),
                 self.tr("GMV / min on air"),
-            ]
+            ],
+            stretch_column=0,
         )
         self.weak_table = make_table(
             [
@@ -59,7 +60,8 @@ class ProductReviewView(QWidget):
                 self.tr("Buyers"),
                 self.tr("Click-to-pay"),
                 self.tr("GMV"),
-            ]
+            ],
+            stretch_column=0,
         )
         self.never_table = make_table(
             [
@@ -68,7 +70,8 @@ class ProductReviewView(QWidget):
                 self.tr("Clicked"),
                 self.tr("Click rate"),
                 self.tr("On air"),
-            ]
+            ],
+            stretch_column=0,
         )
         weak_box = QGroupBox(
             self.tr("Weak products: sold, {n}+ clicks, lowest click-to-pay first").format(n=WEAK_MIN_CLICKS)
@@ -115,7 +118,7 @@ class ProductReviewView(QWidget):
         for p in review.products:
             card = "—" if p.card is None else f"{p.card.link_no}# {p.card.name}"
             to_pay = cell(_ratio(p.click_to_pay), True)
-            if p in review.weak:
+            if review.converts_below_average(p):
                 to_pay.setForeground(QColor(WEAK_COLOR))
             rows.append(
                 [

@@ -56,12 +56,13 @@ class RoomView(QWidget):
                 self.tr("Segment"),
                 self.tr("Time"),
                 self.tr("Comments"),
-                self.tr("/ min"),
+                self.tr("Comments / min"),
                 self.tr("Likes"),
-                self.tr("/ min"),
+                self.tr("Likes / min"),
                 self.tr("Shares"),
                 self.tr("Interaction rate"),
-            ]
+            ],
+            stretch_column=0,
         )
         interaction = QGroupBox(self.tr("Interaction (评论 · 点赞 · 分享)"))
         left = QVBoxLayout(interaction)
@@ -85,7 +86,8 @@ class RoomView(QWidget):
                 self.tr("GMV share"),
                 self.tr("Spend"),
                 self.tr("ROI"),
-            ]
+            ],
+            stretch_column=0,
         )
         self.spend_channel = QLineEdit()
         self.spend_channel.setPlaceholderText(self.tr("Channel, e.g. 千川"))
