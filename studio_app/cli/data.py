@@ -30,9 +30,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     imp = commands.add_parser(
         "import",
-        help="import a CSV/XLSX minute table (抖音罗盘 / 巨量百应); all rows or none",
-        description="Columns are recognised by their usual names (在线人数, 成交金额, watch_ucnt, "
-        "pay_gmv ...) or by the mapping last used for --source.",
+        help="import a CSV/XLSX minute, product or traffic-source table (抖音罗盘 / 巨量百应); "
+        "all rows or none",
+        description="The kind of table is told from its header (时间 / 商品ID / 渠道). Columns are "
+        "recognised by their usual names (在线人数, 成交金额, 商品点击人数, watch_ucnt, pay_gmv ...) or by "
+        "the mapping last used for --source.",
     )
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--show", metavar="SHOW_ID")

@@ -14,6 +14,7 @@ from platform_tables import (
     MASK_ID,
     PRODUCT_CSV,
     PRODUCT_GMV_YUAN,
+    SCRIPT_TEXT,
     SERUM_ID,
     add_show_with_script,
     import_all,
@@ -24,6 +25,8 @@ from sqlalchemy import func, select
 from studio_app.context import AppContext
 from studio_app.metrics.product_review import WEAK_MIN_CLICKS
 from studio_app.metrics.service import MetricsService
+from studio_app.script import repo as script_repo
+from studio_app.script.format import parse_script
 from studio_app.store.models.data import MetricImport, MetricProduct
 from studio_app.workspace import Workspace
 
@@ -173,3 +176,17 @@ def test_cli_review_json_has_the_issue_keys_and_plain_numbers(tmp_path: Path) ->
     assert review["traffic"]["ad_roi"] == pytest.approx(2.0)
     assert review["interaction"]["comments"] == 80
     assert run("review", "--show", "no-such-show", "--json").returncode == 1
+
+
+def test_a_script_card_keeps_its_platform_id_through_the_file_format_and_the_store(
+    empty_app_context: AppContext,
+) -> None:
+    from studio_app.script.format import format_script
+
+    script = parse_script(SCRIPT_TEXT)
+    assert script.products[0].platform_id == FACE_CREAM_ID and script.products[1].platform_id == ""
+    assert parse_script(format_script(script)).products == script.products
+    show_id = add_show_with_script(empty_app_context)
+    with empty_app_context.db.session() as s:
+        stored = script_repo.load_script(s, show_id)
+    assert stored is not None and stored.products[0].platform_id == FACE_CREAM_ID
