@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from studio_app.metrics.products import ProductRow
+from studio_app.metrics.review import ratio
 
 WEAK_MIN_CLICKS = 100
 
@@ -77,12 +78,6 @@ class ProductReview:
         )
 
 
-def _ratio(numerator: float | None, denominator: float | None) -> float | None:
-    if numerator is None or denominator is None or denominator == 0:
-        return None
-    return numerator / denominator
-
-
 def _plain(name: str) -> str:
     return re.sub(r"\s+", "", name).lower()
 
@@ -129,13 +124,13 @@ def product_review(
                 buyers=row.pay_ucnt,
                 gmv_fen=gmv,
                 refund_fen=row.refund_gmv_fen,
-                click_rate=_ratio(row.click_ucnt, row.exposure_ucnt),
-                click_to_pay=_ratio(row.pay_ucnt, row.click_ucnt),
-                gmv_share=_ratio(gmv, total),
-                refund_rate=_ratio(row.refund_gmv_fen, gmv) if row.refund_gmv_fen is not None else None,
-                aov_fen=_ratio(gmv, row.pay_order_cnt),
+                click_rate=ratio(row.click_ucnt, row.exposure_ucnt),
+                click_to_pay=ratio(row.pay_ucnt, row.click_ucnt),
+                gmv_share=ratio(gmv, total),
+                refund_rate=ratio(row.refund_gmv_fen, gmv) if row.refund_gmv_fen is not None else None,
+                aov_fen=ratio(gmv, row.pay_order_cnt),
                 explained_s=explained,
-                gmv_per_explained_min_fen=_ratio(gmv, explained / 60.0) if explained else None,
+                gmv_per_explained_min_fen=ratio(gmv, explained / 60.0) if explained else None,
                 card=card,
             )
         )
@@ -154,4 +149,4 @@ def product_review(
     )
     clicks = sum(r.click_ucnt or 0 for r in rows)
     buyers = sum(r.pay_ucnt or 0 for r in rows)
-    return ProductReview(ordered, weak, never, total, _ratio(buyers, clicks))
+    return ProductReview(ordered, weak, never, total, ratio(buyers, clicks))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import operator
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -377,45 +377,28 @@ def _upsert_keyed(
     return written
 
 
-def save_products(
-    session: Session, show_id: str, parsed: ParsedProducts, source_name: str
+def save_keyed(
+    session: Session, show_id: str, parsed: ParsedProducts | ParsedTraffic, source_name: str
 ) -> tuple[MetricImport, int]:
-    """Store a product table (all rows or none): one row per (show, product), updated by a newer export."""
+    """Store a product or traffic-source table (all rows or none): one row per (show, product) or
+    (show, channel), updated by a newer export of the same show; returns the import and the rows written."""
     record = import_record(
         session, show_id, parsed.table, source_name, len(parsed.rows), parsed.mapping.to_json()
     )
+    model: type[MetricProduct] | type[MetricTraffic]
+    if isinstance(parsed, ParsedProducts):
+        model, ids = MetricProduct, [product_row_id(show_id, p.key) for p in parsed.rows]
+    else:
+        model, ids = MetricTraffic, [traffic_row_id(show_id, t.channel) for t in parsed.rows]
+    items: Sequence[ProductRow | TrafficRow] = parsed.rows
     rows = [
-        {
-            "id": product_row_id(show_id, p.key),
-            "show_id": show_id,
-            "import_id": record.id,
-            **{f.name: getattr(p, f.name) for f in fields(p)},
-        }
-        for p in parsed.rows
+        {"id": row_id, "show_id": show_id, "import_id": record.id, **asdict(row)}
+        for row_id, row in zip(ids, items, strict=True)
     ]
-    written = _upsert_keyed(session, MetricProduct, rows)
-    remember_mapping(session, keyed_mapping_source(source_name, TableKind.PRODUCTS), parsed.mapping.to_json())
-    return record, written
-
-
-def save_traffic(
-    session: Session, show_id: str, parsed: ParsedTraffic, source_name: str
-) -> tuple[MetricImport, int]:
-    """Store a traffic-source table: one row per (show, channel)."""
-    record = import_record(
-        session, show_id, parsed.table, source_name, len(parsed.rows), parsed.mapping.to_json()
+    written = _upsert_keyed(session, model, rows)
+    remember_mapping(
+        session, keyed_mapping_source(source_name, parsed.mapping.kind), parsed.mapping.to_json()
     )
-    rows = [
-        {
-            "id": traffic_row_id(show_id, t.channel),
-            "show_id": show_id,
-            "import_id": record.id,
-            **{f.name: getattr(t, f.name) for f in fields(t)},
-        }
-        for t in parsed.rows
-    ]
-    written = _upsert_keyed(session, MetricTraffic, rows)
-    remember_mapping(session, keyed_mapping_source(source_name, TableKind.TRAFFIC), parsed.mapping.to_json())
     return record, written
 
 

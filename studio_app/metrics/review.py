@@ -187,12 +187,12 @@ class MetricComparison:
 # --------------------------------------------------------------------------------------------- helpers
 
 
-def _sum(samples: Sequence[Sample], field: MetricField) -> int | None:
+def sum_field(samples: Sequence[Sample], field: MetricField) -> int | None:
     values = [v for s in samples if (v := s.get(field)) is not None]
     return int(sum(values)) if values else None
 
 
-def _ratio(numerator: float | None, denominator: float | None) -> float | None:
+def ratio(numerator: float | None, denominator: float | None) -> float | None:
     if numerator is None or denominator is None or denominator == 0:
         return None
     return numerator / denominator
@@ -211,7 +211,7 @@ def totals(samples: Sequence[Sample]) -> Totals:
     samples = sorted(samples, key=lambda s: s.at)
     interval_s = sample_interval_s(samples)
     online = [s.online_viewers for s in samples if s.online_viewers is not None]
-    viewers = _sum(samples, MetricField.WATCH_UCNT)
+    viewers = sum_field(samples, MetricField.WATCH_UCNT)
     # Dwell: the file's per-interval average weighted by the people who entered in that interval; without
     # it, Little's law: viewer-seconds online / people who entered.
     weighted = [(s.avg_watch_seconds, s.watch_ucnt or 0) for s in samples if s.avg_watch_seconds is not None]
@@ -228,16 +228,16 @@ def totals(samples: Sequence[Sample]) -> Totals:
     return Totals(
         sample_count=len(samples),
         interval_s=interval_s,
-        gmv_fen=_sum(samples, MetricField.PAY_GMV_FEN),
-        refund_fen=_sum(samples, MetricField.REFUND_GMV_FEN),
-        buyers=_sum(samples, MetricField.PAY_UCNT),
-        orders=_sum(samples, MetricField.PAY_ORDER_CNT),
+        gmv_fen=sum_field(samples, MetricField.PAY_GMV_FEN),
+        refund_fen=sum_field(samples, MetricField.REFUND_GMV_FEN),
+        buyers=sum_field(samples, MetricField.PAY_UCNT),
+        orders=sum_field(samples, MetricField.PAY_ORDER_CNT),
         viewers=viewers,
-        views=_sum(samples, MetricField.WATCH_CNT),
-        room_exposures=_sum(samples, MetricField.ROOM_SHOW_UCNT),
-        exposures=_sum(samples, MetricField.PRODUCT_SHOW_UCNT),
-        clicks=_sum(samples, MetricField.PRODUCT_CLICK_UCNT),
-        new_fans=_sum(samples, MetricField.INCR_FANS_CNT),
+        views=sum_field(samples, MetricField.WATCH_CNT),
+        room_exposures=sum_field(samples, MetricField.ROOM_SHOW_UCNT),
+        exposures=sum_field(samples, MetricField.PRODUCT_SHOW_UCNT),
+        clicks=sum_field(samples, MetricField.PRODUCT_CLICK_UCNT),
+        new_fans=sum_field(samples, MetricField.INCR_FANS_CNT),
         peak_online=max(online) if online else None,
         avg_online=statistics.fmean(online) if online else None,
         avg_dwell_s=dwell,
@@ -330,7 +330,7 @@ def review_metrics(t: Totals, ad_spend_fen: int | None = None) -> tuple[ReviewMe
         m(
             MetricKey.AOV,
             translate("Review", "Average order value"),
-            _ratio(gmv, t.buyers),
+            ratio(gmv, t.buyers),
             Unit.YUAN,
             translate("Review", "GMV / buyers"),
             f"{_n(gmv, True)} / {_n(t.buyers)}",
@@ -354,7 +354,7 @@ def review_metrics(t: Totals, ad_spend_fen: int | None = None) -> tuple[ReviewMe
         m(
             MetricKey.GPM,
             translate("Review", "GPM"),
-            None if gmv is None else _ratio(gmv * 1000, gpm_base),
+            None if gmv is None else ratio(gmv * 1000, gpm_base),
             Unit.YUAN,
             translate("Review", "GMV × 1000 / {base}").format(base=gpm_base_name),
             f"{_n(gmv, True)} × 1000 / {_n(gpm_base)}",
@@ -362,7 +362,7 @@ def review_metrics(t: Totals, ad_spend_fen: int | None = None) -> tuple[ReviewMe
         m(
             MetricKey.UV_VALUE,
             translate("Review", "UV value"),
-            _ratio(gmv, t.viewers),
+            ratio(gmv, t.viewers),
             Unit.YUAN,
             translate("Review", "GMV / viewers (进入人数)"),
             f"{_n(gmv, True)} / {_n(t.viewers)}",
@@ -370,7 +370,7 @@ def review_metrics(t: Totals, ad_spend_fen: int | None = None) -> tuple[ReviewMe
         m(
             MetricKey.CLICK_RATE,
             translate("Review", "Click rate"),
-            _ratio(t.clicks, t.exposures),
+            ratio(t.clicks, t.exposures),
             Unit.RATIO,
             translate("Review", "product clicks (商品点击人数) / product exposures (商品曝光人数)"),
             f"{_n(t.clicks)} / {_n(t.exposures)}",
@@ -378,7 +378,7 @@ def review_metrics(t: Totals, ad_spend_fen: int | None = None) -> tuple[ReviewMe
         m(
             MetricKey.CLICK_TO_PAY,
             translate("Review", "Click-to-pay conversion"),
-            _ratio(t.buyers, t.clicks),
+            ratio(t.buyers, t.clicks),
             Unit.RATIO,
             translate("Review", "buyers / product clicks"),
             f"{_n(t.buyers)} / {_n(t.clicks)}",
@@ -386,7 +386,7 @@ def review_metrics(t: Totals, ad_spend_fen: int | None = None) -> tuple[ReviewMe
         m(
             MetricKey.VIEW_TO_PAY,
             translate("Review", "View-to-pay conversion"),
-            _ratio(t.buyers, t.viewers),
+            ratio(t.buyers, t.viewers),
             Unit.RATIO,
             translate("Review", "buyers / viewers"),
             f"{_n(t.buyers)} / {_n(t.viewers)}",
@@ -426,7 +426,7 @@ def review_metrics(t: Totals, ad_spend_fen: int | None = None) -> tuple[ReviewMe
         m(
             MetricKey.NEW_FAN_RATE,
             translate("Review", "New-follower rate"),
-            _ratio(t.new_fans, t.viewers),
+            ratio(t.new_fans, t.viewers),
             Unit.RATIO,
             translate("Review", "new followers / viewers"),
             f"{_n(t.new_fans)} / {_n(t.viewers)}",
@@ -434,7 +434,7 @@ def review_metrics(t: Totals, ad_spend_fen: int | None = None) -> tuple[ReviewMe
         m(
             MetricKey.REFUND_RATE,
             translate("Review", "Refund rate"),
-            _ratio(refund, gmv),
+            ratio(refund, gmv),
             Unit.RATIO,
             translate("Review", "refunds / GMV"),
             f"{_n(refund, True)} / {_n(gmv, True)}",
@@ -450,7 +450,7 @@ def review_metrics(t: Totals, ad_spend_fen: int | None = None) -> tuple[ReviewMe
         m(
             MetricKey.AD_ROI,
             translate("Review", "Ad ROI"),
-            _ratio(gmv, spend),
+            ratio(gmv, spend),
             Unit.MULTIPLE,
             translate("Review", "GMV / ad spend"),
             f"{_n(gmv, True)} / {_n(spend, True)}" if spend else translate("Review", "no ad spend entered"),
@@ -507,7 +507,7 @@ def segment_stats(samples: Sequence[Sample], segments: Sequence[SegmentSpan]) ->
                 viewers=t.viewers,
                 peak_online=t.peak_online,
                 avg_online=t.avg_online,
-                uv_value_yuan=_ratio(_yuan(t.gmv_fen), t.viewers),
+                uv_value_yuan=ratio(_yuan(t.gmv_fen), t.viewers),
             )
         )
     return tuple(out)
@@ -576,7 +576,7 @@ def funnel(t: Totals) -> tuple[FunnelStep, ...]:
     for label, people in raw:
         if people is None:
             continue
-        steps.append(FunnelStep(label, people, _ratio(people, previous)))
+        steps.append(FunnelStep(label, people, ratio(people, previous)))
         previous = people
     return tuple(steps)
 

@@ -19,20 +19,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from studio_app.i18n import translate
-from studio_app.metrics.review import SegmentSpan, sample_interval_s
+from studio_app.metrics.review import SegmentSpan, ratio, sample_interval_s, sum_field
 from studio_app.metrics.samples import MetricField, Sample
 from studio_app.metrics.traffic import TrafficRow
-
-
-def _ratio(numerator: float | None, denominator: float | None) -> float | None:
-    if numerator is None or denominator is None or denominator == 0:
-        return None
-    return numerator / denominator
-
-
-def _sum(samples: Sequence[Sample], field: MetricField) -> int | None:
-    values = [v for s in samples if (v := s.get(field)) is not None]
-    return int(sum(values)) if values else None
 
 
 @dataclass(frozen=True)
@@ -57,7 +46,7 @@ class InteractionCounts:
     interaction_rate: float | None
 
     def per_minute(self, value: int | None) -> float | None:
-        return _ratio(value, self.minutes)
+        return ratio(value, self.minutes)
 
 
 @dataclass(frozen=True)
@@ -81,18 +70,18 @@ class InteractionReview:
 
 
 def _counts(samples: Sequence[Sample], minutes: float) -> InteractionCounts:
-    commenters = _sum(samples, MetricField.COMMENT_UCNT)
-    comments = _sum(samples, MetricField.COMMENT_CNT)
-    viewers = _sum(samples, MetricField.WATCH_UCNT)
+    commenters = sum_field(samples, MetricField.COMMENT_UCNT)
+    comments = sum_field(samples, MetricField.COMMENT_CNT)
+    viewers = sum_field(samples, MetricField.WATCH_UCNT)
     return InteractionCounts(
         comments=comments,
         commenters=commenters,
-        likes=_sum(samples, MetricField.LIKE_CNT),
-        shares=_sum(samples, MetricField.SHARE_CNT),
-        fans_club=_sum(samples, MetricField.FANS_CLUB_UCNT),
+        likes=sum_field(samples, MetricField.LIKE_CNT),
+        shares=sum_field(samples, MetricField.SHARE_CNT),
+        fans_club=sum_field(samples, MetricField.FANS_CLUB_UCNT),
         viewers=viewers,
         minutes=minutes,
-        interaction_rate=_ratio(commenters if commenters is not None else comments, viewers),
+        interaction_rate=ratio(commenters if commenters is not None else comments, viewers),
     )
 
 
@@ -165,9 +154,9 @@ def traffic_review(
             orders=r.pay_order_cnt,
             gmv_fen=r.pay_gmv_fen or 0,
             spend_fen=r.spend_fen,
-            viewer_share=_ratio(r.watch_ucnt, viewers_total),
-            gmv_share=_ratio(r.pay_gmv_fen or 0, gmv_total),
-            roi=_ratio(r.pay_gmv_fen or 0, r.spend_fen),
+            viewer_share=ratio(r.watch_ucnt, viewers_total),
+            gmv_share=ratio(r.pay_gmv_fen or 0, gmv_total),
+            roi=ratio(r.pay_gmv_fen or 0, r.spend_fen),
         )
         for r in sorted(rows, key=lambda r: (-(r.watch_ucnt or 0), r.channel))
     )
@@ -182,9 +171,9 @@ def traffic_review(
         paid_viewers=paid_viewers,
         natural_gmv_fen=gmv_total - paid_gmv,
         paid_gmv_fen=paid_gmv,
-        paid_viewer_share=_ratio(paid_viewers, viewers_total),
-        paid_gmv_share=_ratio(paid_gmv, gmv_total),
+        paid_viewer_share=ratio(paid_viewers, viewers_total),
+        paid_gmv_share=ratio(paid_gmv, gmv_total),
         spend_fen=spend,
         spend_entered=bool(entered_spend_fen),
-        ad_roi=_ratio(roi_gmv, spend),
+        ad_roi=ratio(roi_gmv, spend),
     )

@@ -201,24 +201,15 @@ class MetricsService:
         detect = detect_product_mapping if kind is TableKind.PRODUCTS else detect_traffic_mapping
         return detect(table.headers, remembered)
 
-    def import_products(
+    def import_keyed(
         self, show_id: str, table: RawTable, mapping: KeyedMapping, source_name: str
     ) -> ImportResult:
-        """Parse every product row (``MetricImportError`` names the first bad line), then store all."""
-        parsed = parse_products(table, mapping)
+        """A product or traffic-source table (``mapping.kind``): parse every row (``MetricImportError``
+        names the first bad line), then store all in one write."""
+        parse = parse_products if mapping.kind is TableKind.PRODUCTS else parse_traffic
+        parsed = parse(table, mapping)
         record_id, written = self._handle.writer.run(
-            lambda s: _record_id(repo.save_products(s, show_id, parsed, source_name))
-        ).value
-        return ImportResult(
-            record_id, len(parsed.rows), written, table.file_name, table.encoding, parsed.warnings
-        )
-
-    def import_traffic(
-        self, show_id: str, table: RawTable, mapping: KeyedMapping, source_name: str
-    ) -> ImportResult:
-        parsed = parse_traffic(table, mapping)
-        record_id, written = self._handle.writer.run(
-            lambda s: _record_id(repo.save_traffic(s, show_id, parsed, source_name))
+            lambda s: _record_id(repo.save_keyed(s, show_id, parsed, source_name))
         ).value
         return ImportResult(
             record_id, len(parsed.rows), written, table.file_name, table.encoding, parsed.warnings
@@ -236,14 +227,9 @@ class MetricsService:
         mapping remembered for the source, else the usual column names) and import."""
         table = read_table(path)
         kind = detect_table_kind(table.headers) if mapping is None else TableKind.MINUTES
-        if kind is TableKind.PRODUCTS:
-            return self.import_products(
-                show_id, table, self.propose_keyed_mapping(table, kind, source_name), source_name
-            )
-        if kind is TableKind.TRAFFIC:
-            return self.import_traffic(
-                show_id, table, self.propose_keyed_mapping(table, kind, source_name), source_name
-            )
+        if kind is not TableKind.MINUTES:
+            keyed = self.propose_keyed_mapping(table, kind, source_name)
+            return self.import_keyed(show_id, table, keyed, source_name)
         chosen = mapping or detect_mapping(table.headers, self.remembered_mapping(source_name))
         return self.import_table(show_id, table, chosen, source_name, day)
 

@@ -26,7 +26,7 @@ from studio_app.context import AppContext
 from studio_app.metrics.product_review import WEAK_MIN_CLICKS
 from studio_app.metrics.service import MetricsService
 from studio_app.script import repo as script_repo
-from studio_app.script.format import parse_script
+from studio_app.script.format import format_script, parse_script
 from studio_app.store.models.data import MetricImport, MetricProduct
 from studio_app.workspace import Workspace
 
@@ -181,8 +181,6 @@ def test_cli_review_json_has_the_issue_keys_and_plain_numbers(tmp_path: Path) ->
 def test_a_script_card_keeps_its_platform_id_through_the_file_format_and_the_store(
     empty_app_context: AppContext,
 ) -> None:
-    from studio_app.script.format import format_script
-
     script = parse_script(SCRIPT_TEXT)
     assert script.products[0].platform_id == FACE_CREAM_ID and script.products[1].platform_id == ""
     assert parse_script(format_script(script)).products == script.products

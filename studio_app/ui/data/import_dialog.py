@@ -294,10 +294,8 @@ class ImportDialog(QDialog):
                 on_error=self._show_error,
             )
             return
-        service = self._service
-        importer = service.import_products if kind is TableKind.PRODUCTS else service.import_traffic
         run_in_thread(
-            importer,
+            self._service.import_keyed,
             self._show_id,
             table,
             self.keyed_mapping(),

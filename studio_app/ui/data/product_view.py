@@ -11,23 +11,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from studio_app.metrics.product_review import WEAK_MIN_CLICKS, ProductReview, ProductStats
-from studio_app.metrics.review import Unit, format_metric_value, format_seconds
-from studio_app.money import fen_to_yuan
-from studio_app.ui.data.tables import cell, fill_table, make_table
+from studio_app.metrics.review import format_seconds
+from studio_app.ui.data.tables import cell, count_text, fill_table, make_table, ratio_text, yuan_text
 
 WEAK_COLOR = "#ff8080"
-
-
-def _count(value: int | None) -> str:
-    return format_metric_value(value, Unit.COUNT)
-
-
-def _ratio(value: float | None) -> str:
-    return format_metric_value(value, Unit.RATIO)
-
-
-def _yuan(fen: float | None) -> str:
-    return format_metric_value(None if fen is None else fen_to_yuan(round(fen)), Unit.YUAN)
 
 
 class ProductReviewView(QWidget):
@@ -109,7 +96,7 @@ class ProductReviewView(QWidget):
             self.summary_label.setText(
                 self.tr("{n} products · GMV {gmv} · {weak} weak · {never} never sold").format(
                     n=len(review.products),
-                    gmv=_yuan(review.total_gmv_fen),
+                    gmv=yuan_text(review.total_gmv_fen),
                     weak=len(review.weak),
                     never=len(review.never_sold),
                 )
@@ -117,24 +104,24 @@ class ProductReviewView(QWidget):
         rows = []
         for p in review.products:
             card = "—" if p.card is None else f"{p.card.link_no}# {p.card.name}"
-            to_pay = cell(_ratio(p.click_to_pay), True)
+            to_pay = cell(ratio_text(p.click_to_pay), True)
             if review.converts_below_average(p):
                 to_pay.setForeground(QColor(WEAK_COLOR))
             rows.append(
                 [
                     cell(self._name(p), tooltip=self._name(p)),
                     cell(card),
-                    cell(_count(p.exposures), True),
-                    cell(_count(p.clicks), True),
-                    cell(_ratio(p.click_rate), True),
-                    cell(_count(p.buyers), True),
+                    cell(count_text(p.exposures), True),
+                    cell(count_text(p.clicks), True),
+                    cell(ratio_text(p.click_rate), True),
+                    cell(count_text(p.buyers), True),
                     to_pay,
-                    cell(_count(p.orders), True),
-                    cell(_yuan(p.gmv_fen), True),
-                    cell(_ratio(p.gmv_share), True),
-                    cell(_ratio(p.refund_rate), True),
+                    cell(count_text(p.orders), True),
+                    cell(yuan_text(p.gmv_fen), True),
+                    cell(ratio_text(p.gmv_share), True),
+                    cell(ratio_text(p.refund_rate), True),
                     cell(format_seconds(p.explained_s), True),
-                    cell(_yuan(p.gmv_per_explained_min_fen), True),
+                    cell(yuan_text(p.gmv_per_explained_min_fen), True),
                 ]
             )
         fill_table(self.products_table, rows)
@@ -143,10 +130,10 @@ class ProductReviewView(QWidget):
             [
                 [
                     cell(self._name(p), tooltip=self._name(p)),
-                    cell(_count(p.clicks), True),
-                    cell(_count(p.buyers), True),
-                    cell(_ratio(p.click_to_pay), True),
-                    cell(_yuan(p.gmv_fen), True),
+                    cell(count_text(p.clicks), True),
+                    cell(count_text(p.buyers), True),
+                    cell(ratio_text(p.click_to_pay), True),
+                    cell(yuan_text(p.gmv_fen), True),
                 ]
                 for p in review.weak
             ],
@@ -156,9 +143,9 @@ class ProductReviewView(QWidget):
             [
                 [
                     cell(self._name(p), tooltip=self._name(p)),
-                    cell(_count(p.exposures), True),
-                    cell(_count(p.clicks), True),
-                    cell(_ratio(p.click_rate), True),
+                    cell(count_text(p.exposures), True),
+                    cell(count_text(p.clicks), True),
+                    cell(ratio_text(p.click_rate), True),
                     cell(format_seconds(p.explained_s), True),
                 ]
                 for p in review.never_sold

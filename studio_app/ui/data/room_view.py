@@ -24,21 +24,8 @@ from PySide6.QtWidgets import (
 from studio_app.metrics.imports import CHINA_TZ
 from studio_app.metrics.review import Unit, format_metric_value
 from studio_app.metrics.room_review import InteractionReview, TrafficReview
-from studio_app.money import fen_to_yuan
-from studio_app.ui.data.tables import cell, fill_table, make_table
+from studio_app.ui.data.tables import cell, count_text, fill_table, make_table, ratio_text, yuan_text
 from studio_app.ui.data.timeseries import TimeSeriesChart
-
-
-def _count(value: float | None) -> str:
-    return format_metric_value(None if value is None else round(value, 1), Unit.COUNT)
-
-
-def _ratio(value: float | None) -> str:
-    return format_metric_value(value, Unit.RATIO)
-
-
-def _yuan(fen: int | None) -> str:
-    return format_metric_value(None if fen is None else fen_to_yuan(fen), Unit.YUAN)
 
 
 class RoomView(QWidget):
@@ -148,12 +135,12 @@ class RoomView(QWidget):
                     "Comments {comments} ({commenters} people) · likes {likes} · shares {shares} · "
                     "new fan-club members {club} · interaction rate {rate}"
                 ).format(
-                    comments=_count(t.comments),
-                    commenters=_count(t.commenters),
-                    likes=_count(t.likes),
-                    shares=_count(t.shares),
-                    club=_count(t.fans_club),
-                    rate=_ratio(t.interaction_rate),
+                    comments=count_text(t.comments),
+                    commenters=count_text(t.commenters),
+                    likes=count_text(t.likes),
+                    shares=count_text(t.shares),
+                    club=count_text(t.fans_club),
+                    rate=ratio_text(t.interaction_rate),
                 )
             )
         self.interaction_label.setToolTip(
@@ -171,12 +158,12 @@ class RoomView(QWidget):
                 [
                     cell(s.name, tooltip=s.name),
                     cell(f"{self._t(s.start)}–{self._t(s.end)}"),
-                    cell(_count(s.counts.comments), True),
-                    cell(_count(s.counts.per_minute(s.counts.comments)), True),
-                    cell(_count(s.counts.likes), True),
-                    cell(_count(s.counts.per_minute(s.counts.likes)), True),
-                    cell(_count(s.counts.shares), True),
-                    cell(_ratio(s.counts.interaction_rate), True, review.rate_formula),
+                    cell(count_text(s.counts.comments), True),
+                    cell(count_text(s.counts.per_minute(s.counts.comments)), True),
+                    cell(count_text(s.counts.likes), True),
+                    cell(count_text(s.counts.per_minute(s.counts.likes)), True),
+                    cell(count_text(s.counts.shares), True),
+                    cell(ratio_text(s.counts.interaction_rate), True, review.rate_formula),
                 ]
                 for s in review.segments
             ],
@@ -195,12 +182,12 @@ class RoomView(QWidget):
                 self.tr(
                     "Natural: {nv} viewers, {ng} · Paid: {pv} viewers ({pvs}), {pg} ({pgs} of GMV)"
                 ).format(
-                    nv=_count(review.natural_viewers),
-                    ng=_yuan(review.natural_gmv_fen),
-                    pv=_count(review.paid_viewers),
-                    pvs=_ratio(review.paid_viewer_share),
-                    pg=_yuan(review.paid_gmv_fen),
-                    pgs=_ratio(review.paid_gmv_share),
+                    nv=count_text(review.natural_viewers),
+                    ng=yuan_text(review.natural_gmv_fen),
+                    pv=count_text(review.paid_viewers),
+                    pvs=ratio_text(review.paid_viewer_share),
+                    pg=yuan_text(review.paid_gmv_fen),
+                    pgs=ratio_text(review.paid_gmv_share),
                 )
             )
         if review.spend_fen is None:
@@ -209,7 +196,7 @@ class RoomView(QWidget):
             origin = self.tr("entered") if review.spend_entered else self.tr("消耗 in the table")
             self.roi_label.setText(
                 self.tr("Ad spend {spend} ({origin}) · ad ROI {roi} (paid GMV / spend)").format(
-                    spend=_yuan(review.spend_fen),
+                    spend=yuan_text(review.spend_fen),
                     origin=origin,
                     roi=format_metric_value(review.ad_roi, Unit.MULTIPLE),
                 )
@@ -220,12 +207,12 @@ class RoomView(QWidget):
                 [
                     cell(c.channel),
                     cell(self.tr("paid") if c.paid else self.tr("natural")),
-                    cell(_count(c.viewers), True),
-                    cell(_ratio(c.viewer_share), True),
-                    cell(_count(c.buyers), True),
-                    cell(_yuan(c.gmv_fen), True),
-                    cell(_ratio(c.gmv_share), True),
-                    cell(_yuan(c.spend_fen), True),
+                    cell(count_text(c.viewers), True),
+                    cell(ratio_text(c.viewer_share), True),
+                    cell(count_text(c.buyers), True),
+                    cell(yuan_text(c.gmv_fen), True),
+                    cell(ratio_text(c.gmv_share), True),
+                    cell(yuan_text(c.spend_fen), True),
                     cell(format_metric_value(c.roi, Unit.MULTIPLE), True),
                 ]
                 for c in review.channels

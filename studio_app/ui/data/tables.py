@@ -1,4 +1,5 @@
-"""Read-only tables of the data room's review views: one look, filled from rows of cells."""
+"""Read-only tables of the data room's review views: one look, filled from rows of cells, and the number
+formats their cells share."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
+
+from studio_app.metrics.review import Unit, format_metric_value
+from studio_app.money import fen_to_yuan
 
 
 def make_table(headers: Sequence[str], stretch_column: int = -1) -> QTableWidget:
@@ -40,3 +44,15 @@ def fill_table(table: QTableWidget, rows: Sequence[Sequence[QTableWidgetItem]]) 
     for r, cells in enumerate(rows):
         for c, item in enumerate(cells):
             table.setItem(r, c, item)
+
+
+def count_text(value: float | None) -> str:
+    return format_metric_value(None if value is None else round(value, 1), Unit.COUNT)
+
+
+def ratio_text(value: float | None) -> str:
+    return format_metric_value(value, Unit.RATIO)
+
+
+def yuan_text(fen: float | None) -> str:
+    return format_metric_value(None if fen is None else fen_to_yuan(round(fen)), Unit.YUAN)
