@@ -136,14 +136,16 @@ def is_known_name(header: str) -> bool:
     return name in _PRODUCT_INDEX or name in _TRAFFIC_INDEX or name in _RATE_NAMES
 
 
-def detect_kind(headers: Sequence[str], has_time_column: bool) -> TableKind:
-    """Which table a header row belongs to: a product-id column makes a product table, a channel column a
-    traffic table, anything else (with a time column or not) is read as the minute table, whose dialog
-    then asks for the time column."""
-    fields = [recognise_product_column(h) for h in headers]
-    if ProductField.PRODUCT_ID in fields or (ProductField.NAME in fields and not has_time_column):
+def detect_kind(headers: Sequence[str], minute_shaped: bool) -> TableKind:
+    """Which table a header row belongs to. ``minute_shaped``: it has both a time and an online-viewers
+    column (a minute table; product and traffic tables may carry a 日期 column, never 在线人数). A product-id
+    column makes a product table; a product-name or channel column in a table that is not minute-shaped
+    makes a product or traffic table; anything else is read as the minute table, whose dialog then asks
+    for the time column."""
+    products = [recognise_product_column(h) for h in headers]
+    if ProductField.PRODUCT_ID in products or (ProductField.NAME in products and not minute_shaped):
         return TableKind.PRODUCTS
-    if not has_time_column and any(recognise_traffic_column(h) is TrafficField.CHANNEL for h in headers):
+    if not minute_shaped and any(recognise_traffic_column(h) is TrafficField.CHANNEL for h in headers):
         return TableKind.TRAFFIC
     return TableKind.MINUTES
 

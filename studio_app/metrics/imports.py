@@ -201,7 +201,8 @@ def recognise_column(header: str) -> MetricField | str | None:
 
 def detect_table_kind(headers: Sequence[str]) -> TableKind:
     """Minute, product or traffic-source table, from its header row."""
-    return detect_kind(headers, any(recognise_column(h) == TIME_COLUMN for h in headers if h))
+    kinds = {recognise_column(h) for h in headers if h}
+    return detect_kind(headers, TIME_COLUMN in kinds and MetricField.ONLINE_VIEWERS in kinds)
 
 
 # --------------------------------------------------------------------------------------------- mapping

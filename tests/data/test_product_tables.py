@@ -65,6 +65,10 @@ def test_the_header_tells_the_kind_of_table(tmp_path: Path) -> None:
     assert detect_table_kind(products.headers) is TableKind.PRODUCTS
     assert detect_table_kind(traffic.headers) is TableKind.TRAFFIC
     assert detect_table_kind(minutes.headers) is TableKind.MINUTES
+    # Product and traffic tables may carry the day in a 日期 column; a minute table has 在线人数.
+    dated = read_table(write_csv(tmp_path / "d.csv", "日期,渠道,观看人数\n2026-11-20,关注,300\n"))
+    assert detect_table_kind(dated.headers) is TableKind.TRAFFIC
+    assert detect_table_kind(("时间", "在线人数", "来源")) is TableKind.MINUTES
 
 
 def test_xlsx_keeps_nineteen_digit_ids_exactly(tmp_path: Path) -> None:
