@@ -13,7 +13,7 @@ import random
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -66,14 +66,14 @@ TRAFFIC = (
 def wait(condition: Callable[[], bool], ms: int = 20_000) -> None:
     loop = QEventLoop()
     poll = QTimer()
-    poll.timeout.connect(lambda: condition() and loop.quit())
+    poll.timeout.connect(lambda: loop.quit() if condition() else None)
     poll.start(50)
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
     poll.stop()
 
 
-def write_tables(folder: Path, show_start_local: object, minutes: int, show_gmv_yuan: float) -> list[Path]:
+def write_tables(folder: Path, show_start_local: datetime, minutes: int, show_gmv_yuan: float) -> list[Path]:
     """The tables, their money scaled so the products and the channels add up to the show's GMV."""
     product_scale = show_gmv_yuan / sum(p[8] for p in PRODUCTS)
     traffic_scale = show_gmv_yuan / sum(t[3] for t in TRAFFIC)
@@ -108,7 +108,7 @@ def write_tables(folder: Path, show_start_local: object, minutes: int, show_gmv_
         fading = 0.55 if 50 <= i < 65 else 1.0  # a long demonstration: the room goes quiet
         comments = round(rng.uniform(25, 45) * lively * fading)
         lines.append(
-            f"{(start + timedelta(minutes=i)).strftime('%Y-%m-%d %H:%M')},{comments},"  # type: ignore[operator]
+            f"{(start + timedelta(minutes=i)).strftime('%Y-%m-%d %H:%M')},{comments},"
             f"{round(comments * 0.7)},{round(comments * rng.uniform(9, 14))},{rng.randint(0, 6)},"
             f"{rng.randint(0, 4)}"
         )

@@ -56,7 +56,8 @@ def test_product_review_funnel_weak_and_never_sold(
     assert cream.card is not None and cream.card.link_no == 1
     assert cream.explained_s == 120.0
     assert cream.gmv_per_explained_min_fen == pytest.approx(499000 / 2)
-    assert by_id[SERUM_ID].card is not None and by_id[SERUM_ID].card.link_no == 2  # by name
+    serum_card = by_id[SERUM_ID].card
+    assert serum_card is not None and serum_card.link_no == 2  # by name
     assert by_id[LIPSTICK_ID].explained_s == 60.0
     assert by_id[MASK_ID].card is None and by_id[MASK_ID].explained_s is None  # no card for the mask
     # Sold with >= 100 clicks, lowest click-to-pay first: serum 1 %, cream 5 %, mask 25 %; the toner

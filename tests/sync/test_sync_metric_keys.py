@@ -53,7 +53,7 @@ def _client(desk: Desk, backend: Backend, studio: str) -> SyncClient:
     )
 
 
-def _ids(db: Database, model: type) -> set[str]:
+def _ids(db: Database, model: type[MetricSample] | type[MetricProduct] | type[MetricImport]) -> set[str]:
     with db.session() as s:
         return set(s.scalars(select(model.id).where(model.deleted_at.is_(None))))
 
