@@ -61,7 +61,6 @@ def _ids(db: Database, model: type[MetricSample] | type[MetricProduct] | type[Me
 def test_one_export_imported_on_two_desktops_counts_once_at_the_head_office(
     backend: Backend, desktop, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-
     one, two, hq = (_desk(tmp_path, n, desktop) for n in ("desk1", "desk2", "hq"))
     clients = [
         _client(one, backend, "studio_a"),
