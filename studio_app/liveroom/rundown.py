@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from studio_app.i18n import translate
-from studio_app.script.model import Script
+from studio_app.script.model import Product, Script
 
 
 class RundownError(ValueError):
@@ -45,12 +45,27 @@ def move_by(script: Script, current: int, index: int, step: int) -> Script:
     return reorder_remaining(script, current, order)
 
 
-def segment_for_product(script: Script, current: int, link_no: int | None, name: str) -> int | None:
-    """The first segment still to come that sells this product (by link number, else by name)."""
-    for index in range(current + 1, len(script.segments)):
-        product = script.product_for(script.segments[index])
-        if product is None:
-            continue
-        if (link_no is not None and product.link_no == link_no) or (name and product.name in name):
-            return index
-    return None
+def move_product_next(script: Script, current: int, link_no: int) -> Script:
+    """Move every segment still to come that sells this link (讲品, 答疑, 秒杀 ...) right after the one on
+    air, in their own order: the hot product's block comes next."""
+    rest = range(current + 1, len(script.segments))
+    mine = [i for i in rest if _link_of(script, i) == link_no]
+    if not mine:
+        raise RundownError(
+            translate("LiveRoom", "No segment of link {n} is still to come.").format(n=link_no)
+        )
+    return reorder_remaining(script, current, mine + [i for i in rest if i not in mine])
+
+
+def _link_of(script: Script, index: int) -> int | None:
+    product = script.product_for(script.segments[index])
+    return None if product is None else product.link_no
+
+
+def script_product(script: Script, link_no: int | None, name: str) -> Product | None:
+    """The script's product card for a product-table row: by link number, else by name."""
+    if link_no is not None and script.product(link_no) is not None:
+        return script.product(link_no)
+    stem = name.split()[0] if name.split() else ""
+    # Tables and cards spell the pack size their own way ("每日坚果 30袋装" / "每日坚果 500g"): the first word.
+    return next((p for p in script.products if stem and p.name.split()[0] == stem), None)

@@ -8,7 +8,7 @@ import pytest
 
 from studio_app.clock import FakeClock
 from studio_app.liveroom.questions import Question, QuestionStatus, next_for_qa, split_pasted
-from studio_app.liveroom.rundown import RundownError, move_by, move_next, segment_for_product
+from studio_app.liveroom.rundown import RundownError, move_by, move_next, move_product_next, script_product
 from studio_app.liveroom.stock import change_stock, flash_sale_product, initial_stock
 from studio_app.script.format import parse_script
 from studio_app.script.repo import demo_script_text
@@ -57,11 +57,21 @@ def test_moving_the_hot_product_next_keeps_what_was_read() -> None:
     assert moved.segments[: current + 1] == script.segments[: current + 1]
     assert moved.segments[current + 1] == script.segments[index]
     assert sorted(map(repr, moved.segments)) == sorted(map(repr, script.segments))
-    product = script.product_for(script.segments[index])
-    assert product is not None
-    assert segment_for_product(script, current, product.link_no, "") is not None
     with pytest.raises(RundownError):
         move_next(script, current, 0)
+
+
+def test_the_hot_products_whole_block_moves_next_in_its_own_order() -> None:
+    script = parse_script(demo_script_text())
+    nuts = script_product(script, None, "每日坚果 500g 混合")  # a product table names it its own way
+    assert nuts is not None and nuts.link_no == 3
+    moved = move_product_next(script, 2, nuts.link_no)
+    block = [s.title for s in script.segments if script.product_for(s) == nuts]
+    assert len(block) >= 4  # 讲品, 答疑, 秒杀, 逼单 ...
+    assert [s.title for s in moved.segments[3 : 3 + len(block)]] == block
+    assert moved.segments[:3] == script.segments[:3]
+    with pytest.raises(RundownError):
+        move_product_next(moved, 2 + len(block), nuts.link_no)  # its block has been on air
 
 
 def test_moving_a_segment_up_and_down_among_the_rest() -> None:
