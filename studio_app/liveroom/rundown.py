@@ -67,5 +67,5 @@ def script_product(script: Script, link_no: int | None, name: str) -> Product | 
     if link_no is not None and script.product(link_no) is not None:
         return script.product(link_no)
     stem = name.split()[0] if name.split() else ""
-    # Tables and cards spell the pack size their own way ("每日坚果 30袋装" / "每日坚果 500g"): the first word.
+    # Tables and cards spell the pack size their own way ("每日坚果 30袋装", "每日坚果 500g"): first word.
     return next((p for p in script.products if stem and p.name.split()[0] == stem), None)

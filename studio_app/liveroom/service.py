@@ -6,18 +6,27 @@ Reads open a session on any thread; writes go through the one writer and return 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from studio_app.liveroom import repo
 from studio_app.liveroom.questions import Question, next_for_qa, split_pasted
+from studio_app.liveroom.rundown import script_product
 from studio_app.liveroom.stock import StockChange, change_stock
+from studio_app.liveroom.watch import DropFolderWatcher, FileOutcome
 from studio_app.metrics import repo as metrics_repo
 from studio_app.metrics.samples import Sample
 from studio_app.script import repo as script_repo
 from studio_app.script.model import RunLogKind, Script
 from studio_app.store.handle import StoreHandle
+
+
+@dataclass(frozen=True)
+class DropRound:
+    outcomes: tuple[FileOutcome, ...]
+    stock: tuple[StockChange, ...]
 
 
 class LiveRoomService:
@@ -89,6 +98,22 @@ class LiveRoomService:
         """A minute table from the watched folder, stored as feed samples (the data panel sees them too)."""
         self._handle.writer.run(lambda s: metrics_repo.add_feed_samples(s, show_id, samples))
         return len(samples)
+
+    def take_drops(self, watcher: DropFolderWatcher, show_id: str, script: Script | None) -> DropRound:
+        """One poll of the watched folder (on a worker): minute tables are stored as the show's samples,
+        a product table's 库存 sets the live stock of the links it names."""
+        outcomes = tuple(watcher.poll())
+        changes = []
+        for outcome in outcomes:
+            content = outcome.content
+            if content.samples:
+                self.store_samples(show_id, content.samples)
+            if content.products is not None and script is not None:
+                for numbers in content.products.products:
+                    product = script_product(script, numbers.link_no, numbers.name)
+                    if product is not None and numbers.stock is not None:
+                        changes.append(self.set_stock(show_id, product.link_no, numbers.stock, source="feed"))
+        return DropRound(outcomes, tuple(changes))
 
     # ---- rundown ------------------------------------------------------------------------------------------
 

@@ -51,7 +51,9 @@ def test_script_cards_give_the_starting_stock_and_the_flash_sale_product() -> No
 def test_moving_the_hot_product_next_keeps_what_was_read() -> None:
     script = parse_script(demo_script_text())
     current = 1
-    later = [i for i, s in enumerate(script.segments) if i > current + 1 and script.product_for(s) is not None]
+    later = [
+        i for i, s in enumerate(script.segments) if i > current + 1 and script.product_for(s) is not None
+    ]
     index = later[-1]
     moved = move_next(script, current, index)
     assert moved.segments[: current + 1] == script.segments[: current + 1]
@@ -80,4 +82,3 @@ def test_moving_a_segment_up_and_down_among_the_rest() -> None:
     assert down.segments[1:3] == (script.segments[2], script.segments[1])
     assert move_by(down, 0, 2, -1) == script
     assert move_by(script, 0, len(script.segments) - 1, +1) == script  # the last stays last
-

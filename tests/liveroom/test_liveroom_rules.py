@@ -7,7 +7,7 @@ from datetime import timedelta
 from studio_app.clock import FakeClock
 from studio_app.liveroom.numbers import ProductNumbers, ProductTable, RoomPoint
 from studio_app.liveroom.room import LiveRoom
-from studio_app.liveroom.rules import AlertKind, baseline_of, click_rate_alerts, hot_products
+from studio_app.liveroom.rules import AlertKind, DataAlert, baseline_of, click_rate_alerts, hot_products
 from studio_app.metrics.samples import Sample
 
 
@@ -23,7 +23,7 @@ def test_dwell_drop_below_the_shows_own_baseline_raises_one_alert_until_it_recov
     for _ in range(30):  # half an hour at the show's normal: 60 s dwell, 120 interactions a minute
         room.add_points([_minute(fake_clock, 60.0, 120)])
         assert room.evaluate(fake_clock.now()).alerts == ()
-    raised_total = []
+    raised_total: list[DataAlert] = []
     for _ in range(4):  # viewers start leaving: 40 s is two thirds of the show's own 60 s
         room.add_points([_minute(fake_clock, 40.0, 118)])
         view = room.evaluate(fake_clock.now())
@@ -114,7 +114,9 @@ def test_room_sums_gmv_and_orders_of_the_stored_samples(fake_clock: FakeClock) -
     start = fake_clock.now()
     room.set_samples(
         [
-            Sample(at=start + timedelta(minutes=i), online_viewers=500 + i, pay_gmv_fen=10_000, pay_order_cnt=2)
+            Sample(
+                at=start + timedelta(minutes=i), online_viewers=500 + i, pay_gmv_fen=10_000, pay_order_cnt=2
+            )
             for i in range(5)
         ]
     )

@@ -53,7 +53,12 @@ def test_pasted_questions_starred_shown_in_qa_answered_or_not_and_in_the_report(
     by_text = {q["text"]: q for q in report["questions"]}
     assert by_text["适合油皮吗？"]["status"] == "answered"
     assert by_text["敏感肌能用吗"]["status"] == "unanswered"
-    assert by_text["有小样吗"] == {**by_text["有小样吗"], "status": "queued", "starred": False, "shown_at": None}
+    assert by_text["有小样吗"] == {
+        **by_text["有小样吗"],
+        "status": "queued",
+        "starred": False,
+        "shown_at": None,
+    }
     assert sample.id  # stays queued, unstarred
 
     service.set_starred(sensitive.id, True)  # starred again: back in the queue for the next slot

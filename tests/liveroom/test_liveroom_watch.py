@@ -10,11 +10,13 @@ from studio_app.liveroom.watch import DropFolderWatcher, FileState
 
 PRODUCT_TABLE = (
     "商品ID,商品名称,商品曝光人数,商品点击人数,商品点击率,成交订单数,成交金额(元),库存\r\n"
-    "3612345678901234567,保湿面霜,\"1.2万\",\"1,300\",10.8%,120,\"10,680.00\",38\r\n"
+    '3612345678901234567,保湿面霜,"1.2万","1,300",10.8%,120,"10,680.00",38\r\n'
     "3612345678901234568,每日坚果,5000,400,8%,-,0,-\r\n"
     "合计,,17000,1700,,120,10680,\r\n"
 )
-MINUTE_TABLE = "时间,在线人数,平均停留时长(秒),成交金额(元),成交订单数\r\n2026-11-25 20:01,812,61,1299.00,12\r\n"
+MINUTE_TABLE = (
+    "时间,在线人数,平均停留时长(秒),成交金额(元),成交订单数\r\n2026-11-25 20:01,812,61,1299.00,12\r\n"
+)
 
 
 def _settle(watcher: DropFolderWatcher, clock: FakeClock) -> list:
@@ -36,7 +38,12 @@ def test_gbk_product_table_is_read_and_moved_to_done(tmp_path: Path, fake_clock:
     cream, nuts = table.products
     assert cream.key == "3612345678901234567"  # 19 digits kept as text
     assert (cream.name, cream.exposures, cream.clicks, cream.orders, cream.gmv_fen, cream.stock) == (
-        "保湿面霜", 12000, 1300, 120, 1_068_000, 38
+        "保湿面霜",
+        12000,
+        1300,
+        120,
+        1_068_000,
+        38,
     )
     assert (nuts.orders, nuts.stock) == (0, None)
     assert (folder / "done" / "商品列表.csv").exists() and not (folder / "商品列表.csv").exists()
