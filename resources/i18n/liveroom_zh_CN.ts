@@ -230,6 +230,18 @@
         <translation>未回答</translation>
     </message>
     <message>
+        <source>on the prompter</source>
+        <translation>提词器上</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已回答</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>未回答</translation>
+    </message>
+    <message>
         <source>On the prompter: {text}</source>
         <translation>提词器上：{text}</translation>
     </message>

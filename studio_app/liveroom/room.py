@@ -40,6 +40,10 @@ class RoomView:
     raised: tuple[DataAlert, ...]  # new since the last evaluation
 
 
+def _latest(tables: Sequence[ProductTable], now: datetime) -> ProductTable | None:
+    return next((t for t in reversed(tables) if t.at <= now), None)
+
+
 @dataclass
 class LiveRoom:
     thresholds: Thresholds = field(default_factory=Thresholds)
@@ -78,6 +82,13 @@ class LiveRoom:
         raised, _cleared = self._book.update(current)
         online = next((p.online_viewers for p in reversed(points) if p.online_viewers is not None), None)
         samples = [s for s in self._samples.values() if s.at <= now]
+        gmv_fen = sum(s.pay_gmv_fen or 0 for s in samples)
+        orders = sum(s.pay_order_cnt or 0 for s in samples)
+        table = _latest(self._tables, now)
+        if not any(s.pay_gmv_fen is not None for s in samples) and table is not None:
+            # No minute table or feed with sales yet: the product table's totals are the show's so far.
+            gmv_fen = sum(p.gmv_fen for p in table.products)
+            orders = sum(p.orders for p in table.products)
         return RoomView(
             at=now,
             online_viewers=online,
@@ -91,8 +102,8 @@ class LiveRoom:
                 now,
                 self.thresholds,
             ),
-            gmv_fen=sum(s.pay_gmv_fen or 0 for s in samples),
-            orders=sum(s.pay_order_cnt or 0 for s in samples),
+            gmv_fen=gmv_fen,
+            orders=orders,
             hot=tuple(hot_products(self._tables, now, self.thresholds)),
             alerts=tuple(self._book.standing.values()),
             raised=tuple(raised),

@@ -109,7 +109,7 @@ def test_pasted_questions_starred_one_shows_in_qa_and_its_answer_is_logged(
     room.tick()
     assert onair_text(session).question == "Q: 敏感肌能用吗"
     qtbot.mouseClick(view.answered_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: view.list.item(1).text().startswith("✓"), timeout=5000)
+    qtbot.waitUntil(lambda: view.list.item(1).text() == "敏感肌能用吗  · answered", timeout=5000)
     room.tick()
     assert onair_text(session).question == ""
     with app_context.db.session() as s:

@@ -78,14 +78,14 @@ class QuestionsView(QGroupBox):
     def show_questions(self, questions: Sequence[Question]) -> None:
         marks = {
             QuestionStatus.QUEUED: "",
-            QuestionStatus.SHOWN: "▶ ",
-            QuestionStatus.ANSWERED: "✓ ",
-            QuestionStatus.UNANSWERED: "✗ ",
+            QuestionStatus.SHOWN: "  · " + self.tr("on the prompter"),
+            QuestionStatus.ANSWERED: "  · " + self.tr("answered"),
+            QuestionStatus.UNANSWERED: "  · " + self.tr("not answered"),
         }
         self._filling = True
         self.list.clear()
         for question in questions:
-            item = QListWidgetItem(marks[question.status] + question.text)
+            item = QListWidgetItem(question.text + marks[question.status])
             item.setData(Qt.ItemDataRole.UserRole, question.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if question.starred else Qt.CheckState.Unchecked)

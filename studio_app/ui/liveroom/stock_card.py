@@ -49,7 +49,7 @@ class StockCard(QGroupBox):
         self.show_product(None, None, "")
 
     def show_product(self, product: Product | None, count: int | None, countdown: str) -> None:
-        changed = product != self._product
+        changed = product != self._product or count != self._count
         self._product, self._count = product, count
         for widget in (self.minus_one, self.minus_ten, self.plus_ten, self.set_button, self.sold_out_button):
             widget.setEnabled(product is not None)
@@ -63,7 +63,7 @@ class StockCard(QGroupBox):
             self.tr("SOLD OUT") if count == 0 else ("—" if count is None else f"{count:,}")
         )
         self.countdown_label.setText(countdown)
-        if changed and count is not None:
+        if changed and count is not None and not self.spin.hasFocus():
             self.spin.setValue(count)
 
     def _step(self, delta: int) -> None:

@@ -69,22 +69,29 @@ class AlertCard(QFrame):
         self.setStyleSheet(
             f"QFrame#alertCard {{ background: #2a2620; border-left: 4px solid {AMBER}; border-radius: 6px; }}"
         )
-        message = QLabel(alert.message)
-        message.setWordWrap(True)
-        message.setStyleSheet("font-size: 13pt; color: #f2f4f8;")
-        cue = QLabel(alert.cue)
-        cue.setWordWrap(True)
-        cue.setStyleSheet(f"font-size: 12pt; color: {AMBER};")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("font-size: 13pt; color: #f2f4f8;")
+        self.cue = QLabel()
+        self.cue.setWordWrap(True)
+        self.cue.setStyleSheet(f"font-size: 12pt; color: {AMBER};")
         self.button = QPushButton(self.tr("Send to host"))
         self.button.setToolTip(self.tr("Shows the suggestion on the prompter as a cue"))
-        self.button.clicked.connect(lambda: self.send.emit(alert.cue))
+        self.button.clicked.connect(lambda: self.send.emit(self.alert.cue))
+        self.set_alert(alert)
         text = QVBoxLayout()
-        text.addWidget(message)
-        text.addWidget(cue)
+        text.addWidget(self.message)
+        text.addWidget(self.cue)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addLayout(text, 1)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def set_alert(self, alert: DataAlert) -> None:
+        """The same alert with today's numbers (it stands while the drop lasts, its values move)."""
+        self.alert = alert
+        self.message.setText(alert.message)
+        self.cue.setText(alert.cue)
 
 
 class AlertList(QWidget):
@@ -104,7 +111,10 @@ class AlertList(QWidget):
     def show_alerts(self, alerts: Sequence[DataAlert]) -> None:
         keys = tuple(a.key for a in alerts)
         if keys == self._keys:
-            return  # the same alerts: keep the cards (and a button the operator is about to press)
+            # The same alerts: keep the cards (and a button the operator is about to press), new numbers.
+            for card, alert in zip(self.cards, alerts, strict=True):
+                card.set_alert(alert)
+            return
         self._keys = keys
         for card in self.cards:
             card.deleteLater()
