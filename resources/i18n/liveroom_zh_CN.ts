@@ -200,6 +200,45 @@
     </message>
 </context>
 <context>
+    <name>QuestionsReview</name>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>加星</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Put up at</source>
+        <translation>上屏时间</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>观众提问</translation>
+    </message>
+    <message>
+        <source>not put up</source>
+        <translation>未上屏</translation>
+    </message>
+    <message>
+        <source>on the prompter</source>
+        <translation>提词器上</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已回答</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>未回答</translation>
+    </message>
+</context>
+<context>
     <name>QuestionsView</name>
     <message>
         <source>Viewers&apos; questions</source>

@@ -262,6 +262,7 @@ class DataPanel(QWidget):
             bundle.review, self._source_text(bundle), bundle.comparison, bundle.incidents
         )
         self.history_view.show_history(trends.noise_floor_dbfs, trends.upload_mbps)
+        self.review_view.questions_review.load(self.context, self.current_show_id())
         self.source_label.setText(self._source_text(bundle))
         self._update_tiles(bundle.samples[-1].at if bundle.samples else None)
         self.message_label.clear()

@@ -14,10 +14,13 @@ from pytestqt.qtbot import QtBot
 from studio_app.clock import FakeClock
 from studio_app.context import AppContext
 from studio_app.liveroom.questions import QuestionStatus
+from studio_app.liveroom.service import LiveRoomService
 from studio_app.promo.onair_text import onair_text
 from studio_app.promo.session import OnAirSession
 from studio_app.script import repo as script_repo
 from studio_app.script.model import RunLogKind, SegmentKind
+from studio_app.shows import list_shows
+from studio_app.ui.data_panel import DataPanel
 from studio_app.ui.liveroom.panel import POLL_S, LiveRoomPanel
 from studio_app.ui.prompter.controller import OnAirController
 from studio_app.ui.prompter.keys import PrompterAction
@@ -198,3 +201,22 @@ def test_the_hot_product_moves_next_and_the_prompter_follows(
     )
     cell = script.rundown.item(session.segment_index + 1, 2)
     assert cell is not None and cell.text() == after.title
+
+
+def test_the_data_rooms_review_lists_the_questions_and_their_outcome(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    show_id = list_shows(app_context.db)[0].id
+    service = LiveRoomService(app_context)
+    asked = service.add_questions(show_id, "适合油皮吗？\n有小样吗")
+    service.set_starred(asked[0].id, True)
+    shown = service.start_qa(show_id, 2)
+    assert shown is not None
+    service.resolve_question(shown.id, answered=False)
+    panel = DataPanel(app_context, feed_port=0)
+    qtbot.addWidget(panel)
+    review = panel.review_view.questions_review
+    qtbot.waitUntil(lambda: review.rowCount() == 2, timeout=10000)
+    rows = [[review.item(r, c).text() for c in range(3)] for r in range(2)]  # type: ignore[union-attr]
+    assert rows == [["适合油皮吗？", "★", "not answered"], ["有小样吗", "", "not put up"]]
+    panel.shutdown()
