@@ -75,41 +75,41 @@ def room_alerts(
     points: Sequence[RoomPoint], now: datetime, thresholds: Thresholds = Thresholds()
 ) -> list[DataAlert]:
     """Dwell and interaction against the show's own baseline."""
-    alerts = []
     dwell = baseline_of(
         [(p.at, p.avg_watch_seconds) for p in points if p.avg_watch_seconds is not None], now, thresholds
     )
-    if dwell.ratio is not None and dwell.ratio < thresholds.drop_ratio:
-        assert dwell.recent is not None and dwell.baseline is not None
-        alerts.append(
-            DataAlert(
-                key=AlertKind.DWELL.value,
-                kind=AlertKind.DWELL,
-                message=translate(
-                    "LiveRoom", "Dwell fell to {now:.0f} s (the show's usual {base:.0f} s)"
-                ).format(now=dwell.recent, base=dwell.baseline),
-                cue=translate("LiveRoom", "Viewers leaving: switch the demo / bring out an offer"),
-                value=dwell.recent,
-                baseline=dwell.baseline,
-            )
-        )
     interaction = baseline_of(
         [(p.at, float(p.interactions)) for p in points if p.interactions is not None], now, thresholds
     )
-    if interaction.ratio is not None and interaction.ratio < thresholds.drop_ratio:
-        assert interaction.recent is not None and interaction.baseline is not None
-        alerts.append(
-            DataAlert(
-                key=AlertKind.INTERACTION.value,
-                kind=AlertKind.INTERACTION,
-                message=translate(
-                    "LiveRoom", "Interaction fell to {now:.0f}/min (the show's usual {base:.0f}/min)"
-                ).format(now=interaction.recent, base=interaction.baseline),
-                cue=translate("LiveRoom", "Room is quiet: ask a question / start a lucky draw"),
-                value=interaction.recent,
-                baseline=interaction.baseline,
+    checks = (
+        (
+            AlertKind.DWELL,
+            dwell,
+            translate("LiveRoom", "Dwell fell to {now:.0f} s (the show's usual {base:.0f} s)"),
+            translate("LiveRoom", "Viewers leaving: switch the demo / bring out an offer"),
+        ),
+        (
+            AlertKind.INTERACTION,
+            interaction,
+            translate("LiveRoom", "Interaction fell to {now:.0f}/min (the show's usual {base:.0f}/min)"),
+            translate("LiveRoom", "Room is quiet: ask a question / start a lucky draw"),
+        ),
+    )
+    alerts = []
+    for kind, line, message, cue in checks:
+        ratio = line.ratio
+        if ratio is not None and ratio < thresholds.drop_ratio:
+            assert line.recent is not None and line.baseline is not None
+            alerts.append(
+                DataAlert(
+                    key=kind.value,
+                    kind=kind,
+                    message=message.format(now=line.recent, base=line.baseline),
+                    cue=cue,
+                    value=line.recent,
+                    baseline=line.baseline,
+                )
             )
-        )
     return alerts
 
 
