@@ -8,9 +8,10 @@ injected clock; :meth:`LiveRoom.evaluate` returns a frozen :class:`RoomView`.
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from studio_app.liveroom.numbers import ProductTable, RoomPoint
 from studio_app.liveroom.rules import (
@@ -19,10 +20,10 @@ from studio_app.liveroom.rules import (
     DataAlert,
     HotProduct,
     Thresholds,
-    baseline_of,
     click_rate_alerts,
     hot_products,
     room_alerts,
+    room_baselines,
 )
 from studio_app.metrics.samples import Sample
 
@@ -40,6 +41,26 @@ class RoomView:
     raised: tuple[DataAlert, ...]  # new since the last evaluation
 
 
+@dataclass(frozen=True)
+class SampleSeries:
+    """The store's samples as the room reads them, built on a worker: in time order, sales summed."""
+
+    points: tuple[RoomPoint, ...]
+    gmv_fen: int
+    orders: int
+    has_sales: bool
+
+
+def sample_series(samples: Iterable[Sample]) -> SampleSeries:
+    ordered = sorted(samples, key=lambda s: s.at)
+    return SampleSeries(
+        points=tuple(RoomPoint.from_sample(s) for s in ordered),
+        gmv_fen=sum(s.pay_gmv_fen or 0 for s in ordered),
+        orders=sum(s.pay_order_cnt or 0 for s in ordered),
+        has_sales=any(s.pay_gmv_fen is not None for s in ordered),
+    )
+
+
 def _latest(tables: Sequence[ProductTable], now: datetime) -> ProductTable | None:
     return next((t for t in reversed(tables) if t.at <= now), None)
 
@@ -49,16 +70,20 @@ class LiveRoom:
     thresholds: Thresholds = field(default_factory=Thresholds)
     _points: list[RoomPoint] = field(default_factory=list)
     _tables: list[ProductTable] = field(default_factory=list)
-    _samples: dict[datetime, Sample] = field(default_factory=dict)
+    _series: SampleSeries = field(default_factory=lambda: sample_series(()))
     _book: AlertBook = field(default_factory=AlertBook)
+    # Samples and points merged in time order, rebuilt only when either changes (evaluate runs every second).
+    _merged: list[RoomPoint] | None = None
 
-    def set_samples(self, samples: Iterable[Sample]) -> None:
+    def set_samples(self, series: SampleSeries) -> None:
         """The show's stored samples (feed, imports, the folder's minute tables): the whole set each time."""
-        self._samples = {s.at: s for s in samples}
+        self._series = series
+        self._merged = None
 
     def add_points(self, points: Iterable[RoomPoint]) -> None:
         for point in points:
             bisect.insort(self._points, point, key=lambda p: p.at)
+        self._merged = None
 
     def add_table(self, table: ProductTable) -> None:
         bisect.insort(self._tables, table, key=lambda t: t.at)
@@ -70,38 +95,33 @@ class LiveRoom:
     def latest_table(self) -> ProductTable | None:
         return self._tables[-1] if self._tables else None
 
-    def _all_points(self) -> list[RoomPoint]:
-        points = [RoomPoint.from_sample(s) for s in self._samples.values()] + self._points
-        return sorted(points, key=lambda p: p.at)
+    def _window(self, now: datetime) -> list[RoomPoint]:
+        """The points the baselines look at: the recent window and the hour before it."""
+        if self._merged is None:
+            self._merged = list(heapq.merge(self._series.points, self._points, key=lambda p: p.at))
+        span = timedelta(seconds=self.thresholds.baseline_window_s + self.thresholds.recent_window_s)
+        first = bisect.bisect_right(self._merged, now - span, key=lambda p: p.at)
+        return self._merged[first : bisect.bisect_right(self._merged, now, key=lambda p: p.at)]
 
     def evaluate(self, now: datetime) -> RoomView:
-        points = [p for p in self._all_points() if p.at <= now]
-        current = room_alerts(points, now, self.thresholds) + click_rate_alerts(
+        points = self._window(now)
+        dwell, interaction = room_baselines(points, now, self.thresholds)
+        current = room_alerts(dwell, interaction, self.thresholds) + click_rate_alerts(
             self._tables, now, self.thresholds
         )
         raised, _cleared = self._book.update(current)
         online = next((p.online_viewers for p in reversed(points) if p.online_viewers is not None), None)
-        samples = [s for s in self._samples.values() if s.at <= now]
-        gmv_fen = sum(s.pay_gmv_fen or 0 for s in samples)
-        orders = sum(s.pay_order_cnt or 0 for s in samples)
+        gmv_fen, orders = self._series.gmv_fen, self._series.orders
         table = _latest(self._tables, now)
-        if not any(s.pay_gmv_fen is not None for s in samples) and table is not None:
+        if not self._series.has_sales and table is not None:
             # No minute table or feed with sales yet: the product table's totals are the show's so far.
             gmv_fen = sum(p.gmv_fen for p in table.products)
             orders = sum(p.orders for p in table.products)
         return RoomView(
             at=now,
             online_viewers=online,
-            dwell=baseline_of(
-                [(p.at, p.avg_watch_seconds) for p in points if p.avg_watch_seconds is not None],
-                now,
-                self.thresholds,
-            ),
-            interaction=baseline_of(
-                [(p.at, float(p.interactions)) for p in points if p.interactions is not None],
-                now,
-                self.thresholds,
-            ),
+            dwell=dwell,
+            interaction=interaction,
             gmv_fen=gmv_fen,
             orders=orders,
             hot=tuple(hot_products(self._tables, now, self.thresholds)),

@@ -71,16 +71,23 @@ def baseline_of(
     )
 
 
-def room_alerts(
+def room_baselines(
     points: Sequence[RoomPoint], now: datetime, thresholds: Thresholds = Thresholds()
-) -> list[DataAlert]:
-    """Dwell and interaction against the show's own baseline."""
+) -> tuple[Baseline, Baseline]:
+    """Dwell and interaction: now against the show's own baseline."""
     dwell = baseline_of(
         [(p.at, p.avg_watch_seconds) for p in points if p.avg_watch_seconds is not None], now, thresholds
     )
     interaction = baseline_of(
         [(p.at, float(p.interactions)) for p in points if p.interactions is not None], now, thresholds
     )
+    return dwell, interaction
+
+
+def room_alerts(
+    dwell: Baseline, interaction: Baseline, thresholds: Thresholds = Thresholds()
+) -> list[DataAlert]:
+    """An alert for each of dwell and interaction below its baseline."""
     checks = (
         (
             AlertKind.DWELL,

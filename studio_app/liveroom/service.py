@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from studio_app.liveroom import repo
 from studio_app.liveroom.questions import Question, next_for_qa, split_pasted
+from studio_app.liveroom.room import SampleSeries, sample_series
 from studio_app.liveroom.rundown import script_product
 from studio_app.liveroom.stock import StockChange, change_stock
 from studio_app.liveroom.watch import DropFolderWatcher, FileOutcome
@@ -89,10 +90,10 @@ class LiveRoomService:
 
     # ---- numbers ------------------------------------------------------------------------------------------
 
-    def samples(self, show_id: str) -> tuple[Sample, ...]:
-        """The show's samples the review would count (feed, import or manual)."""
+    def sample_series(self, show_id: str) -> SampleSeries:
+        """The show's samples the review would count (feed, import or manual), ready for the room."""
         with self._handle.db.session() as s:
-            return metrics_repo.review_samples(s, show_id)[1]
+            return sample_series(metrics_repo.review_samples(s, show_id)[1])
 
     def store_samples(self, show_id: str, samples: Sequence[Sample]) -> int:
         """A minute table from the watched folder, stored as feed samples (the data panel sees them too)."""

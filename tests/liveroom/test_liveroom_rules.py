@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from studio_app.clock import FakeClock
 from studio_app.liveroom.numbers import ProductNumbers, ProductTable, RoomPoint
-from studio_app.liveroom.room import LiveRoom
+from studio_app.liveroom.room import LiveRoom, sample_series
 from studio_app.liveroom.rules import AlertKind, DataAlert, baseline_of, click_rate_alerts, hot_products
 from studio_app.metrics.samples import Sample
 
@@ -113,12 +113,17 @@ def test_room_sums_gmv_and_orders_of_the_stored_samples(fake_clock: FakeClock) -
     room = LiveRoom()
     start = fake_clock.now()
     room.set_samples(
-        [
-            Sample(
-                at=start + timedelta(minutes=i), online_viewers=500 + i, pay_gmv_fen=10_000, pay_order_cnt=2
-            )
-            for i in range(5)
-        ]
+        sample_series(
+            [
+                Sample(
+                    at=start + timedelta(minutes=i),
+                    online_viewers=500 + i,
+                    pay_gmv_fen=10_000,
+                    pay_order_cnt=2,
+                )
+                for i in range(5)
+            ]
+        )
     )
     fake_clock.advance(300)
     view = room.evaluate(fake_clock.now())

@@ -21,7 +21,6 @@ from studio_app.liveroom.rundown import RundownError, move_by, move_next, move_p
 from studio_app.liveroom.service import DropRound, LiveRoomService
 from studio_app.liveroom.stock import StockChange, initial_stock, sold_out_cue
 from studio_app.liveroom.watch import DropFolderWatcher, FileState
-from studio_app.metrics.samples import Sample
 from studio_app.promo.onair_text import onair_text
 from studio_app.promo.session import HostBoard, SessionPhase
 from studio_app.script.model import RunLogEvent, RunLogKind, Script
@@ -184,7 +183,7 @@ class LiveRoomPanel(QWidget):
         now_s = clock.monotonic()
         if self._samples_dirty and now_s - self._samples_read >= SAMPLES_RELOAD_S:
             self._samples_dirty, self._samples_read = False, now_s
-            run_in_thread(self.service.samples, show_id, on_result=self._on_samples)
+            run_in_thread(self.service.sample_series, show_id, on_result=self.room.set_samples)
         session = controller.session
         if session.phase is SessionPhase.ON_AIR and not self._polling and now_s - self._last_poll >= POLL_S:
             self._polling, self._last_poll = True, now_s
@@ -232,9 +231,6 @@ class LiveRoomPanel(QWidget):
         self.hot.show_products(view.hot)
 
     # ---- numbers coming in ---------------------------------------------------------------------------------
-
-    def _on_samples(self, samples: tuple[Sample, ...]) -> None:
-        self.room.set_samples(samples)
 
     def _on_drops(self, result: DropRound) -> None:
         for outcome in result.outcomes:
