@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from studio_app.clock import FakeClock
 from studio_app.context import AppContext
 from studio_app.liveroom.questions import QuestionStatus
 from studio_app.liveroom.rundown import move_next
 from studio_app.liveroom.service import LiveRoomService
+from studio_app.liveroom.watch import DropFolderWatcher
+from studio_app.metrics import repo as metrics_repo
 from studio_app.script.model import RunLogKind
 from studio_app.script.service import ScriptService
 from studio_app.showday.report import build_show_report
@@ -87,3 +91,31 @@ def test_a_reordered_rundown_is_the_shows_script_from_now_on(app_context: AppCon
     assert [s.title for s in reloaded.segments] == [s.title for s in moved.segments]
     (line,) = [e for e in scripts.run_log(show_id) if e.kind is RunLogKind.RUNDOWN_REORDERED]
     assert line.payload["order"][0] == script.segments[-2].title
+
+
+def test_a_dropped_product_table_sets_live_stock_and_a_minute_table_becomes_the_shows_samples(
+    app_context: AppContext, fake_clock: FakeClock, tmp_path: Path
+) -> None:
+    show_id = list_shows(app_context.db)[0].id
+    script = ScriptService(app_context).load_show(show_id).script
+    assert script is not None
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    table = "商品ID,商品名称,商品曝光人数,商品点击人数,成交订单数,成交金额(元),库存\r\n"
+    table += "3612345678901234563,每日坚果 500g,1000,100,10,699,0\r\n"  # the card says 每日坚果 30袋装
+    (folder / "商品.csv").write_bytes(table.encode("gbk"))
+    (folder / "trend.csv").write_text(
+        "时间,在线人数,成交金额(元)\n2026-11-25 20:01,812,1299.00\n", encoding="utf-8"
+    )
+    service = LiveRoomService(app_context)
+    watcher = DropFolderWatcher(folder, fake_clock)
+    assert service.take_drops(watcher, show_id, script).outcomes == ()  # seen, not yet settled
+    fake_clock.advance(3)
+    result = service.take_drops(watcher, show_id, script)
+    assert sorted(o.name for o in result.outcomes) == ["trend.csv", "商品.csv"]
+    (change,) = result.stock
+    assert (change.link_no, change.count, change.sold_out_now) == (3, 0, True)
+    assert service.stock(show_id) == {3: 0}
+    with app_context.db.session() as s:
+        stored = metrics_repo.samples_by_source(s, show_id)["feed"]
+    assert [(x.online_viewers, x.pay_gmv_fen) for x in stored] == [(812, 129_900)]
