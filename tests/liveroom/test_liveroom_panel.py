@@ -220,3 +220,19 @@ def test_the_data_rooms_review_lists_the_questions_and_their_outcome(
     rows = [[review.item(r, c).text() for c in range(3)] for r in range(2)]  # type: ignore[union-attr]
     assert rows == [["适合油皮吗？", "★", "not answered"], ["有小样吗", "", "not put up"]]
     panel.shutdown()
+
+
+def test_the_room_follows_a_new_controller_when_the_script_runner_replaces_its_own(
+    qtbot: QtBot, panels: tuple[ScriptPanel, LiveRoomPanel]
+) -> None:
+    script, room = panels
+    old = _controller(script)
+    assert script._script is not None
+    script._on_saved(script._script)  # a script saved mid-show: the old controller is deleted, a new one
+    qtbot.wait(50)  # picks the show up where it was
+    room.tick()
+    new = _controller(script)
+    assert room.controller is new is not old
+    new.send_cue("测试")
+    room.send_cue("讲福利")
+    assert [c.text for c in new.session.active_cues()] == ["测试", "讲福利"]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from studio_app.context import AppContext
 from studio_app.liveroom.questions import Question, shown_now
@@ -135,7 +136,8 @@ class LiveRoomPanel(QWidget):
     def _bind(self, controller: OnAirController | None) -> None:
         if controller is self.controller:
             return
-        if self.controller is not None:
+        if self.controller is not None and isValid(self.controller):
+            # The script runner deletes a controller it replaces (a saved script, another show).
             self.controller.logged.disconnect(self._on_logged)
         self.controller = controller
         show_id = controller.session.show_id if controller is not None else None
