@@ -72,7 +72,8 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     ("商品名称", "name"),
     ("商品标题", "name"),
     ("name", "name"),
-    ("链接", "link_no"),
+    ("链接序号", "link_no"),  # not "商品链接", which is the product page's address
+    ("链接号", "link_no"),
     ("序号", "link_no"),
     ("曝光人数", "exposures"),
     ("exposures", "exposures"),

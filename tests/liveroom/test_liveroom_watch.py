@@ -8,11 +8,11 @@ from pathlib import Path
 from studio_app.clock import FakeClock
 from studio_app.liveroom.watch import DropFolderWatcher, FileState
 
-PRODUCT_TABLE = (
-    "商品ID,商品名称,商品曝光人数,商品点击人数,商品点击率,成交订单数,成交金额(元),库存\r\n"
-    '3612345678901234567,保湿面霜,"1.2万","1,300",10.8%,120,"10,680.00",38\r\n'
-    "3612345678901234568,每日坚果,5000,400,8%,-,0,-\r\n"
-    "合计,,17000,1700,,120,10680,\r\n"
+PRODUCT_TABLE = (  # 商品链接 is the page's address, not the link number
+    "商品ID,商品名称,商品链接,商品曝光人数,商品点击人数,商品点击率,成交订单数,成交金额(元),库存\r\n"
+    '3612345678901234567,保湿面霜,https://haohuo.example/1,"1.2万","1,300",10.8%,120,"10,680.00",38\r\n'
+    "3612345678901234568,每日坚果,https://haohuo.example/2,5000,400,8%,-,0,-\r\n"
+    "合计,,,17000,1700,,120,10680,\r\n"
 )
 MINUTE_TABLE = (
     "时间,在线人数,平均停留时长(秒),成交金额(元),成交订单数\r\n2026-11-25 20:01,812,61,1299.00,12\r\n"
@@ -45,7 +45,7 @@ def test_gbk_product_table_is_read_and_moved_to_done(tmp_path: Path, fake_clock:
         1_068_000,
         38,
     )
-    assert (nuts.orders, nuts.stock) == (0, None)
+    assert (nuts.orders, nuts.stock, nuts.link_no) == (0, None, None)
     assert (folder / "done" / "商品列表.csv").exists() and not (folder / "商品列表.csv").exists()
 
 
