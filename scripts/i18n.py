@@ -39,6 +39,11 @@ AREAS: dict[str, tuple[str, ...]] = {
         "ui/script/",
         "store/models/script.py",
     ),
+    "liveroom": (
+        "liveroom/",
+        "ui/liveroom/",
+        "store/models/liveroom.py",
+    ),
     "data": (
         "store/models/data.py",
         "store/models/sync.py",

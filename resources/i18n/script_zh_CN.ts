@@ -654,6 +654,10 @@
         <translation>提示最多 {n} 个字，主播要一眼看完。</translation>
     </message>
     <message>
+        <source>Only the segments still to come can be reordered.</source>
+        <translation>只能调整还没播的环节顺序。</translation>
+    </message>
+    <message>
         <source>This script has no emergency text for “{name}”.</source>
         <translation>这份脚本没有“{name}”的应急话术。</translation>
     </message>
@@ -721,8 +725,20 @@
         <translation>{text}（另有 {n} 条）</translation>
     </message>
     <message>
+        <source>Flash sale {left} · SOLD OUT</source>
+        <translation>秒杀 {left} · 已售罄</translation>
+    </message>
+    <message>
+        <source>Flash sale {left} · {n} left</source>
+        <translation>秒杀 {left} · 剩 {n} 件</translation>
+    </message>
+    <message>
         <source>Link {n} {name}</source>
         <translation>{n}号链接 {name}</translation>
+    </message>
+    <message>
+        <source>Q: {question}</source>
+        <translation>问：{question}</translation>
     </message>
     <message>
         <source>Emergency script — Esc to close</source>

@@ -37,6 +37,13 @@ from studio_app.metrics.columns import (
 from studio_app.metrics.samples import FIELD_KIND, FieldKind, MetricField, Sample
 
 CHINA_TZ = ZoneInfo("Asia/Shanghai")
+
+
+def local_tz() -> tzinfo:
+    """The studio PC's time zone: the chart axes use it, so every time on the panel does too."""
+    return datetime.now().astimezone().tzinfo or CHINA_TZ
+
+
 MAX_ERRORS_REPORTED = 20
 _HEADER_SCAN_ROWS = 30
 

@@ -15,7 +15,7 @@ from studio_app.promo.clock import PromoOutcome, PromoPhase, format_mm_ss
 from studio_app.promo.countdown import StartCountdown
 from studio_app.promo.rules import is_notably_late
 from studio_app.promo.session import OnAirSession, SessionPhase
-from studio_app.script.model import Product, format_price
+from studio_app.script.model import Product, SegmentKind, format_price
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,9 @@ class OnAirText:
     product: str = ""
     product_detail: str = ""
     qa: str = ""  # the Q&A banner; empty when not running
+    question: str = ""  # the viewer's question the live room put up for this Q&A slot
+    flash_sale: str = ""  # during 秒杀: time left and live stock; empty otherwise
+    sold_out: bool = False
     cue: str = ""
     emergency_title: str = ""
     start_countdown: str = ""  # to the planned start, before the show only; empty without one
@@ -101,6 +104,18 @@ def onair_text(session: OnAirSession) -> OnAirText:
         if len(cues) > 1:
             cue = translate("OnAirText", "{text}  (+{n} more)").format(text=cue, n=len(cues) - 1)
     product = session.script.product_for(segment)
+    stock = session.board.stock.get(product.link_no, product.stock) if product is not None else None
+    flash_sale = ""
+    if on_air and product is not None and segment.kind is SegmentKind.FLASH_SALE:
+        status = session.schedule()
+        left = format_mm_ss(math.ceil(max(0.0, status.planned_segment_s - status.in_segment_s)))
+        flash_sale = (
+            translate("OnAirText", "Flash sale {left} · SOLD OUT").format(left=left)
+            if stock == 0
+            else translate("OnAirText", "Flash sale {left} · {n} left").format(
+                left=left, n="—" if stock is None else stock
+            )
+        )
     to_start = session.start_countdown()
     return OnAirText(
         segment=title,
@@ -114,8 +129,15 @@ def onair_text(session: OnAirSession) -> OnAirText:
             if product is not None
             else ""
         ),
-        product_detail=_product_detail(product) if product is not None else "",
+        product_detail=_product_detail(product, stock) if product is not None else "",
         qa=qa,
+        question=(
+            translate("OnAirText", "Q: {question}").format(question=session.board.question)
+            if qa and session.board.question
+            else ""
+        ),
+        flash_sale=flash_sale,
+        sold_out=stock == 0,
         cue=cue,
         emergency_title=translate("OnAirText", "Emergency script — Esc to close"),
         start_countdown=_start_countdown(to_start) if to_start is not None else "",
@@ -129,7 +151,7 @@ def onair_text(session: OnAirSession) -> OnAirText:
         promo_detail=promo_detail,
         qa_detail=qa_detail,
         promo_history=history,
-        product_card=product_card(product),
+        product_card=product_card(product, stock),
     )
 
 
@@ -153,18 +175,18 @@ def _speed(session: OnAirSession) -> str:
     )
 
 
-def _product_detail(product: Product) -> str:
+def _product_detail(product: Product, stock: int | None) -> str:
     parts = [translate("OnAirText", "Live price {price}").format(price=format_price(product.live_price))]
     # Price and stock first: a long coupon text is what gets elided.
-    if product.stock is not None:
-        parts.append(translate("OnAirText", "Stock {n}").format(n=product.stock))
+    if stock is not None:
+        parts.append(translate("OnAirText", "Stock {n}").format(n=stock))
     if product.coupon:
         parts.append(translate("OnAirText", "Coupon {coupon}").format(coupon=product.coupon))
     return " · ".join(parts)
 
 
-def product_card(product: Product | None) -> str:
-    """The operator's product card, as rich text."""
+def product_card(product: Product | None, stock: int | None = None) -> str:
+    """The operator's product card, as rich text; ``stock`` is the live count (the card's own without it)."""
     if product is None:
         return translate("OnAirText", "<i>No product in this segment.</i>")
     lines = [
@@ -180,8 +202,9 @@ def product_card(product: Product | None) -> str:
     ]
     if product.coupon:
         lines.append(translate("OnAirText", "Coupon: {coupon}").format(coupon=product.coupon))
-    if product.stock is not None:
-        lines.append(translate("OnAirText", "Stock: {n}").format(n=product.stock))
+    stock = product.stock if stock is None else stock
+    if stock is not None:
+        lines.append(translate("OnAirText", "Stock: {n}").format(n=stock))
     fab = product.fab
     for label, items in (
         (translate("OnAirText", "Features"), fab.features),

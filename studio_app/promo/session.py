@@ -68,6 +68,16 @@ class OperatorCue:
 
 
 @dataclass(frozen=True)
+class HostBoard:
+    """What the operator's live room puts before the host besides cues: the question of this Q&A slot and
+    the live stock counts (link number → pieces left). Not saved with the session: the live room keeps its
+    own record and sets the board again."""
+
+    question: str = ""
+    stock: Mapping[int, int] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True)
 class SegmentRun:
     """When a segment actually started and ended (show-elapsed seconds)."""
 
@@ -229,6 +239,7 @@ class OnAirSession:
         self._promo: PromoClock | None = None
         # When the show is planned to go on air (from the show, not the script); the countdown counts to it.
         self.planned_start: datetime | None = None
+        self.board = HostBoard()
 
     # ---- reading the state -------------------------------------------------------------------------
 
@@ -418,6 +429,16 @@ class OnAirSession:
         self._emit(RunLogKind.CUE_DISMISSED, payload={"cue_id": target.cue_id})
         self._changed()
         return dismissed
+
+    def replace_script(self, script: Script) -> None:
+        """The rest of the rundown was reordered mid-show: what has been on air must stay as it is."""
+        keep = self._s.segment_index + 1
+        if script.segments[:keep] != self.script.segments[:keep] or sorted(
+            script.segments, key=repr
+        ) != sorted(self.script.segments, key=repr):
+            raise SessionError(translate("OnAirSession", "Only the segments still to come can be reordered."))
+        self.script = script
+        self._changed()
 
     def use_emergency(self, kind: EmergencyKind) -> EmergencyScript:
         script = self.script.emergency(kind)

@@ -344,6 +344,11 @@ class RunLogKind(StrEnum):
     EMERGENCY = "emergency"
     CORRECTION = "correction"
     NOTE = "note"
+    # The live room's question queue (studio_app.liveroom) and its mid-show rundown changes.
+    QUESTION_SHOWN = "question_shown"
+    QUESTION_ANSWERED = "question_answered"
+    QUESTION_UNANSWERED = "question_unanswered"
+    RUNDOWN_REORDERED = "rundown_reordered"
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from studio_app.liveroom.service import LiveRoomService
 from studio_app.metrics.service import MetricsService
 from studio_app.probes.service import CheckService
 from studio_app.script.model import RunLogEvent, RunLogKind, Script
@@ -71,6 +72,16 @@ class SegmentEntry:
 
 
 @dataclass(frozen=True)
+class QuestionEntry:
+    text: str
+    starred: bool
+    status: str  # queued, shown, answered, unanswered
+    asked_at: datetime
+    shown_at: datetime | None
+    segment_index: int | None
+
+
+@dataclass(frozen=True)
 class ShowReport:
     show: ShowSummary
     checks: tuple[CheckEntry, ...]
@@ -82,6 +93,7 @@ class ShowReport:
     alerts: tuple[AlertEntry, ...]
     incidents: tuple[IncidentEntry, ...]
     segments: tuple[SegmentEntry, ...]
+    questions: tuple[QuestionEntry, ...] = ()
 
     @property
     def planned_end(self) -> datetime | None:
@@ -131,6 +143,17 @@ class ShowReport:
                 {"index": s.index, "title": s.title, "planned_s": s.planned_s, "actual_s": s.actual_s}
                 for s in self.segments
             ],
+            "questions": [
+                {
+                    "text": q.text,
+                    "starred": q.starred,
+                    "status": q.status,
+                    "asked_at": _iso(q.asked_at),
+                    "shown_at": _iso(q.shown_at),
+                    "segment_index": q.segment_index,
+                }
+                for q in self.questions
+            ],
         }
 
 
@@ -170,6 +193,10 @@ def build_show_report(handle: StoreHandle, show_id: str | None = None) -> ShowRe
             for i in MetricsService(handle).incidents(show.id)
         ),
         segments=segment_durations(script_service.load_show(show.id).script, log, show.ended_at),
+        questions=tuple(
+            QuestionEntry(q.text, q.starred, q.status.value, q.asked_at, q.shown_at, q.segment_index)
+            for q in LiveRoomService(handle).questions(show.id)
+        ),
     )
 
 

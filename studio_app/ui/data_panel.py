@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from studio_app.context import AppContext
 from studio_app.metrics.export import ReportInput
 from studio_app.metrics.feed import DEFAULT_FEED_PORT
-from studio_app.metrics.imports import CHINA_TZ
+from studio_app.metrics.imports import local_tz
 from studio_app.metrics.samples import Sample
 from studio_app.metrics.series import LiveTotals, chart_series
 from studio_app.metrics.service import DATA_TABLES, MetricsService, ShowBundle, empty_bundle, report_input_of
@@ -56,11 +56,6 @@ DROP_SCAN_INTERVAL_MS = 2000
 RELOAD_DELAY_MS = 100  # a burst of writes reloads once
 # While the live feed runs, its samples reach the charts in place; only other changes reload.
 _NOT_FEED_TABLES = tuple(t for t in DATA_TABLES if t != "metric_samples")
-
-
-def local_tz() -> tzinfo:
-    """The studio PC's time zone: the chart axes use it, so every time on the panel does too."""
-    return datetime.now().astimezone().tzinfo or CHINA_TZ
 
 
 class DataPanel(QWidget):
@@ -263,6 +258,7 @@ class DataPanel(QWidget):
         )
         self.history_view.show_history(trends.noise_floor_dbfs, trends.upload_mbps)
         self.breakdown_tabs.show_breakdown(bundle.breakdown)
+        self.review_view.questions_review.load(self.context, self.current_show_id())
         self.source_label.setText(self._source_text(bundle))
         self._update_tiles(bundle.samples[-1].at if bundle.samples else None)
         self.message_label.clear()

@@ -1,4 +1,4 @@
-"""The shell: three areas (device check, script runner, data), menus, status bar."""
+"""The shell: four areas (device check, script runner, live room, data), menus, status bar."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from studio_app import __version__
 from studio_app.context import AppContext
 from studio_app.ui import settings
 from studio_app.ui.alert_strip import AlertStrip
+from studio_app.ui.liveroom import area as liveroom_area
 from studio_app.ui.showday import ShowDay
 from studio_app.ui.sync_status import SyncStatusWidget
 
@@ -42,6 +43,7 @@ class Area:
 AREAS = (
     Area("checks", "studio_app.ui.check_panel", "CheckPanel"),
     Area("script", "studio_app.ui.script_panel", "ScriptPanel"),
+    Area("liveroom", "studio_app.ui.liveroom.panel", "LiveRoomPanel"),
     Area("data", "studio_app.ui.data_panel", "DataPanel"),
 )
 
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
             "checks": self.tr("Device check"),
             "script": self.tr("Script runner"),
             "data": self.tr("Data"),
+            "liveroom": liveroom_area.area_title(),
         }[key]
 
     def _area_hint(self, key: str) -> str:
@@ -105,6 +108,7 @@ class MainWindow(QMainWindow):
             "checks": self.tr("Pre-stream checks of camera, microphone, lighting and network"),
             "script": self.tr("Rundown, teleprompter, product cards and the promo clock"),
             "data": self.tr("Live numbers, review metrics and sync with the head office"),
+            "liveroom": liveroom_area.area_hint(),
         }[key]
 
     def area_keys(self) -> list[str]:

@@ -432,7 +432,8 @@ class ScriptPanel(QWidget):
 
     def _refresh_all(self) -> None:
         controller = self.controller
-        self.rundown_list.show_script(self._script, controller.session if controller else None)
+        session = controller.session if controller else None
+        self.rundown_list.show_script(session.script if session else self._script, session)
         self._refresh_timers()
         self.on_air_page.show_cues(controller.session.active_cues() if controller else [])
         if controller is not None:

@@ -31,6 +31,10 @@ class ShowDay(QObject):
             panel.on_air_state.connect(self._on_air_state)  # type: ignore[attr-defined]
         elif key == "checks":
             panel.watch_alerts_changed.connect(self._on_alerts)  # type: ignore[attr-defined]
+        elif key == "liveroom":  # the live room follows the show the script runner has open
+            panel.set_onair_source(  # type: ignore[attr-defined]
+                lambda: cast("ScriptPanel", self._panel("script")).controller
+            )
 
     def _on_air_state(self, show_id: str, on_air: bool) -> None:
         if on_air == (self.on_air_show == show_id):

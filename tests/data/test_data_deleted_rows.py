@@ -20,6 +20,7 @@ from studio_app.clock import FakeClock
 from studio_app.context import AppContext
 from studio_app.metrics import repo
 from studio_app.metrics.feed import FeedError, MetricsFeedServer
+from studio_app.metrics.imports import local_tz
 from studio_app.metrics.samples import Sample
 from studio_app.metrics.service import MetricsService
 from studio_app.probes import repo as checks_repo
@@ -32,7 +33,7 @@ from studio_app.store.live import get_live, tombstone
 from studio_app.store.models import Show
 from studio_app.store.models.checks import CheckRunRow
 from studio_app.store.models.data import Incident, MetricSample
-from studio_app.ui.data_panel import DataPanel, local_tz
+from studio_app.ui.data_panel import DataPanel
 from studio_app.workspace import Workspace
 
 START = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)

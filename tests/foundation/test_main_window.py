@@ -27,10 +27,10 @@ def window(qtbot: QtBot, app_context: AppContext) -> MainWindow:
     return win
 
 
-def test_main_window_has_the_three_areas_in_order(window: MainWindow) -> None:
+def test_main_window_has_the_four_areas_in_order(window: MainWindow) -> None:
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert titles == ["Device check", "Script runner", "Data"]
-    assert window.area_keys() == ["checks", "script", "data"]
+    assert titles == ["Device check", "Script runner", "Live room", "Data"]
+    assert window.area_keys() == ["checks", "script", "liveroom", "data"]
 
 
 def test_switching_areas_builds_each_panel_once(window: MainWindow, qtbot: QtBot) -> None:
@@ -68,7 +68,7 @@ def test_chinese_translation_names_the_areas_in_chinese(qtbot: QtBot, app_contex
         win = MainWindow(app_context)
         qtbot.addWidget(win)
         titles = [win.navigation.item(i).text() for i in range(win.navigation.count())]
-        assert titles == ["设备检查", "提词", "数据"]
+        assert titles == ["设备检查", "提词", "直播间", "数据"]
         assert win.menuBar().actions()[0].text() == "文件(&F)"
     finally:
         install_translator(app, "en")

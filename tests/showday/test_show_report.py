@@ -93,7 +93,8 @@ def test_report_json_gathers_every_area(
     out = json.loads(capsys.readouterr().out)
 
     assert list(out) == [
-        "show", "checks", "checklist", "compliance", "promos", "cues", "alerts", "incidents", "segments"
+        "show", "checks", "checklist", "compliance", "promos", "cues", "alerts", "incidents", "segments",
+        "questions",
     ]  # fmt: skip
     assert out["show"]["title"] == show.title
     assert out["show"]["planned_start"] == show.planned_start.isoformat()

@@ -31,6 +31,7 @@ from studio_app.ui.data.tables import cell as _item
 from studio_app.ui.data.tables import fill_table as _fill
 from studio_app.ui.data.tables import make_table as _table
 from studio_app.ui.data.timeseries import BACKGROUND
+from studio_app.ui.liveroom.questions_review import QuestionsReview
 
 UP, DOWN = "#2ecc71", "#e74c3c"
 
@@ -130,6 +131,8 @@ class ReviewView(QWidget):
         self.detail_tabs.addTab(self.promos_table, self.tr("Promos (3 min before / after)"))
         self.detail_tabs.addTab(self.compare_table, self.tr("This week vs last"))
         self.detail_tabs.addTab(self.incidents_table, self.tr("Incidents"))
+        self.questions_review = QuestionsReview(tz)  # the live room's question queue, answered or not
+        self.detail_tabs.addTab(self.questions_review, self.questions_review.title())
 
         left = QVBoxLayout()
         left.addWidget(self.source_label)

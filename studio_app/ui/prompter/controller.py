@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from studio_app.promo.clock import PromoError, PromoMarkKind
 from studio_app.promo.session import OnAirSession, SessionError, SessionPhase
-from studio_app.script.model import EmergencyKind, EmergencyScript, RunLogEvent
+from studio_app.script.model import EmergencyKind, EmergencyScript, RunLogEvent, Script
 from studio_app.ui.prompter.keys import PrompterAction
 
 log = logging.getLogger(__name__)
@@ -29,6 +29,7 @@ class OnAirController(QObject):
     blank_changed = Signal(bool)
     rewind_held = Signal(bool)
     logged = Signal(object)  # RunLogEvent
+    script_replaced = Signal()  # the rest of the rundown was reordered: views lay the script out again
     error = Signal(str)  # translated, for a status line; never a traceback
 
     def __init__(self, session: OnAirSession, parent: QObject | None = None) -> None:
@@ -159,6 +160,13 @@ class OnAirController(QObject):
     def log_correction(self, text: str = "") -> None:
         self._guard(self.session.log_correction, text)
         self.changed.emit()
+
+    def replace_script(self, script: Script) -> bool:
+        ok = self._guard(self.session.replace_script, script)
+        if ok:
+            self.script_replaced.emit()
+        self.changed.emit()
+        return ok
 
     def set_base_cpm(self, base_cpm: float) -> None:
         self._guard(self.session.set_base_cpm, base_cpm)

@@ -63,8 +63,12 @@ def render_banners(hud: OnAirText, style: PrompterStyle, width: int, height: int
         banners.append((hud.promo_banner, "#d7263d", "#ffffff"))
     elif hud.promo_level == "cue":
         banners.append((hud.promo_banner, "#ffb020", "#000000"))
+    if hud.flash_sale:
+        banners.append((hud.flash_sale, "#5a5f68" if hud.sold_out else "#ff7a1a", "#ffffff"))
     if hud.qa:
         banners.append((hud.qa, "#2f6fde", "#ffffff"))
+    if hud.question:
+        banners.append((hud.question, "#1f3f7a", "#ffffff"))
     if hud.cue:
         banners.append((hud.cue, "#ffe14d", "#000000"))
     if not banners:

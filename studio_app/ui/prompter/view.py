@@ -104,6 +104,7 @@ class PrompterView(QWidget):
         controller.emergency_shown.connect(self._on_emergency)
         controller.blank_changed.connect(lambda _blank: self._invalidate_static())
         controller.rewind_held.connect(self._on_rewind)
+        controller.script_replaced.connect(lambda: self.follow_script(controller.session.script))
         self.set_script(controller.session.script)
 
     # ---- public API ----------------------------------------------------------------------------------
@@ -145,6 +146,12 @@ class PrompterView(QWidget):
         self._relayout(keep_place=False)
         self._reported_segment = -1
         self.jump_to_segment(self.session.segment_index)
+
+    def follow_script(self, script: Script) -> None:
+        """The rest of the rundown moved: lay it out again in place (the text read so far is unchanged)."""
+        self._script = script
+        self._relayout(keep_place=False)
+        self.update()
 
     def position_px(self) -> float:
         return self._motion.position(self._now())

@@ -65,7 +65,8 @@ class RundownList(QWidget):
     def show_script(self, script: Script | None, session: OnAirSession | None) -> None:
         self._show_rows(script, session)
         product = script.product_for(session.segment) if script and session else None
-        self.product_card.setText(product_card(product))
+        live = session.board.stock.get(product.link_no) if product is not None and session else None
+        self.product_card.setText(product_card(product, live))
 
     def _show_rows(self, script: Script | None, session: OnAirSession | None) -> None:
         self.rundown.setRowCount(0 if script is None else len(script.segments))
