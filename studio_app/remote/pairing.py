@@ -9,6 +9,7 @@ process, or a revocation, counts on the next request without a restart.
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 import threading
 from collections import deque
@@ -21,6 +22,8 @@ from studio_app.clock import Clock
 from studio_app.remote import repo
 from studio_app.store.handle import StoreHandle
 from studio_app.store.writer import Changes
+
+log = logging.getLogger(__name__)
 
 CODE_LIFETIME = timedelta(minutes=10)  # long enough to find the phone, short enough to be worthless later
 SEEN_EVERY_S = 60.0  # last-seen is a hint, not an audit: one write a minute per pairing at most
@@ -108,7 +111,9 @@ class PairingService:
         def op(s: Session) -> int:
             return repo.add_pairing(s, name, now, token_hash=secret_hash(token))
 
-        return NewPairing(self._handle.writer.run(op).value, token)
+        made = NewPairing(self._handle.writer.run(op).value, token)
+        log.info("remote: pairing %d made with a token (%s)", made.pairing_id, name)
+        return made
 
     def create_link(self, name: str) -> NewPairing:
         """A pending pairing with a one-time code for the QR code; the phone gets its token on opening it."""
@@ -120,7 +125,9 @@ class PairingService:
                 s, name, now, code_hash=secret_hash(code), code_expires_at=now + CODE_LIFETIME
             )
 
-        return NewPairing(self._handle.writer.run(op).value, code)
+        made = NewPairing(self._handle.writer.run(op).value, code)
+        log.info("remote: pairing %d waits for its one-time link to be opened (%s)", made.pairing_id, name)
+        return made
 
     def redeem(self, code: str) -> NewPairing | None:
         """Open a one-time link: a token for it, or None (unknown, used, expired or revoked)."""
@@ -171,4 +178,7 @@ class PairingService:
 
     def revoke(self, pairing_id: int) -> Changes:
         now = self._handle.clock.now()
-        return self._handle.writer.run(lambda s: repo.revoke(s, pairing_id, now)).changes
+        changes = self._handle.writer.run(lambda s: repo.revoke(s, pairing_id, now)).changes
+        if changes:
+            log.info("remote: pairing %d revoked", pairing_id)
+        return changes

@@ -9,7 +9,10 @@ from typing import Any
 
 import httpx
 import pytest
+from browser import CHROMIUM_PATH, launch_chromium
+from playwright.sync_api import Browser, sync_playwright
 from pytestqt.qtbot import QtBot
+from support import require_tool
 
 from studio_app.context import AppContext
 from studio_app.remote.pairing import PairingService
@@ -77,3 +80,12 @@ def http(qtbot: QtBot, remote: RemoteControl) -> Iterator[Http]:
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    require_tool("chromium", CHROMIUM_PATH)
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
