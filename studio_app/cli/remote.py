@@ -53,8 +53,9 @@ def pair_handler(args: argparse.Namespace) -> int:
             served = base_url(saved.host, saved.port)
             print(
                 translate(
-                    "RemoteCli", "The app on this workspace is not serving the remote now; start it with "
-                    "'studio-app gui --remote'. The link assumes the port in settings."
+                    "RemoteCli",
+                    "The app on this workspace is not serving the remote now; start it with "
+                    "'studio-app gui --remote'. The link assumes the port in settings.",
                 ),
                 file=sys.stderr,
             )

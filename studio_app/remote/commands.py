@@ -55,10 +55,12 @@ def parse_command(body: bytes | str) -> RemoteCommand:
     except (ValueError, UnicodeDecodeError) as exc:
         raise CommandError(translate("RemoteCommand", "The request is not valid JSON.")) from exc
     if not isinstance(data, dict):
-        raise CommandError(translate("RemoteCommand", 'The request must be a JSON object like {"action": ...}.'))
+        raise CommandError(
+            translate("RemoteCommand", 'The request must be a JSON object like {"action": ...}.')
+        )
     name = data.get("action")
     try:
-        action = RemoteAction(name)
+        action = RemoteAction(str(name))
     except ValueError as exc:
         raise CommandError(
             translate("RemoteCommand", "Unknown action {name}. Known actions: {known}.").format(
@@ -76,7 +78,7 @@ def parse_command(body: bytes | str) -> RemoteCommand:
         return RemoteCommand(action, on=on)
     if action is RemoteAction.EMERGENCY:
         try:
-            kind = EmergencyKind(data.get("kind"))
+            kind = EmergencyKind(str(data.get("kind")))
         except ValueError as exc:
             raise CommandError(
                 translate("RemoteCommand", 'Unknown emergency "kind". Known kinds: {known}.').format(

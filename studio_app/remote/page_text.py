@@ -13,7 +13,8 @@ from studio_app.i18n import SUPPORTED, load_catalog
 CONTEXT = "RemotePage"
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+# The name pyside6-lupdate looks for: it collects these strings into the .ts files like self.tr's.
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
@@ -51,7 +52,6 @@ SOURCES: dict[str, str] = {
     "on_air": QT_TRANSLATE_NOOP("RemotePage", "On air"),
     "ready": QT_TRANSLATE_NOOP("RemotePage", "Ready"),
     "ended": QT_TRANSLATE_NOOP("RemotePage", "Ended"),
-    "blanked": QT_TRANSLATE_NOOP("RemotePage", "Prompter blanked"),
     "mirror": QT_TRANSLATE_NOOP("RemotePage", "Mirror"),
     "follower_link": QT_TRANSLATE_NOOP("RemotePage", "Follower prompter"),
     "remote_link": QT_TRANSLATE_NOOP("RemotePage", "Remote"),

@@ -33,7 +33,9 @@ def add_pairing(
 
 def live_pairing_by_token(s: Session, token_hash: str) -> RemotePairing | None:
     return s.scalar(
-        select(RemotePairing).where(RemotePairing.token_hash == token_hash, RemotePairing.revoked_at.is_(None))
+        select(RemotePairing).where(
+            RemotePairing.token_hash == token_hash, RemotePairing.revoked_at.is_(None)
+        )
     )
 
 

@@ -92,7 +92,8 @@ class StateHub:
             return {
                 "script_key": self._state.get("script_key", ""),
                 "blocks": [
-                    {"segment_index": b.segment_index, "heading": b.heading, "text": b.text} for b in self._blocks
+                    {"segment_index": b.segment_index, "heading": b.heading, "text": b.text}
+                    for b in self._blocks
                 ],
             }
 
@@ -116,7 +117,11 @@ class StateHub:
         self._queues.discard(queue)
 
     def close_channels(self) -> None:
-        self._fan_out(None)
+        """End every live channel (from any thread), so the server can stop without waiting for them."""
+        with self._lock:
+            loop = self._loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self._fan_out, None)
 
 
 def _error(status: int, message: str, **headers: str) -> JSONResponse:
@@ -236,8 +241,9 @@ def build_app(
             return _error(
                 401,
                 translate(
-                    "RemoteServer", "This pairing link was already used, has expired or was revoked. "
-                    "Make a new one in Studio Console."
+                    "RemoteServer",
+                    "This pairing link was already used, has expired or was revoked. "
+                    "Make a new one in Studio Console.",
                 ),
             )
         log.info("remote: pairing %s opened its link from %s", made.pairing_id, client)
@@ -356,9 +362,7 @@ class RemoteServer:
         if self._thread is None:
             return
         self._stopping.set()
-        loop = self.hub._loop
-        if loop is not None and not loop.is_closed():
-            loop.call_soon_threadsafe(self.hub.close_channels)
+        self.hub.close_channels()
         self._server.should_exit = True
         self._thread.join(5)
         self._thread = None

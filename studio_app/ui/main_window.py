@@ -25,6 +25,7 @@ from studio_app import __version__
 from studio_app.context import AppContext
 from studio_app.ui import settings
 from studio_app.ui.alert_strip import AlertStrip
+from studio_app.ui.remote.menu import remote_menu_action
 from studio_app.ui.showday import ShowDay
 from studio_app.ui.sync_status import SyncStatusWidget
 
@@ -180,8 +181,7 @@ class MainWindow(QMainWindow):
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self.open_settings)
         tools_menu.addAction(self.settings_action)
-        self.remote_action = QAction(self.tr("Phone remote…"), self)
-        self.remote_action.triggered.connect(self.open_remote)
+        self.remote_action = remote_menu_action(self, self.open_remote)
         tools_menu.addAction(self.remote_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))

@@ -81,14 +81,17 @@ def test_bad_input_gets_400_with_a_message_and_changes_nothing(
         )
         assert response.status_code == 400, body
         assert response.json()["error"], body
-    assert "self_destruct" in http.post(
-        "/api/command", headers=bearer(token), json={"action": "self_destruct"}
-    ).json()["error"]
+    assert (
+        "self_destruct"
+        in http.post("/api/command", headers=bearer(token), json={"action": "self_destruct"}).json()["error"]
+    )
     assert session.snapshot().to_dict() == before
 
 
 def test_a_refused_command_says_why(http: Http, token: str, panel: ScriptPanel) -> None:
-    response = http.post("/api/command", headers=bearer(token), json={"action": "go_to_segment", "index": 999})
+    response = http.post(
+        "/api/command", headers=bearer(token), json={"action": "go_to_segment", "index": 999}
+    )
     assert response.status_code == 409
     assert "segments" in response.json()["error"]
 

@@ -45,7 +45,10 @@ def test_a_pairing_made_in_a_terminal_works_in_the_running_app(
     listing = _cli(app_context, "from studio_app.cli import main; main(['remote', 'list', '--json'])")
     (row,) = [r for r in json.loads(listing.stdout) if r["name"] == "Stream Deck"]
     assert row["active"]
-    revoked = _cli(app_context, f"import sys; from studio_app.cli import main; sys.exit(main(['remote', 'revoke', '{row['id']}']))")
+    revoked = _cli(
+        app_context,
+        f"import sys; from studio_app.cli import main; sys.exit(main(['remote', 'revoke', '{row['id']}']))",
+    )
     assert revoked.returncode == 0, revoked.stderr
     assert http.get("/api/state", headers=bearer(printed["token"])).status_code == 401
     log_text = app_context.workspace.log_file.read_text("utf-8")

@@ -91,7 +91,9 @@ def test_the_follower_curve_is_the_prompters_curve() -> None:
         piece.t0_s + offset, piece.p0_px, piece.v0_px_s, piece.v1_px_s, piece.ramp_s, 0, 5000, (), 5000, 0.35
     )
     for t in (12.05, 12.1, 12.2, 12.25, 13.0, 200.0):
-        assert follow.position(t + offset) == pytest.approx(motion.position(t), abs=1e-4)  # wall-clock seconds near 1.7e9 keep 0.2 µs
+        assert follow.position(t + offset) == pytest.approx(
+            motion.position(t), abs=1e-4
+        )  # wall-clock seconds near 1.7e9 keep 0.2 µs
 
 
 def test_the_script_is_split_into_blocks_as_the_prompter_lays_it_out() -> None:
@@ -103,6 +105,12 @@ def test_the_script_is_split_into_blocks_as_the_prompter_lays_it_out() -> None:
         ),
     )
     blocks = script_blocks(script)
-    assert [(b.segment_index, b.heading) for b in blocks] == [(0, True), (0, False), (0, False), (1, True), (1, False)]
+    assert [(b.segment_index, b.heading) for b in blocks] == [
+        (0, True),
+        (0, False),
+        (0, False),
+        (1, True),
+        (1, False),
+    ]
     assert blocks[3].text == f"2. {SegmentKind.PRODUCT.label_zh} · 1号链接"
     assert blocks[2].text == "先点个关注。"

@@ -90,7 +90,9 @@ class RemoteControl(QObject):
             return
         self._follow_panel()
         server = RemoteServer(self.pairing, self.limiter, self._submit, host, port)
-        run_in_thread(server.start, on_result=lambda _none: self._started(server), on_error=self._start_failed)
+        run_in_thread(
+            server.start, on_result=lambda _none: self._started(server), on_error=self._start_failed
+        )
 
     def _started(self, server: RemoteServer) -> None:
         self._server = server

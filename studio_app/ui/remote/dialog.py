@@ -1,4 +1,4 @@
-"""Tools → Phone remote: switch the LAN server on or off, pair a phone by QR code, list and revoke pairings."""
+"""Tools → Phone remote: switch the LAN server on or off, pair a phone by QR code, list and revoke."""
 
 from __future__ import annotations
 
