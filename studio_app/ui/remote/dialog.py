@@ -105,7 +105,10 @@ class RemoteDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Device"), self.tr("Paired"), self.tr("Last seen"), self.tr("Status")]
         )
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.revoke_button = QPushButton(self.tr("Revoke"))
