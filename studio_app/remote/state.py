@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from studio_app.promo.onair_text import OnAirText
@@ -70,6 +71,7 @@ def script_blocks(script: Script) -> tuple[ScriptBlock, ...]:
     return tuple(blocks)
 
 
+@lru_cache(maxsize=4)  # states are built at 4 Hz and on every change; the script rarely changes
 def script_key(script: Script) -> str:
     """Changes when the text the follower shows changes, so it fetches the script again only then."""
     text = json.dumps([asdict(b) for b in script_blocks(script)], ensure_ascii=False)

@@ -19,20 +19,20 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from browser import PHONE, TABLET, launch_chromium  # noqa: E402
-from playwright.sync_api import Page, sync_playwright  # noqa: E402
+from browser import PHONE, TABLET, launch_chromium
+from playwright.sync_api import Page, sync_playwright
 
-from studio_app.clock import FakeClock  # noqa: E402
-from studio_app.context import AppContext  # noqa: E402
-from studio_app.probes import repo as probes_repo  # noqa: E402
-from studio_app.probes.result import ProbeStatus  # noqa: E402
-from studio_app.remote.pairing import PairingService  # noqa: E402
-from studio_app.ui.main_window import MainWindow  # noqa: E402
-from studio_app.ui.remote.dialog import RemoteDialog  # noqa: E402
-from studio_app.ui.script_panel import ScriptPanel  # noqa: E402
-from studio_app.ui.theme import apply_theme  # noqa: E402
-from studio_app.ui.translations import install_translator  # noqa: E402
-from studio_app.workspace import Workspace  # noqa: E402
+from studio_app.clock import FakeClock
+from studio_app.context import AppContext
+from studio_app.probes import repo as probes_repo
+from studio_app.probes.result import ProbeStatus
+from studio_app.remote.pairing import PairingService
+from studio_app.ui.main_window import MainWindow
+from studio_app.ui.remote.dialog import RemoteDialog
+from studio_app.ui.script_panel import ScriptPanel
+from studio_app.ui.theme import apply_theme
+from studio_app.ui.translations import install_translator
+from studio_app.workspace import Workspace
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
@@ -100,7 +100,9 @@ def main() -> int:
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         for size_name, size in (("phone", PHONE), ("tablet", TABLET)):
-            page = browser.new_context(viewport=size, device_scale_factor=2 if size is PHONE else 1).new_page()
+            page = browser.new_context(
+                viewport=size, device_scale_factor=2 if size is PHONE else 1
+            ).new_page()
             page.goto(f"{base}/remote?token={token}&lang={lang}")
             wait_page(page, "document.getElementById('segment').textContent.length > 0")
             if size is PHONE:

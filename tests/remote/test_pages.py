@@ -105,13 +105,15 @@ def test_the_follower_page_scrolls_with_the_desktop_prompter(
     wait_page(qtbot, tablet, "window.Follower.pageTops.length > 0 && Studio.state && Studio.state.motion")
     tablet.evaluate("window.Follower.log = []")
     qtbot.wait(500)  # the desktop scrolls meanwhile; the page records its frames
-    t_s, page_desktop_px = tablet.evaluate("window.Follower.log[window.Follower.log.length - 1]")
+    t_s, page_desktop_px, _wall_s = tablet.evaluate("window.Follower.log[window.Follower.log.length - 1]")
     velocity = prompter.velocity_px_s()
     assert velocity > 0
     difference_px = abs(page_desktop_px - desktop_px_at(remote, t_s))
     # Within three frames at 60 Hz even on a loaded CI machine (bench/remote_follow.py measures it properly).
     assert difference_px <= velocity * 3 / 60 + 1.0, (difference_px, velocity)
     assert tablet.evaluate("window.Follower.segmentIndex") == prompter.segment_at(prompter.position_px()) == 2
+    # The page lays the script out in the same blocks as the desktop (its paragraph-by-paragraph mapping).
+    assert tablet.evaluate("window.Follower.pageTops.length") == len(prompter.follow_snapshot()[2])
     # Pausing on the desktop stops the page too.
     controller.perform(PrompterAction.PAUSE)
     qtbot.waitUntil(lambda: prompter.velocity_px_s() == 0, timeout=5000)
@@ -132,3 +134,19 @@ def test_the_follower_shows_the_banners_and_mirrors(
     assert "matrix(-1" in tablet.evaluate("getComputedStyle(document.getElementById('stage')).transform")
     controller.send_cue("库存剩50")
     wait_page(qtbot, tablet, "document.querySelector('.banner.cue')?.textContent === '库存剩50'")
+
+
+def test_a_key_on_the_desktop_reaches_the_pages_with_the_prompters_new_motion(
+    qtbot: QtBot, panel: ScriptPanel, remote: RemoteControl, prompter: PrompterView
+) -> None:
+    # The server was up before the prompter window opened: its state must still follow the prompter's
+    # own reaction to the key (its slot runs first), not the motion from before.
+    controller = panel.controller
+    assert controller is not None
+    controller.start_show()
+    with qtbot.waitSignal(remote.published, timeout=1000) as published:
+        controller.perform(PrompterAction.FASTER)
+    state = published.args[0]
+    assert state.gear == 6
+    assert state.motion is not None
+    assert state.motion.v1_px_s == pytest.approx(prompter.target_velocity_px_s()) != 0

@@ -96,7 +96,7 @@ function nowMs() {
 // NTP-style: the sample with the shortest round trip bounds the offset best.
 async function syncClock() {
   let best = null;
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < 15; i++) {
     const sent = nowMs();
     const result = await api("/api/time");
     const received = nowMs();

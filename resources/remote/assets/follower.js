@@ -12,7 +12,8 @@ const Follower = {
   desktopPx: 0, // last frame: the desktop prompter's position at this instant
   pagePx: 0,
   segmentIndex: 0,
-  log: null, // set to [] to record [server time s, desktop px] per frame (benchmark)
+  arrivals: null, // set to [] to record [system wall clock s, motion start s] as each new motion arrives
+  log: null, // set to [] to record [server time s, desktop px, system wall clock s] per frame (benchmark)
 };
 window.Follower = Follower;
 
@@ -75,7 +76,14 @@ function readingY() {
   return hudH + (window.innerHeight - hudH) * ratio;
 }
 
+let lastMotionKey = "";
+
 function render(state) {
+  const motionKey = state.motion ? [state.motion.t0_s, state.motion.p0_px, state.motion.v1_px_s].join() : "";
+  if (motionKey !== lastMotionKey) {
+    lastMotionKey = motionKey;
+    if (Follower.arrivals && state.motion) Follower.arrivals.push([Date.now() / 1000, state.motion.t0_s]);
+  }
   if (state.script_key && state.script_key !== Follower.scriptKey) loadScript(state.script_key);
   if (!state.show_id) $("column").replaceChildren(Object.assign(document.createElement("p"), { textContent: t("no_show") }));
   $("hud-segment").textContent = state.hud.segment;
@@ -102,7 +110,8 @@ function frame() {
       const px = position(state.motion, now);
       Follower.desktopPx = px;
       pagePx = toPage(state.motion, px);
-      if (Follower.log) Follower.log.push([now, px]);
+      // Date.now() is the system's wall clock (ms): on the same machine, the desktop's clock.
+      if (Follower.log) Follower.log.push([now, px, Date.now() / 1000]);
     } else {
       // No prompter window on the desktop: show the current segment's start.
       const first = Array.from($("column").children).findIndex((el) => Number(el.dataset.segment) === state.segment_index);

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from studio_app.context import AppContext
@@ -67,14 +67,11 @@ class RemoteControl(QObject):
         self._commands: queue.SimpleQueue[tuple[RemoteCommand, Future[CommandOutcome]]] = queue.SimpleQueue()
         self._wake.connect(self._drain, Qt.ConnectionType.QueuedConnection)
         self._controller: OnAirController | None = None
+        self._wired_view: PrompterView | None = None
         self._alerts: tuple[str, ...] = ()
         self._last: RemoteState | None = None
         self._script_key = ""
         self._motion_cache: tuple[tuple[MotionPiece, tuple[float, ...]], FollowMotion] | None = None
-        self._publish_timer = QTimer(self)
-        self._publish_timer.setSingleShot(True)
-        self._publish_timer.setInterval(0)
-        self._publish_timer.timeout.connect(self.publish)
         self.url = ""
         change_feed(context.writer).changed.connect(self._on_changes)
 
@@ -136,23 +133,43 @@ class RemoteControl(QObject):
         controller = getattr(self._panel, "controller", None)
         if controller is self._controller:
             return
+        if self._controller is not None:
+            self._wire(self._controller, connect=False)
         self._controller = controller
+        self._wired_view = self._prompter_view()
         if controller is not None:
-            for signal in (
-                controller.changed,
-                controller.segment_jump,
-                controller.emergency_shown,
-                controller.blank_changed,
-                controller.rewind_held,
-            ):
-                signal.connect(self._schedule_publish)
-            controller.ticked.connect(self.publish)
+            self._wire(controller, connect=True)
             controller.destroyed.connect(self._controller_gone)
-        self._schedule_publish()
+        self.publish()
+
+    def _wire(self, controller: OnAirController, connect: bool) -> None:
+        signals = (
+            controller.changed,
+            controller.segment_jump,
+            controller.emergency_shown,
+            controller.blank_changed,
+            controller.rewind_held,
+            controller.ticked,
+        )
+        for signal in signals:
+            if connect:
+                signal.connect(self.publish)
+            else:
+                signal.disconnect(self.publish)
+
+    def _rewire_after_view(self) -> None:
+        """Qt calls slots in the order they were connected, and the state must carry the motion the prompter
+        set in its own slot: when a prompter window appears, connect again so these slots come after its."""
+        view = self._prompter_view()
+        if view is not self._wired_view and self._controller is not None:
+            self._wire(self._controller, connect=False)
+            self._wire(self._controller, connect=True)
+        self._wired_view = view
 
     def _controller_gone(self) -> None:
         self._controller = None
-        self._schedule_publish()
+        self._wired_view = None
+        self.publish()
 
     def _prompter_view(self) -> PrompterView | None:
         prompter = getattr(self._panel, "prompter", None)
@@ -233,10 +250,6 @@ class RemoteControl(QObject):
 
     # ---- state (GUI thread → pages) -------------------------------------------------------------------
 
-    def _schedule_publish(self, *_args: object) -> None:
-        # After every slot of this change has run (the prompter's motion included): one state per change.
-        self._publish_timer.start()
-
     def current_state(self) -> RemoteState:
         controller = self._controller
         if controller is None:
@@ -251,11 +264,12 @@ class RemoteControl(QObject):
             motion=self._follow_motion(),
         )
 
-    def publish(self) -> None:
-        """Send the state to the pages if anything in it changed (called on changes and at 4 Hz)."""
+    def publish(self, *_args: object) -> None:
+        """Send the state to the pages if anything in it changed (called on every change and at 4 Hz)."""
         server = self._server
         if server is None:
             return
+        self._rewire_after_view()
         state = self.current_state()
         if state == self._last:
             return
@@ -303,4 +317,4 @@ class RemoteControl(QObject):
 
     def _alerts_loaded(self, alerts: tuple[OpenAlert, ...]) -> None:
         self._alerts = tuple(f"{alert_label(alert.kind)}: {alert.message}" for alert in alerts)
-        self._schedule_publish()
+        self.publish()
