@@ -7,6 +7,7 @@ import logging
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import Http, bearer
@@ -69,3 +70,24 @@ def test_tokens_never_reach_the_log(
     assert any("next_segment" in r.getMessage() for r in records)
     text = "\n".join(r.getMessage() for r in records)
     assert token not in text and "a-wrong-token-value" not in text
+
+
+def test_gui_with_remote_serves_and_clears_its_address_on_quit(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    workspace = tmp_path / "ws"
+    result = subprocess.run(
+        [
+            *(sys.executable, "-m", "studio_app", "--workspace", str(workspace)),
+            *("gui", "--remote", "--remote-port", "0", "--quit-after", "1.5"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    log_text = (workspace / "logs" / "studio-app.log").read_text("utf-8")
+    assert "remote: serving on 0.0.0.0 port" in log_text
+    assert "remote: stopped" in log_text
+    assert not (workspace / "remote-server.json").exists()

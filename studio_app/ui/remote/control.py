@@ -102,6 +102,7 @@ class RemoteControl(QObject):
         self.running_changed.emit(True)
 
     def _start_failed(self, exc: BaseException) -> None:
+        log.error("remote: %s", exc)
         self.failed.emit(str(exc))
 
     def stop(self) -> None:
