@@ -6,9 +6,11 @@ import json
 
 from conftest import Http, bearer
 
+from studio_app.clock import FakeClock
 from studio_app.context import AppContext
 from studio_app.promo.session import SessionPhase
 from studio_app.remote.pairing import PairingService
+from studio_app.script.model import EmergencyKind
 from studio_app.ui.script_panel import ScriptPanel
 
 
@@ -114,3 +116,49 @@ def test_a_one_time_link_pairs_once(http: Http, app_context: AppContext) -> None
     assert http.get("/api/state", headers=bearer(new_token)).status_code == 200
     again = http.get("/pair", params={"code": made.secret}, follow_redirects=False)
     assert again.status_code == 401
+
+
+def test_every_button_of_the_remote_reaches_the_show(
+    http: Http, token: str, panel: ScriptPanel, fake_clock: FakeClock
+) -> None:
+    controller = panel.controller
+    assert controller is not None
+    session = controller.session
+
+    def send(**command: object) -> dict[str, object]:
+        response = http.post("/api/command", headers=bearer(token), json=command)
+        assert response.status_code == 200, (command, response.text)
+        return response.json()
+
+    refused = http.post("/api/command", headers=bearer(token), json={"action": "promo_done"})
+    assert refused.status_code == 409 and refused.json()["error"]  # no promo clock before the show
+    send(action="toggle_pause")
+    assert session.phase is SessionPhase.ON_AIR and not session.paused
+    send(action="pause")
+    send(action="pause")  # pausing a paused show changes nothing
+    assert session.paused
+    send(action="resume")
+    assert not session.paused
+    send(action="go_to_segment", index=3)
+    send(action="previous_segment")
+    assert session.segment_index == 2
+    assert send(action="blank")["blank"] is True
+    assert send(action="blank", on=True)["blank"] is True
+    assert send(action="blank", on=False)["blank"] is False
+    (kind, *_) = [item["kind"] for item in send(action="dismiss")["emergencies"]]
+    state = send(action="emergency", kind=kind)
+    assert state["emergency_text"] and controller.emergency is not None
+    assert send(action="dismiss")["emergency_text"] == ""
+    send(action="slower")
+    assert send(action="faster")["gear"] == 5
+    fake_clock.advance(session.promo_interval_s + 5)
+    controller.tick()
+    send(action="promo_done")
+    promo = session.promo
+    assert promo is not None and promo.history()[0].phase.value == "done"
+    missing = [k.value for k in EmergencyKind if session.script.emergency(k) is None]
+    if missing:
+        refused = http.post(
+            "/api/command", headers=bearer(token), json={"action": "emergency", "kind": missing[0]}
+        )
+        assert refused.status_code == 409

@@ -86,6 +86,11 @@ def test_an_unpaired_phone_is_told_to_pair(qtbot: QtBot, phone: Page, base: str)
     phone.goto(f"{base}/remote?lang=en")
     wait_page(qtbot, phone, "!document.getElementById('problem').hidden")
     assert "not paired" in phone.inner_text("#problem")
+    assert phone.inner_text("[data-action=promo_done]") == "Promo done"
+    phone.click("#lang")  # Chinese on this phone from now on
+    wait_page(qtbot, phone, "document.querySelector('[data-action=promo_done]').textContent === '福利已做'")
+    phone.goto(f"{base}/remote")  # no ?lang=: the choice made on the page stands
+    wait_page(qtbot, phone, "document.querySelector('[data-action=promo_done]').textContent === '福利已做'")
 
 
 def test_the_follower_page_scrolls_with_the_desktop_prompter(
