@@ -12,13 +12,14 @@ VENV=$ROOT/.venv
 
 # What the app and its tests need from Debian: PortAudio and PulseAudio (microphone), the xcb libraries Qt's
 # platform plugin loads, CJK fonts, Xvfb, nginx with the RTMP module (ingest for network tests), PostgreSQL
-# (backend tests), ffmpeg, iperf3 and iproute2 (shaped uplinks), imagemagick (screenshots).
+# (backend tests), ffmpeg, iperf3 and iproute2 (shaped uplinks), imagemagick (screenshots), chromium (the
+# remote's pages, driven by Playwright through this browser: Playwright never downloads its own).
 APT_PACKAGES=(
   python3-venv libportaudio2 pulseaudio pulseaudio-utils libasound2-plugins alsa-utils
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4
   libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
   fonts-noto-cjk xvfb xauth x11-utils imagemagick
-  nginx libnginx-mod-rtmp postgresql ffmpeg iperf3 iproute2 sox
+  nginx libnginx-mod-rtmp postgresql ffmpeg iperf3 iproute2 sox chromium
 )
 
 log() { printf '\033[1;36m[dev]\033[0m %s\n' "$*" >&2; }

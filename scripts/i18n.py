@@ -58,6 +58,12 @@ AREAS: dict[str, tuple[str, ...]] = {
         "ui/sync_status.py",
         "ui/sync_settings.py",
     ),
+    "remote": (
+        "remote/",
+        "cli/remote.py",
+        "ui/remote/",
+        "store/models/remote.py",
+    ),
 }
 
 

@@ -118,6 +118,11 @@ def run_gui(args: argparse.Namespace) -> int:
     if getattr(args, "tab", None):
         window.show_area(args.tab)
     window.show()
+    if getattr(args, "remote", False):
+        from studio_app.remote.endpoint import load_settings
+
+        saved = load_settings()
+        window.remote_control().start(saved.host, getattr(args, "remote_port", None) or saved.port)
 
     def shown() -> None:
         # Start-up is over (see cli._run_gui): what it made stays, so the collector may skip it for good.

@@ -27,6 +27,7 @@ FEATURE_CLIS = (
     "studio_app.cli.data",
     "studio_app.cli.sync",
     "studio_app.cli.serve",
+    "studio_app.cli.remote",
 )
 
 
@@ -52,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--quit-after", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
     gui.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
     gui.add_argument("--tab", choices=("checks", "script", "data"), help="area to show first")
+    gui.add_argument(
+        "--remote", action="store_true", help="serve the phone remote and follower prompter on the studio LAN"
+    )
+    gui.add_argument(
+        "--remote-port", type=int, metavar="N", help="port for --remote (default: the one in settings, 8765)"
+    )
     gui.set_defaults(func=_run_gui)
     for name in FEATURE_CLIS:
         importlib.import_module(name).register(sub)

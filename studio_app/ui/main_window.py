@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
@@ -25,8 +26,12 @@ from studio_app.context import AppContext
 from studio_app.ui import settings
 from studio_app.ui.alert_strip import AlertStrip
 from studio_app.ui.liveroom import area as liveroom_area
+from studio_app.ui.remote.menu import remote_menu_action
 from studio_app.ui.showday import ShowDay
 from studio_app.ui.sync_status import SyncStatusWidget
+
+if TYPE_CHECKING:
+    from studio_app.ui.remote.control import RemoteControl
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +64,7 @@ class MainWindow(QMainWindow):
         self._panels: dict[str, QWidget] = {}
         self._slots: list[QWidget] = []
         self.showday = ShowDay(self.panel, self)
+        self.remote: RemoteControl | None = None  # built when first switched on (it loads the web server)
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -129,6 +135,8 @@ class MainWindow(QMainWindow):
             empty_slot.deleteLater()
             self._panels[key] = panel
             self.showday.attach(key, panel)
+            if self.remote is not None:
+                self.remote.attach(key, panel)
         return self._panels[key]
 
     def _create_panel(self, area: Area) -> QWidget:
@@ -177,6 +185,8 @@ class MainWindow(QMainWindow):
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self.open_settings)
         tools_menu.addAction(self.settings_action)
+        self.remote_action = remote_menu_action(self, self.open_remote)
+        tools_menu.addAction(self.remote_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         logs = QAction(self.tr("Open log folder"), self)
@@ -199,6 +209,20 @@ class MainWindow(QMainWindow):
         from studio_app.ui.settings_dialog import SettingsDialog
 
         SettingsDialog(self.context, self).exec()
+
+    def remote_control(self) -> RemoteControl:
+        if self.remote is None:
+            from studio_app.ui.remote.control import RemoteControl
+
+            self.remote = RemoteControl(self.context, lambda: self.panel("script"), self)
+            if "script" in self._panels:
+                self.remote.attach("script", self._panels["script"])
+        return self.remote
+
+    def open_remote(self) -> None:
+        from studio_app.ui.remote.dialog import RemoteDialog
+
+        RemoteDialog(self.remote_control(), self).exec()
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -254,6 +278,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        if self.remote is not None:
+            self.remote.stop()
         for panel in self._panels.values():
             shutdown = getattr(panel, "shutdown", None)
             if callable(shutdown):

@@ -29,7 +29,7 @@ def test_version_prints_the_package_version(tmp_path: Path) -> None:
 def test_help_lists_the_subcommands(tmp_path: Path) -> None:
     result = _run("--help", workspace=tmp_path)
     assert result.returncode == 0
-    for command in ("gui", "selftest", "check", "script", "show", "sync", "serve"):
+    for command in ("gui", "selftest", "check", "script", "show", "sync", "serve", "remote"):
         assert command in result.stdout, f"{command} missing from --help"
 
 

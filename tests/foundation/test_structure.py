@@ -70,6 +70,7 @@ def test_views_hold_no_sql_and_no_session() -> None:
         ["data", "--help"],
         ["sync", "--help"],
         ["show", "--help"],
+        ["remote", "--help"],
     ],
 )
 def test_commands_run_without_loading_qt(argv: list[str]) -> None:

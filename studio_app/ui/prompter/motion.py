@@ -11,6 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+@dataclass(frozen=True)
+class MotionPiece:
+    """The current piece of motion, for a follower that evaluates the same curve on its own clock."""
+
+    t0_s: float
+    p0_px: float
+    v0_px_s: float
+    v1_px_s: float
+    ramp_s: float
+    min_px: float
+    max_px: float
+
+
 @dataclass
 class ScrollMotion:
     ramp_s: float = 0.2
@@ -30,6 +43,9 @@ class ScrollMotion:
             return self._p0 + head + self._v1 * tail
         # Velocity ramps linearly from v0 to v1: integrate v0 + (v1 - v0) * dt / ramp.
         return self._p0 + self._v0 * dt + (self._v1 - self._v0) * dt * dt / (2.0 * ramp)
+
+    def piece(self) -> MotionPiece:
+        return MotionPiece(self._t0, self._p0, self._v0, self._v1, self.ramp_s, self.min_px, self.max_px)
 
     def position(self, t: float) -> float:
         return min(self.max_px, max(self.min_px, self._raw(t)))

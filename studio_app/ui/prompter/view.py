@@ -38,7 +38,7 @@ from studio_app.ui.prompter.controller import OnAirController
 from studio_app.ui.prompter.hud import paint_emergency, paint_hud, paint_reading_line, render_banners
 from studio_app.ui.prompter.keys import KeyMap
 from studio_app.ui.prompter.layout import lay_out_script, layout_key
-from studio_app.ui.prompter.motion import ScrollMotion, speed_px_per_s
+from studio_app.ui.prompter.motion import MotionPiece, ScrollMotion, speed_px_per_s
 from studio_app.ui.prompter.style import PrompterStyle
 from studio_app.ui.prompter.tiles import SUBPIXEL_PHASES, TILE_HEIGHT_PX, TextTiles, mirrored
 
@@ -161,6 +161,14 @@ class PrompterView(QWidget):
 
     def target_velocity_px_s(self) -> float:
         return self._motion.target_velocity
+
+    def follow_snapshot(self) -> tuple[MotionPiece, float, tuple[float, ...], float]:
+        """The motion, the frame clock's now, every block's top and the text's height (for followers)."""
+        layout, block, tops = self._doc.documentLayout(), self._doc.begin(), []
+        while block.isValid():
+            tops.append(layout.blockBoundingRect(block).top())
+            block = block.next()
+        return self._motion.piece(), self._now(), tuple(tops), self._doc.size().height()
 
     def segment_top_px(self, index: int) -> float:
         """Where the segment's heading starts in the laid-out text."""
