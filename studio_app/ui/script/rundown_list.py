@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
@@ -20,7 +22,7 @@ from studio_app.promo.onair_text import product_card
 from studio_app.promo.rules import reads_over_plan
 from studio_app.promo.session import OnAirSession, SessionPhase
 from studio_app.script.model import Script
-from studio_app.script.reading import estimate_script
+from studio_app.script.reading import ScriptEstimate, estimate_script
 
 
 class RundownList(QWidget):
@@ -28,6 +30,8 @@ class RundownList(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._rows: list[_Row] = []
+        self._estimated: tuple[Script, float, ScriptEstimate] | None = None
         self.rundown = QTableWidget(0, 6)
         self.rundown.setObjectName("rundown")
         self.rundown.setHorizontalHeaderLabels(
@@ -69,41 +73,44 @@ class RundownList(QWidget):
         self.product_card.setText(product_card(product, live))
 
     def _show_rows(self, script: Script | None, session: OnAirSession | None) -> None:
-        self.rundown.setRowCount(0 if script is None else len(script.segments))
+        """Rows are rebuilt only where what they show changed: the controller reports every key press
+        (a speed step, a scroll), and rebuilding all rows each time delayed the host's prompter."""
         if script is None:
+            self.rundown.setRowCount(0)
+            self._rows = []
             self.summary.setText("")
             return
         rate = session.base_cpm if session else float(script.meta_int("rate", 260))
-        estimate = estimate_script(script, rate)
+        if self._estimated is None or self._estimated[0] is not script or self._estimated[1] != rate:
+            self._estimated = (script, rate, estimate_script(script, rate))
+        estimate = self._estimated[2]
         actual: dict[int, float] = {}
         if session is not None:
             for run in session.runs:
                 if run.duration_s is not None:
                     actual[run.index] = actual.get(run.index, 0.0) + run.duration_s
         current = session.segment_index if session else -1
-        bold = QFont(self.rundown.font())
-        bold.setBold(True)
+        rows: list[_Row] = []
         for row, (segment, est) in enumerate(zip(script.segments, estimate.segments, strict=True)):
             marker = "▶ " if row == current and session and session.phase is SessionPhase.ON_AIR else ""
-            cells = [
+            cells = (
                 f"{marker}{row + 1}",
                 segment.kind.label_zh,
                 segment.title,
                 format_mm_ss(round(est.planned_s)),
                 format_mm_ss(round(est.estimated_s)),
                 format_mm_ss(round(actual[row])) if row in actual else "",
-            ]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if row == current:
-                    item.setFont(bold)
-                    item.setBackground(QColor(55, 120, 200, 70))
-                if column == 4 and reads_over_plan(est):
-                    item.setForeground(QColor("#e5484d"))
-                    item.setToolTip(
-                        self.tr("The text takes {s:.0f} s longer to read than planned").format(s=est.over_s)
-                    )
-                self.rundown.setItem(row, column, item)
+            )
+            over = round(est.over_s) if reads_over_plan(est) else None
+            rows.append(_Row(cells, row == current, over))
+        if len(rows) != self.rundown.rowCount():
+            self.rundown.setRowCount(len(rows))
+            self._rows = []
+        for row, shown in enumerate(rows):
+            if row < len(self._rows) and self._rows[row] == shown:
+                continue
+            self._set_row(row, shown)
+        self._rows = rows
         self.summary.setText(
             self.tr("Planned {planned} · estimated {estimated} at {rate:.0f} chars/min").format(
                 planned=format_mm_ss(round(estimate.total_planned_s)),
@@ -111,3 +118,25 @@ class RundownList(QWidget):
                 rate=rate,
             )
         )
+
+    def _set_row(self, row: int, shown: _Row) -> None:
+        bold = QFont(self.rundown.font())
+        bold.setBold(True)
+        for column, text in enumerate(shown.cells):
+            item = QTableWidgetItem(text)
+            if shown.current:
+                item.setFont(bold)
+                item.setBackground(QColor(55, 120, 200, 70))
+            if column == 4 and shown.over_s is not None:
+                item.setForeground(QColor("#e5484d"))
+                item.setToolTip(
+                    self.tr("The text takes {s:.0f} s longer to read than planned").format(s=shown.over_s)
+                )
+            self.rundown.setItem(row, column, item)
+
+
+@dataclass(frozen=True)
+class _Row:
+    cells: tuple[str, ...]
+    current: bool
+    over_s: int | None  # seconds the text reads over its plan, when that is too much
