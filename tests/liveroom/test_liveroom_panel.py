@@ -173,7 +173,7 @@ def test_the_hot_product_moves_next_and_the_prompter_follows(
     position = prompter.position_px()
     assert position >= prompter.segment_start_px(2) > 0
     room.drop_folder().mkdir(parents=True, exist_ok=True)
-    cream, beef_name = "玻尿酸保湿面霜 50g", "风干牛肉干 500g"
+    cream, beef_name = "玻尿酸保湿面霜 50g", "风干牛肉干 原味 250g 手撕"
     _product_table(room.drop_folder() / "p1.csv", [("1001", cream, 900, 90, 890.0),
                                                   ("1004", beef_name, 800, 60, 500.0)])  # fmt: skip
     _settle_drop(room, qtbot, fake_clock)
@@ -182,7 +182,7 @@ def test_the_hot_product_moves_next_and_the_prompter_follows(
                                                   ("1004", beef_name, 4000, 700, 9000.0)])  # fmt: skip
     _settle_drop(room, qtbot, fake_clock)
     room.tick()
-    assert room.hot.rows[0].product.name == "风干牛肉干 500g"
+    assert room.hot.rows[0].product.name == beef_name
     room.hot.selectRow(0)
     qtbot.mouseClick(room.hot_next_button, Qt.MouseButton.LeftButton)
     after = session.script.segments[session.segment_index + 1]

@@ -65,7 +65,7 @@ def test_moving_the_hot_product_next_keeps_what_was_read() -> None:
 
 def test_the_hot_products_whole_block_moves_next_in_its_own_order() -> None:
     script = parse_script(demo_script_text())
-    nuts = script_product(script, None, "每日坚果 500g 混合")  # a product table names it its own way
+    nuts = script_product(script, "", "每日坚果 30袋装 混合果仁")  # the shop's title holds the card's name
     assert nuts is not None and nuts.link_no == 3
     moved = move_product_next(script, 2, nuts.link_no)
     block = [s.title for s in script.segments if script.product_for(s) == nuts]
