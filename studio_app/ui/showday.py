@@ -37,6 +37,11 @@ class ShowDay(QObject):
             self._share_drop_folder(
                 cast("DataPanel", self._attached["data"]), cast("LiveRoomPanel", self._attached["liveroom"])
             )
+        if key in ("script", "liveroom") and {"script", "liveroom"} <= self._attached.keys():
+            # A reordered rundown is a new revision: the editor follows it rather than save the old order.
+            cast("LiveRoomPanel", self._attached["liveroom"]).rundown_saved.connect(
+                cast("ScriptPanel", self._attached["script"]).editor_page.follow_new_revision
+            )
         if key == "data":  # the feed's files are read by the live room's watcher: it must exist
             cast("DataPanel", panel).live_view.feed_toggled.connect(self._feed_toggled)
         if key == "script":

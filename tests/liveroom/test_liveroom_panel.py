@@ -236,3 +236,50 @@ def test_the_room_follows_a_new_controller_when_the_script_runner_replaces_its_o
     new.send_cue("测试")
     room.send_cue("讲福利")
     assert [c.text for c in new.session.active_cues()] == ["测试", "讲福利"]
+
+
+def test_the_editor_follows_a_mid_show_reorder_and_an_edit_on_the_old_order_is_not_saved_over_it(
+    qtbot: QtBot,
+    panels: tuple[ScriptPanel, LiveRoomPanel],
+    app_context: AppContext,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    script, room = panels
+    room.rundown_saved.connect(script.editor_page.follow_new_revision)  # as ShowDay wires them
+    monkeypatch.setattr(script.editor_page, "_confirm_prices", lambda flags: True)
+    session = _controller(script).session
+    page = script.editor_page
+    opened = page.base_revision
+    assert opened is not None and opened > 0
+
+    def stored_titles() -> list[str]:
+        loaded = script.service.load_show(session.show_id).script
+        assert loaded is not None
+        return [s.title for s in loaded.segments]
+
+    # Not edited: the editor takes the reordered text, and saving it keeps the new order.
+    last = len(session.script.segments) - 1
+    with qtbot.waitSignal(room.rundown_saved, timeout=5000):
+        room.move_segment(last, 0)
+    moved = [s.title for s in session.script.segments]
+    qtbot.waitUntil(lambda: page.base_revision == opened + 1, timeout=5000)
+    assert page.editor.toPlainText().index(
+        moved[session.segment_index + 1]
+    ) < page.editor.toPlainText().index(moved[session.segment_index + 2])
+    with qtbot.waitSignal(page.saved, timeout=5000):
+        script.save_editor()
+    assert stored_titles() == moved
+
+    # Edited, then the rundown is reordered again: the edit on the old order is refused, nothing lost.
+    page.editor.appendPlainText("")
+    edited = page.editor.toPlainText()
+    with qtbot.waitSignal(room.rundown_saved, timeout=5000):
+        room.move_segment(len(session.script.segments) - 1, 0)
+    reordered = [s.title for s in session.script.segments]
+    assert reordered != moved
+    qtbot.waitUntil(lambda: stored_titles() == reordered, timeout=5000)
+    with qtbot.waitSignal(page.message, timeout=5000) as refused:
+        script.save_editor()
+    assert refused.args[1] is True and "changed since the editor opened it" in refused.args[0]
+    assert stored_titles() == reordered  # the old order did not come back
+    assert page.editor.toPlainText() == edited  # and the operator's text is still there

@@ -41,6 +41,7 @@ SAMPLES_RELOAD_S = 5.0  # the feed writes every second: the room rereads the sto
 class LiveRoomPanel(QWidget):
     refreshed = Signal(object)  # RoomView, after each evaluation (tests wait on it)
     drops_taken = Signal(object)  # DropRound
+    rundown_saved = Signal(str)  # show id: the reordered script is the show's newest revision
     samples_dropped = Signal(str, object)  # show id, samples from a dropped minute table or feed file
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -356,8 +357,15 @@ class LiveRoomPanel(QWidget):
 
     def _reorder(self, controller: OnAirController, script: Script) -> None:
         index = controller.session.segment_index
-        if controller.replace_script(script) and self._show_id is not None:
-            run_in_thread(self.service.save_rundown, self._show_id, script, index)
+        show_id = self._show_id
+        if controller.replace_script(script) and show_id is not None:
+            run_in_thread(
+                self.service.save_rundown,
+                show_id,
+                script,
+                index,
+                on_result=lambda _: self.rundown_saved.emit(show_id),
+            )
             self._say(self.tr("Rundown changed: the prompter follows the new order."))
         self.tick()
 
