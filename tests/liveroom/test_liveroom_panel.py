@@ -103,8 +103,10 @@ def test_pasted_questions_starred_one_shows_in_qa_and_its_answer_is_logged(
     view.edit.setPlainText("1. 适合油皮吗？\n2. 敏感肌能用吗\n3. 有小样吗")
     qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.list.count() == 3, timeout=5000)
-    view.list.item(1).setCheckState(Qt.CheckState.Checked)  # the operator stars the good one
+    assert [b.text() for b in view.star_buttons] == ["☆", "☆", "☆"]
+    qtbot.mouseClick(view.star_buttons[1], Qt.MouseButton.LeftButton)  # the operator stars the good one
     qtbot.waitUntil(lambda: any(q.starred for q in room._questions), timeout=5000)
+    assert [b.text() for b in view.star_buttons] == ["☆", "★", "☆"]
 
     product = _go_to(session, controller, SegmentKind.PRODUCT)
     controller.go_to_segment(product + 1)  # leaving the product: its Q&A slot starts
@@ -112,7 +114,7 @@ def test_pasted_questions_starred_one_shows_in_qa_and_its_answer_is_logged(
     room.tick()
     assert onair_text(session).question == "Q: 敏感肌能用吗"
     qtbot.mouseClick(view.answered_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: view.list.item(1).text() == "敏感肌能用吗  · answered", timeout=5000)
+    qtbot.waitUntil(lambda: view.row_labels[1].text() == "敏感肌能用吗  · answered", timeout=5000)
     room.tick()
     assert onair_text(session).question == ""
     with app_context.db.session() as s:

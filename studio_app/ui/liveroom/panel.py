@@ -97,9 +97,14 @@ class LiveRoomPanel(QWidget):
         hot_layout = QVBoxLayout(hot_box)
         hot_layout.addWidget(self.hot)
         hot_layout.addWidget(self.hot_next_button)
+        self.rundown = RundownView()
+        self.rundown.move_requested.connect(self.move_segment)
+        # The hot list is as tall as its products; the rundown below takes the rest, so a product moved
+        # next is seen arriving in the order beside the list it came from.
         left = QVBoxLayout()
         left.addWidget(alerts_box)
-        left.addWidget(hot_box, 1)
+        left.addWidget(hot_box)
+        left.addWidget(self.rundown, 1)
 
         self.stock_card = StockCard()
         self.stock_card.stock_set.connect(self.set_stock)
@@ -108,12 +113,9 @@ class LiveRoomPanel(QWidget):
         self.questions.add_requested.connect(self.add_questions)
         self.questions.star_toggled.connect(self.star_question)
         self.questions.resolved.connect(self.resolve_question)
-        self.rundown = RundownView()
-        self.rundown.move_requested.connect(self.move_segment)
         right = QVBoxLayout()
         right.addWidget(self.stock_card)
         right.addWidget(self.questions, 1)
-        right.addWidget(self.rundown, 1)
 
         columns = QHBoxLayout()
         columns.addLayout(left, 3)
