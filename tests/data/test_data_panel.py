@@ -287,12 +287,14 @@ def test_a_minute_table_dropped_while_the_feed_runs_reaches_the_chart_through_th
         assert str(room.drop_folder()) in panel.live_view.feed_label.text()
         room.drop_folder().mkdir(parents=True, exist_ok=True)
         (room.drop_folder() / "trend.csv").write_bytes(CSV_TEXT.encode("gbk"))
-        for _ in range(2):
+
+        def poll() -> bool:  # the room's own timer polls too: step the clock until the file was read
             fake_clock.advance(POLL_S)
-            with qtbot.waitSignal(room.drops_taken, timeout=WAIT_MS):
-                room.tick()
+            room.tick()
+            return (room.drop_folder() / "done" / "trend.csv").exists()
+
+        qtbot.waitUntil(poll, timeout=WAIT_MS)
         qtbot.waitUntil(lambda: panel.online_chart.point_count == 5, timeout=WAIT_MS)
-        assert (room.drop_folder() / "done" / "trend.csv").exists()
         with empty_app_context.db.session() as s:
             assert repo.sample_count(s, empty_show) == 5
         panel.set_feed_running(False)

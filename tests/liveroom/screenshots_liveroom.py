@@ -56,10 +56,10 @@ PRODUCTS = (  # id, name, link, (exposures, clicks, orders, GMV yuan) ten minute
 
 def drop_products(folder: Path, name: str, column: int) -> None:
     """A 巨量百应-style product table in GBK, as the platform exports it."""
-    lines = ["商品ID,商品名称,链接序号,商品曝光人数,商品点击人数,成交订单数,成交金额(元)"]
-    for pid, title, link, *totals in PRODUCTS:
+    lines = ["商品ID,商品名称,商品曝光人数,商品点击人数,成交订单数,成交金额(元)"]
+    for pid, title, _link, *totals in PRODUCTS:
         exposures, clicks, orders, gmv = totals[column]
-        lines.append(f"{pid},{title},{link},{exposures},{clicks},{orders},{gmv}.00")
+        lines.append(f"{pid},{title},{exposures},{clicks},{orders},{gmv}.00")
     folder.mkdir(parents=True, exist_ok=True)
     (folder / name).write_bytes("\r\n".join(lines).encode("gbk"))
 
