@@ -37,7 +37,7 @@ def test_a_reorder_in_the_live_room_reaches_the_script_editor_through_the_main_w
     room = window.panel("liveroom")
     assert isinstance(room, LiveRoomPanel)
     room.tick()
-    assert room.controller is script.controller
+    assert room.controller is script.controller and script.controller is not None
     opened = script.editor_page.base_revision
     assert opened is not None
     session = script.controller.session
