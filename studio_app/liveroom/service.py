@@ -117,9 +117,9 @@ class LiveRoomService:
 
     # ---- rundown ------------------------------------------------------------------------------------------
 
-    def save_rundown(self, show_id: str, script: Script, segment_index: int) -> None:
+    def save_rundown(self, show_id: str, script: Script, segment_index: int) -> str:
         """The reordered script becomes the show's newest revision (so a restart and the review follow the
-        new order), with a run-log line naming the new order."""
+        new order), with a run-log line naming the new order. Returns the show's id, for the callback."""
         now = self._handle.clock.now()
 
         def op(session: Session) -> None:
@@ -134,6 +134,7 @@ class LiveRoomService:
             )
 
         self._handle.writer.run(op)
+        return show_id
 
 
 def _store_drop(session: Session, show_id: str, content: DropContent) -> None:

@@ -226,7 +226,7 @@ class LiveRoomPanel(QWidget):
             show_id,
             script,
             on_result=self._on_drops,
-            on_error=lambda exc: self._say(str(exc)),
+            on_error=self._report_error,
             on_finished=self._poll_done,
         )
 
@@ -299,9 +299,10 @@ class LiveRoomPanel(QWidget):
     def _reload_questions(self) -> None:
         if self._show_id is not None:
             show_id = self._show_id
-            run_in_thread(self.service.questions, show_id, on_result=lambda q: self._on_questions(show_id, q))
+            run_in_thread(_questions_of, self.service, show_id, on_result=self._on_questions)
 
-    def _on_questions(self, show_id: str, questions: tuple[Question, ...]) -> None:
+    def _on_questions(self, loaded: tuple[str, tuple[Question, ...]]) -> None:
+        show_id, questions = loaded
         if show_id == self._show_id:
             self._questions = questions
             self.questions.show_questions(questions)
@@ -366,10 +367,22 @@ class LiveRoomPanel(QWidget):
                 show_id,
                 script,
                 index,
-                on_result=lambda _: self.rundown_saved.emit(show_id),
+                on_result=self._on_rundown_saved,
             )
             self._say(self.tr("Rundown changed: the prompter follows the new order."))
         self.tick()
 
+    def _on_rundown_saved(self, show_id: str) -> None:
+        self.rundown_saved.emit(show_id)
+
+    def _report_error(self, exc: BaseException) -> None:
+        self._say(str(exc))
+
     def _say(self, message: str) -> None:
         self.status.setText(message)
+
+
+def _questions_of(service: LiveRoomService, show_id: str) -> tuple[str, tuple[Question, ...]]:
+    """On a worker: the show's questions, named by show (the room may follow another show by the time they
+    arrive). A module function, so a panel deleted meanwhile is not called back."""
+    return show_id, service.questions(show_id)
