@@ -242,6 +242,26 @@ Workspace: {path}</source>
         <translation>事故：{count} 起</translation>
     </message>
     <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>on the prompter</source>
+        <translation>提词器上</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已回答</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>未回答</translation>
+    </message>
+    <message>
+        <source>Viewer questions: {count}, {answered} answered</source>
+        <translation>观众提问：{count} 条，已回答 {answered} 条</translation>
+    </message>
+    <message>
         <source>Segments (planned / on air, minutes):</source>
         <translation>环节（计划 / 实际，分钟）：</translation>
     </message>

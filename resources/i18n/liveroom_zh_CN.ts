@@ -20,6 +20,13 @@
     </message>
 </context>
 <context>
+    <name>DataImport</name>
+    <message>
+        <source>negative value: {value}</source>
+        <translation>负数：{value}</translation>
+    </message>
+</context>
+<context>
     <name>HotTable</name>
     <message>
         <source>Product</source>
@@ -44,14 +51,6 @@
 </context>
 <context>
     <name>LiveRoom</name>
-    <message>
-        <source>{name} is not a product table: it needs 商品名称 and 商品点击人数.</source>
-        <translation>{name} 不是商品表：需要有“商品名称”和“商品点击人数”两列。</translation>
-    </message>
-    <message>
-        <source>{name}, line {line}: not a number: {value}</source>
-        <translation>{name} 第 {line} 行：不是数字：{value}</translation>
-    </message>
     <message>
         <source>a product needs a name</source>
         <translation>商品需要名称</translation>
@@ -253,10 +252,6 @@
         <translation>添加</translation>
     </message>
     <message>
-        <source>Tick a question to star it: starred ones go up in the next Q&amp;A slot</source>
-        <translation>勾选即加星：加星的问题在下一次答疑时上提词器</translation>
-    </message>
-    <message>
         <source>No question on the prompter.</source>
         <translation>提词器上没有问题。</translation>
     </message>
@@ -267,6 +262,10 @@
     <message>
         <source>Not answered</source>
         <translation>未回答</translation>
+    </message>
+    <message>
+        <source>Star it: starred questions go up in the next Q&amp;A slot</source>
+        <translation>加星：加星的问题在下一次答疑时上提词器</translation>
     </message>
     <message>
         <source>on the prompter</source>

@@ -1136,6 +1136,14 @@
         <translation>合规审核记录…</translation>
     </message>
     <message>
+        <source>The rundown was reordered: your unsaved edits are on the old order.</source>
+        <translation>流程已调整顺序：你未保存的修改还是按旧顺序写的。</translation>
+    </message>
+    <message>
+        <source>The editor shows the reordered rundown (revision {n}).</source>
+        <translation>编辑器已显示调整后的流程（第 {n} 版）。</translation>
+    </message>
+    <message>
         <source>Line {n}: {message}</source>
         <translation>第 {n} 行：{message}</translation>
     </message>
@@ -1436,6 +1444,13 @@ Are they really right?</source>
     <message>
         <source>Script saved to the show.</source>
         <translation>脚本已保存到本场直播。</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptService</name>
+    <message>
+        <source>the show&apos;s script changed since the editor opened it (revision {base} → {now}: the live room reordered the rundown, or another desktop saved it). Your text stays in the editor: copy your change, open the show again and make it there.</source>
+        <translation>打开编辑器后本场脚本已有新版本（第 {base} 版 → 第 {now} 版：直播间调整了流程顺序，或另一台电脑保存过）。你的文字仍在编辑器里：请复制你的修改，重新打开本场，在最新文字上再改一次。</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,21 @@ def format_report(report: ShowReport) -> str:
     lines += [f"  {when(a.start)} - {when(a.end)}  {a.kind}" for a in report.alerts]
     lines.append(translate("ShowCli", "Incidents: {count}").format(count=len(report.incidents)))
     lines += [f"  {when(i.at)}  {i.kind}  {i.description}".rstrip() for i in report.incidents]
+    status = {
+        "queued": translate("ShowCli", "waiting"),
+        "shown": translate("ShowCli", "on the prompter"),
+        "answered": translate("ShowCli", "answered"),
+        "unanswered": translate("ShowCli", "not answered"),
+    }
+    lines.append(
+        translate("ShowCli", "Viewer questions: {count}, {answered} answered").format(
+            count=len(report.questions), answered=sum(q.status == "answered" for q in report.questions)
+        )
+    )
+    lines += [
+        f"  {when(q.asked_at)}  {'★' if q.starred else '☆'} {q.text}  ({status.get(q.status, q.status)})"
+        for q in report.questions
+    ]
     lines.append(translate("ShowCli", "Segments (planned / on air, minutes):"))
     for s in report.segments:
         actual = "-" if s.actual_s is None else f"{s.actual_s / 60:.1f}"

@@ -1,22 +1,23 @@
 """The live room's numbers: the room minute by minute, and each product's running totals.
 
-Per-product numbers come through :data:`ProductTableReader`, so the product-table parser of the data area
-can replace :func:`read_product_table` (a stand-in that knows the usual 巨量百应 headers) without the rules
-noticing.
+Product tables are read by the data area's parser (:func:`studio_app.metrics.products.parse_products`:
+ids kept exactly, the same cell rules and the same bad-line errors as an import); the room adds only the
+stock column (库存), which matters while the show runs and is not kept for the review.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
 from studio_app.i18n import translate
-from studio_app.metrics.imports import MetricImportError, read_table
-from studio_app.metrics.samples import Sample
+from studio_app.metrics.columns import header_unit, normalise_header
+from studio_app.metrics.imports import Cell, CellError, RowError, parse_number, raise_row_errors
+from studio_app.metrics.products import ParsedProducts, ProductRow, parse_product_id
+from studio_app.metrics.samples import FieldKind, Sample
+
+STOCK_HEADERS = frozenset(normalise_header(h) for h in ("库存", "剩余库存", "可售库存", "stock"))
 
 
 @dataclass(frozen=True)
@@ -37,14 +38,14 @@ class RoomPoint:
 class ProductNumbers:
     """One product's running totals for the show so far, as a product table reports them."""
 
-    key: str  # the platform's product id, or the name when the table has no id
+    key: str  # as ProductRow.key: the platform's product id, or the name when the table has no id
     name: str
     exposures: int = 0
     clicks: int = 0
     orders: int = 0
     gmv_fen: int = 0
     stock: int | None = None  # 库存 when the table has it
-    link_no: int | None = None
+    product_id: str = ""  # links the product to its script card (Product.platform_id), else the name does
 
     @property
     def click_rate(self) -> float | None:
@@ -59,129 +60,73 @@ class ProductTable:
     products: tuple[ProductNumbers, ...]
 
 
-class ProductTableError(ValueError):
-    """A file that is not a product table (the message names the file and what is missing; translated)."""
+def product_numbers(row: ProductRow, stock: int | None = None) -> ProductNumbers:
+    return ProductNumbers(
+        key=row.key,
+        name=row.name,
+        exposures=row.exposure_ucnt or 0,
+        clicks=row.click_ucnt or 0,
+        orders=row.pay_order_cnt or 0,
+        gmv_fen=row.pay_gmv_fen or 0,
+        stock=stock,
+        product_id=row.product_id,
+    )
 
 
-ProductTableReader = Callable[[Path, datetime], ProductTable]
-
-# Header words → field; the first match wins, so "商品点击率" (a rate) must not be read as clicks.
-_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("商品id", "key"),
-    ("product_id", "key"),
-    ("商品名称", "name"),
-    ("商品标题", "name"),
-    ("name", "name"),
-    ("链接序号", "link_no"),  # not "商品链接", which is the product page's address
-    ("链接号", "link_no"),
-    ("序号", "link_no"),
-    ("曝光人数", "exposures"),
-    ("exposures", "exposures"),
-    ("点击率", ""),
-    ("点击人数", "clicks"),
-    ("clicks", "clicks"),
-    ("成交订单数", "orders"),
-    ("orders", "orders"),
-    ("成交金额", "gmv"),
-    ("gmv", "gmv"),
-    ("库存", "stock"),
-    ("stock", "stock"),
-)
-
-
-def is_product_table(headers: Sequence[str]) -> bool:
-    fields = {_field(h) for h in headers}
-    return "name" in fields and "clicks" in fields
-
-
-def _field(header: str) -> str:
-    text = re.sub(r"[\s()（）]|元", "", header).lower()
-    return next((field for word, field in _COLUMNS if word in text), "")
-
-
-def _count(cell: object) -> int:
-    """ "1,234", "1.2万", "-" (none) and Excel numbers; money in yuan is read by :func:`_yuan_fen`."""
-    return int(_decimal(cell))
-
-
-def _yuan_fen(cell: object) -> int:
-    return int((_decimal(cell) * 100).quantize(Decimal(1)))
-
-
-def _decimal(cell: object) -> Decimal:
-    if cell is None:
-        return Decimal(0)
-    text = re.sub(r"[,，\s¥￥元]", "", str(cell))
-    if text in ("", "-", "--", "—"):
-        return Decimal(0)
-    factor = Decimal(10000) if text.endswith("万") else Decimal(1)
-    try:
-        return Decimal(text.rstrip("万")) * factor
-    except InvalidOperation as exc:
-        raise ValueError(text) from exc
-
-
-def read_product_table(path: Path, at: datetime) -> ProductTable:
-    """A CSV/XLSX product table: 商品ID, 商品名称, 商品曝光人数, 商品点击人数, 成交订单数, 成交金额(元),
-    库存."""
-    try:
-        table = read_table(path)
-    except MetricImportError as exc:
-        raise ProductTableError(str(exc)) from exc
-    columns = {index: _field(header) for index, header in enumerate(table.headers)}
-    if not is_product_table(table.headers):
-        raise ProductTableError(
-            translate(
-                "LiveRoom", "{name} is not a product table: it needs 商品名称 and 商品点击人数."
-            ).format(name=path.name)
-        )
-    products = []
-    for line, cells in table.rows:
-        values: dict[str, object] = {}
-        for index, cell in enumerate(cells):
-            field = columns.get(index, "")
-            if field and field not in values:
-                values[field] = cell
-        name = str(values.get("name") or "").strip()
-        if not name or name in ("合计", "总计"):
-            continue
-        try:
-            link = values.get("link_no")
-            products.append(
-                ProductNumbers(
-                    key=str(values.get("key") or name).strip(),
-                    name=name,
-                    exposures=_count(values.get("exposures")),
-                    clicks=_count(values.get("clicks")),
-                    orders=_count(values.get("orders")),
-                    gmv_fen=_yuan_fen(values.get("gmv")),
-                    stock=_count(values["stock"]) if values.get("stock") not in (None, "", "-") else None,
-                    link_no=_count(link) if link not in (None, "", "-") else None,
-                )
-            )
-        except ValueError as exc:
-            raise ProductTableError(
-                translate("LiveRoom", "{name}, line {line}: not a number: {value}").format(
-                    name=path.name, line=line, value=exc
-                )
-            ) from exc
+def product_table(parsed: ParsedProducts, at: datetime) -> ProductTable:
+    """A parsed product table as the room sees it, with the stock column read beside it;
+    ``MetricImportError`` naming the line of a stock cell that is not a count."""
+    headers = parsed.table.headers
+    column = next((i for i, h in enumerate(headers) if normalise_header(h) in STOCK_HEADERS), None)
+    cells = dict(parsed.table.rows)
+    products, errors = [], []
+    for row, line in zip(parsed.rows, parsed.lines, strict=True):
+        stock = None
+        if column is not None:
+            try:
+                stock = _count(cells[line][column], header_unit(headers[column]))
+            except CellError as exc:
+                errors.append(RowError(line, headers[column], str(exc)))
+        products.append(product_numbers(row, stock))
+    raise_row_errors(errors)
     return ProductTable(at, tuple(products))
 
 
+def _count(cell: Cell, unit: str = "", kind: FieldKind = FieldKind.COUNT) -> int | None:
+    """A count or money cell as an import reads it ("1.2万", "1,300", "-"); a negative one is an error."""
+    value = parse_number(cell, kind, unit)
+    if value is not None and value < 0:
+        raise CellError(translate("DataImport", "negative value: {value}").format(value=cell))
+    return None if value is None else int(value)
+
+
 def product_from_json(item: Mapping[str, object]) -> ProductNumbers:
-    """One product of the live room's JSON drop file; money ``gmv`` in yuan."""
+    """One product of the live room's JSON drop file; money ``gmv`` in yuan. Numbers are read as an
+    import's cells; ``ValueError`` names the key of a bad one."""
     name = str(item.get("name") or "").strip()
     if not name:
         raise ValueError(translate("LiveRoom", "a product needs a name"))
-    link = item.get("link_no")
-    stock = item.get("stock")
-    return ProductNumbers(
-        key=str(item.get("id") or name),
-        name=name,
-        exposures=_count(item.get("exposures")),
-        clicks=_count(item.get("clicks")),
-        orders=_count(item.get("orders")),
-        gmv_fen=_yuan_fen(item.get("gmv")),
-        stock=None if stock is None else _count(stock),
-        link_no=None if link is None else _count(link),
+
+    def cell(key: str) -> Cell:
+        value = item.get(key)
+        return value if value is None or isinstance(value, str | int | float) else str(value)
+
+    values: dict[str, int | None] = {}
+    try:
+        product_id = "" if item.get("id") is None else parse_product_id(cell("id"))
+        for key in ("exposures", "clicks", "orders", "stock"):
+            values[key] = _count(cell(key))
+        values["gmv"] = _count(cell("gmv"), kind=FieldKind.MONEY_FEN)
+    except CellError as exc:
+        raise ValueError(f"{name}: {exc}") from exc
+    return product_numbers(
+        ProductRow(
+            product_id=product_id,
+            name=name,
+            exposure_ucnt=values["exposures"],
+            click_ucnt=values["clicks"],
+            pay_order_cnt=values["orders"],
+            pay_gmv_fen=values["gmv"],
+        ),
+        values["stock"],
     )

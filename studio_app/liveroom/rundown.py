@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from studio_app.i18n import translate
+from studio_app.metrics.product_review import CardRef, link_card
 from studio_app.script.model import Product, Script
 
 
@@ -62,10 +63,9 @@ def _link_of(script: Script, index: int) -> int | None:
     return None if product is None else product.link_no
 
 
-def script_product(script: Script, link_no: int | None, name: str) -> Product | None:
-    """The script's product card for a product-table row: by link number, else by name."""
-    if link_no is not None and script.product(link_no) is not None:
-        return script.product(link_no)
-    stem = name.split()[0] if name.split() else ""
-    # Tables and cards spell the pack size their own way ("每日坚果 30袋装", "每日坚果 500g"): first word.
-    return next((p for p in script.products if stem and p.name.split()[0] == stem), None)
+def script_product(script: Script, product_id: str, name: str) -> Product | None:
+    """The script's product card for a product-table row, linked as the product review links them: by
+    the platform id on the card, else by name."""
+    cards = [CardRef(p.link_no, p.name, p.platform_id) for p in script.products]
+    card = link_card(product_id, name, cards)
+    return None if card is None else script.product(card.link_no)

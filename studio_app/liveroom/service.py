@@ -5,9 +5,9 @@ Reads open a session on any thread; writes go through the one writer and return 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from sqlalchemy.orm import Session
 
@@ -16,16 +16,18 @@ from studio_app.liveroom.questions import Question, next_for_qa, split_pasted
 from studio_app.liveroom.room import SampleSeries, sample_series
 from studio_app.liveroom.rundown import script_product
 from studio_app.liveroom.stock import StockChange, change_stock
-from studio_app.liveroom.watch import DropFolderWatcher, FileOutcome
+from studio_app.liveroom.watch import DropContent, DropFolderWatcher, FileOutcome
 from studio_app.metrics import repo as metrics_repo
-from studio_app.metrics.samples import Sample
 from studio_app.script import repo as script_repo
 from studio_app.script.model import RunLogKind, Script
 from studio_app.store.handle import StoreHandle
 
+DROP_SOURCE = "drop folder"  # the source tables from the folder are imported under (and mappings kept)
+
 
 @dataclass(frozen=True)
 class DropRound:
+    show_id: str  # the show the files went to (a feed file naming its own show sent its samples there)
     outcomes: tuple[FileOutcome, ...]
     stock: tuple[StockChange, ...]
 
@@ -95,32 +97,29 @@ class LiveRoomService:
         with self._handle.db.session() as s:
             return sample_series(metrics_repo.review_samples(s, show_id)[1])
 
-    def store_samples(self, show_id: str, samples: Sequence[Sample]) -> int:
-        """A minute table from the watched folder, stored as feed samples (the data panel sees them too)."""
-        self._handle.writer.run(lambda s: metrics_repo.add_feed_samples(s, show_id, samples))
-        return len(samples)
-
     def take_drops(self, watcher: DropFolderWatcher, show_id: str, script: Script | None) -> DropRound:
-        """One poll of the watched folder (on a worker): minute tables are stored as the show's samples,
-        a product table's 库存 sets the live stock of the links it names."""
+        """One poll of the workspace's drop folder (on a worker), each file routed as an import would be:
+        minute tables and the feed's JSON become the show's samples (the feed's own show when it names
+        one), product and traffic-source tables are imported for the review, and a product table's 库存
+        sets the live stock of the script cards it links to."""
         outcomes = tuple(watcher.poll())
         changes = []
         for outcome in outcomes:
             content = outcome.content
-            if content.samples:
-                self.store_samples(show_id, content.samples)
+            if content.samples or content.parsed_products or content.traffic:
+                self._handle.writer.run(partial(_store_drop, show_id=show_id, content=content))
             if content.products is not None and script is not None:
                 for numbers in content.products.products:
-                    product = script_product(script, numbers.link_no, numbers.name)
+                    product = script_product(script, numbers.product_id, numbers.name)
                     if product is not None and numbers.stock is not None:
                         changes.append(self.set_stock(show_id, product.link_no, numbers.stock, source="feed"))
-        return DropRound(outcomes, tuple(changes))
+        return DropRound(show_id, outcomes, tuple(changes))
 
     # ---- rundown ------------------------------------------------------------------------------------------
 
-    def save_rundown(self, show_id: str, script: Script, segment_index: int) -> None:
+    def save_rundown(self, show_id: str, script: Script, segment_index: int) -> str:
         """The reordered script becomes the show's newest revision (so a restart and the review follow the
-        new order), with a run-log line naming the new order."""
+        new order), with a run-log line naming the new order. Returns the show's id, for the callback."""
         now = self._handle.clock.now()
 
         def op(session: Session) -> None:
@@ -135,6 +134,15 @@ class LiveRoomService:
             )
 
         self._handle.writer.run(op)
+        return show_id
+
+
+def _store_drop(session: Session, show_id: str, content: DropContent) -> None:
+    if content.samples:
+        metrics_repo.add_feed_samples(session, content.show_id or show_id, content.samples)
+    for parsed in (content.parsed_products, content.traffic):
+        if parsed is not None:
+            metrics_repo.save_keyed(session, show_id, parsed, DROP_SOURCE)
 
 
 def _close_shown(session: Session, show_id: str, now: datetime) -> Question | None:

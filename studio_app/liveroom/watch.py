@@ -1,4 +1,6 @@
-"""The live room's watched folder: export files and the room's JSON dropped in while the show runs.
+"""The workspace's one drop folder: export files, the room's JSON and the live feed's JSON dropped in
+while the show runs. Minute tables become the show's samples, product and traffic-source tables are
+imported for the review (and product tables feed the live room), as ``LiveRoomService.take_drops`` routes.
 
 :meth:`DropFolderWatcher.poll` runs on a worker, every few seconds of the injected clock. A file is read
 only once its size and time have stayed the same for ``settle_s`` (a file still being copied is left for
@@ -20,18 +22,19 @@ from typing import Any
 
 from studio_app.clock import Clock
 from studio_app.i18n import translate
-from studio_app.liveroom.numbers import (
-    ProductTable,
-    ProductTableError,
-    ProductTableReader,
-    RoomPoint,
-    is_product_table,
-    product_from_json,
-    read_product_table,
+from studio_app.liveroom.numbers import ProductTable, RoomPoint, product_from_json, product_table
+from studio_app.metrics.columns import TableKind
+from studio_app.metrics.feed import FeedError, batch_from_json, parse_time
+from studio_app.metrics.imports import (
+    MetricImportError,
+    detect_mapping,
+    detect_table_kind,
+    parse_samples,
+    read_table,
 )
-from studio_app.metrics.feed import parse_time
-from studio_app.metrics.imports import MetricImportError, load_export, read_table
+from studio_app.metrics.products import ParsedProducts, detect_product_mapping, parse_products
 from studio_app.metrics.samples import Sample
+from studio_app.metrics.traffic import ParsedTraffic, detect_traffic_mapping, parse_traffic
 
 SETTLE_S = 2.0
 GIVE_UP_S = 20.0
@@ -39,13 +42,23 @@ _SKIPPED_SUFFIXES = (".tmp", ".part", ".crdownload", ".error.txt")
 _READ_SUFFIXES = (".json", ".csv", ".xlsx")
 
 
+def drop_folder(workspace_root: Path) -> Path:
+    """The one folder of a workspace that exports, the room's JSON and the feed's files are dropped into."""
+    return Path(workspace_root) / "drop"
+
+
 @dataclass(frozen=True)
 class DropContent:
-    """What one file gave: minute-table samples, room points (interaction), a product table."""
+    """What one file gave: minute-table or feed samples (``show_id`` when the feed's JSON names a show),
+    room points (interaction), a product table (as the room sees it, and as parsed for the review), a
+    traffic-source table."""
 
     samples: tuple[Sample, ...] = ()
     points: tuple[RoomPoint, ...] = ()
     products: ProductTable | None = None
+    parsed_products: ParsedProducts | None = None
+    traffic: ParsedTraffic | None = None
+    show_id: str | None = None
 
 
 class FileState(enum.StrEnum):
@@ -97,10 +110,9 @@ def _room_from_json(obj: Any, now: datetime) -> tuple[RoomPoint | None, ProductT
     return point, table
 
 
-def read_room_json(path: Path, now: datetime) -> DropContent:
+def read_room_json(data: Any, now: datetime) -> DropContent:
     """``{"at", "online_viewers", "avg_watch_seconds", "comments", "likes", "shares", "products": [...]}``,
     or a list of them (docs/live_room.md)."""
-    data = json.loads(path.read_text(encoding="utf-8"))
     entries = data if isinstance(data, list) else [data]
     points, tables = [], []
     for entry in entries:
@@ -112,25 +124,35 @@ def read_room_json(path: Path, now: datetime) -> DropContent:
     return DropContent(points=tuple(points), products=tables[-1] if tables else None)
 
 
-def read_drop_file(
-    path: Path, now: datetime, read_products: ProductTableReader = read_product_table
-) -> DropContent:
-    """One dropped file: the room's JSON, a product table, or a minute table (CSV/XLSX, any encoding)."""
+# Keys only the room's JSON has; any other JSON object is the live feed's body (docs/metrics_feed.md).
+_ROOM_KEYS = frozenset({"products", "comments", "likes", "shares"})
+
+
+def read_json_drop(path: Path, now: datetime) -> DropContent:
+    """The room's JSON (a list, or an object with room keys) or the live feed's request body."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if isinstance(data, list) or (isinstance(data, dict) and _ROOM_KEYS & data.keys()):
+        return read_room_json(data, now)
+    batch = batch_from_json(data, now)
+    return DropContent(samples=batch.samples, show_id=batch.show_id)
+
+
+def read_drop_file(path: Path, now: datetime) -> DropContent:
+    """One dropped file: JSON, or a minute, product or traffic-source table (CSV/XLSX, any encoding) told
+    apart by its header as an import does, and parsed with the import's rules."""
     if path.suffix.lower() == ".json":
-        return read_room_json(path, now)
-    if is_product_table(read_table(path).headers):
-        return DropContent(products=read_products(path, now))
-    return DropContent(samples=load_export(path).samples)
+        return read_json_drop(path, now)
+    table = read_table(path)
+    kind = detect_table_kind(table.headers)
+    if kind is TableKind.PRODUCTS:
+        parsed = parse_products(table, detect_product_mapping(table.headers))
+        return DropContent(products=product_table(parsed, now), parsed_products=parsed)
+    if kind is TableKind.TRAFFIC:
+        return DropContent(traffic=parse_traffic(table, detect_traffic_mapping(table.headers)))
+    return DropContent(samples=parse_samples(table, detect_mapping(table.headers)).samples)
 
 
-_READ_ERRORS = (
-    DropFileError,
-    ProductTableError,
-    MetricImportError,
-    ValueError,
-    UnicodeDecodeError,
-    OSError,
-)
+_READ_ERRORS = (DropFileError, FeedError, MetricImportError, ValueError, UnicodeDecodeError, OSError)
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""A live feed for metric samples: a small HTTP server on loopback and a file-drop folder.
+"""A live feed for metric samples: a small HTTP server on loopback. (Files are dropped into the workspace's
+one drop folder, which ``liveroom.watch`` reads; its JSON files may carry this feed's request body.)
 
 Another tool on the studio PC (a scraper of the platform's dashboard, an OBS script, a spreadsheet macro)
 pushes samples while the show runs; see ``docs/metrics_feed.md`` for the protocol. The server is the
@@ -14,7 +15,6 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
-import shutil
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,12 +22,10 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 
 from studio_app.clock import Clock
 from studio_app.i18n import translate
-from studio_app.metrics.imports import MetricImportError, load_export
 from studio_app.metrics.samples import FIELD_KIND, FieldKind, MetricField, Sample
 
 log = logging.getLogger(__name__)
@@ -273,53 +271,3 @@ class MetricsFeedServer:
                 self._reply(HTTPStatus.OK, {"accepted": accepted})
 
         return Handler
-
-
-# --------------------------------------------------------------------------------------------- drop folder
-
-_SKIPPED_SUFFIXES = (".tmp", ".part", ".error.txt")
-
-
-@dataclass(frozen=True)
-class DropResult:
-    file_name: str
-    accepted: int
-    error: str = ""
-
-
-def scan_drop_folder(folder: Path, sink: Sink, clock: Clock) -> list[DropResult]:
-    """Take every finished file in ``folder`` (JSON like the HTTP body, or a CSV/XLSX minute table), hand
-    its samples to the sink, and move it to ``done/`` or ``failed/`` (with a ``.error.txt`` beside it).
-
-    Writers should write to a ``.tmp`` name and rename when done, so a half-written file is never read.
-    """
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    results = []
-    for path in sorted(p for p in folder.iterdir() if p.is_file()):
-        if path.name.startswith(".") or path.name.endswith(_SKIPPED_SUFFIXES):
-            continue
-        try:
-            if path.suffix.lower() == ".json":
-                batch = batch_from_json(json.loads(path.read_text(encoding="utf-8")), clock.now())
-            elif path.suffix.lower() in (".csv", ".xlsx"):
-                batch = FeedBatch(None, load_export(path).samples)
-            else:
-                continue
-            accepted = sink(batch.show_id, batch.samples)
-        except (FeedError, MetricImportError, json.JSONDecodeError, UnicodeDecodeError) as exc:
-            _move(path, folder / "failed")
-            (folder / "failed" / f"{path.name}.error.txt").write_text(str(exc), encoding="utf-8")
-            results.append(DropResult(path.name, 0, str(exc)))
-            continue
-        _move(path, folder / "done")
-        results.append(DropResult(path.name, accepted))
-    return results
-
-
-def _move(path: Path, target_dir: Path) -> None:
-    target_dir.mkdir(exist_ok=True)
-    target = target_dir / path.name
-    if target.exists():
-        target = target_dir / f"{path.stem}-{datetime.now(UTC):%Y%m%dT%H%M%S%f}{path.suffix}"
-    shutil.move(str(path), target)

@@ -718,7 +718,7 @@ def load_export(
     tz: tzinfo = CHINA_TZ,
     remembered: ColumnMapping | None = None,
 ) -> ParsedExport:
-    """Read and parse in one go (the CLI and the file-drop feed); the dialog calls the steps itself."""
+    """Read and parse in one go; the dialog and the drop folder call the steps themselves."""
     table = read_table(path)
     chosen = mapping or detect_mapping(table.headers, remembered)
     return parse_samples(table, chosen, day=day, tz=tz)

@@ -1,6 +1,6 @@
 """The live feed as the app runs it: pushed samples are stored, then queued for whoever shows them.
 
-The HTTP server and the drop-folder scan call :meth:`LiveFeed.receive` on their own threads. It stores the
+The HTTP server calls :meth:`LiveFeed.receive` on their own threads. It stores the
 samples through the service (the writer), puts the batch on a queue and calls ``notify``; the view drains
 the queue on its own thread. So the feed never calls into a widget, and it runs headless in the CLI.
 """
@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import queue
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from studio_app.clock import Clock
 from studio_app.i18n import translate
-from studio_app.metrics.feed import DropResult, FeedBatch, FeedError, MetricsFeedServer, scan_drop_folder
+from studio_app.metrics.feed import FeedBatch, FeedError, MetricsFeedServer
 from studio_app.metrics.samples import Sample
 from studio_app.metrics.service import MetricsService
 
@@ -67,6 +66,3 @@ class LiveFeed:
                 batches.append(self._queue.get_nowait())
             except queue.Empty:
                 return batches
-
-    def scan_drop_folder(self, folder: Path) -> list[DropResult]:
-        return scan_drop_folder(folder, self.receive, self._clock)

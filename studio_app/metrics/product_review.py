@@ -82,14 +82,15 @@ def _plain(name: str) -> str:
     return re.sub(r"\s+", "", name).lower()
 
 
-def link_card(row: ProductRow, cards: Sequence[CardRef]) -> CardRef | None:
-    """The card a product row is about: by platform id, then the same name, then the longest card name
-    found inside the product's title (tables carry the shop's full title, the card a short name)."""
-    if row.product_id:
+def link_card(product_id: str, name: str, cards: Sequence[CardRef]) -> CardRef | None:
+    """The card a product (a table row, the live room's numbers) is about: by platform id, then the same
+    name, then the longest card name found inside the product's title (tables carry the shop's full
+    title, the card a short name)."""
+    if product_id:
         for card in cards:
-            if card.product_id and card.product_id == row.product_id:
+            if card.product_id and card.product_id == product_id:
                 return card
-    title = _plain(row.name)
+    title = _plain(name)
     for card in cards:
         if _plain(card.name) == title:
             return card
@@ -107,7 +108,7 @@ def product_review(
     total = sum(r.pay_gmv_fen or 0 for r in rows)
     stats = []
     for row in rows:
-        card = link_card(row, cards)
+        card = link_card(row.product_id, row.name, cards)
         gmv = row.pay_gmv_fen or 0
         explained: float | None = None
         if card is not None and explained_s_by_link is not None:

@@ -76,6 +76,8 @@ class ParsedProducts:
     mapping: KeyedMapping
     rows: tuple[ProductRow, ...]
     warnings: tuple[str, ...] = ()
+    # The file line of each row, for a caller that reads a column of its own beside (the live room's 库存).
+    lines: tuple[int, ...] = ()
 
 
 def parse_product_id(cell: Cell) -> str:
@@ -132,6 +134,7 @@ def parse_products(table: RawTable, mapping: KeyedMapping) -> ParsedProducts:
         negative_means_refund=frozenset({ProductField.REFUND_GMV_FEN.value}),
     )
     rows: list[ProductRow] = []
+    lines: list[int] = []
     seen: dict[str, int] = {}
     errors: list[RowError] = []
     for row in keyed:
@@ -143,8 +146,9 @@ def parse_products(table: RawTable, mapping: KeyedMapping) -> ParsedProducts:
             continue
         seen[product.key] = row.line
         rows.append(product)
+        lines.append(row.line)
     raise_row_errors(errors)
-    return ParsedProducts(table, mapping, tuple(rows), warnings)
+    return ParsedProducts(table, mapping, tuple(rows), warnings, tuple(lines))
 
 
 def load_product_table(path: Path, mapping: KeyedMapping | None = None) -> ParsedProducts:

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy.orm import Session
 
 from studio_app import settings
+from studio_app.i18n import translate
 from studio_app.script import repo
 from studio_app.script.compliance import ComplianceRecord, TermOutcome, TermReview, sign_review
 from studio_app.script.format import ScriptFormatError, parse_script
@@ -37,6 +38,11 @@ class ShowScript:
     script: Script | None
     source: str
     planned_start: datetime | None = None
+    revision: int = 0  # of the newest script (0: none); a save from an older one is refused
+
+
+class StaleScriptError(ValueError):
+    """A save from a script revision that is no longer the newest (translated)."""
 
 
 @dataclass(frozen=True)
@@ -132,12 +138,14 @@ class ScriptService:
     def load_show(self, show_id: str) -> ShowScript:
         with self._handle.db.session() as s:
             show = get_live(s, Show, show_id)
+            row = repo.current_script_row(s, show_id)
             return ShowScript(
                 show_id=show_id,
                 title=show.title if show is not None else "",
                 script=repo.load_script(s, show_id),
                 source=repo.load_script_source(s, show_id) or "",
                 planned_start=show.planned_start if show is not None else None,
+                revision=row.revision if row is not None else 0,
             )
 
     def run_log(self, show_id: str) -> tuple[RunLogEvent, ...]:
@@ -170,12 +178,30 @@ class ScriptService:
     # ---- writes -----------------------------------------------------------------------------------
 
     def save_script(
-        self, show_id: str, script: Script, text: str, *, saved_by: str = "studio-app"
+        self,
+        show_id: str,
+        script: Script,
+        text: str,
+        *,
+        saved_by: str = "studio-app",
+        base_revision: int | None = None,
     ) -> Written[SavedScript]:
         """Store the editor's script as the show's newest revision. Saving signs nothing: the compliance
-        record is the named reviewer's own act (:meth:`record_review`)."""
+        record is the named reviewer's own act (:meth:`record_review`). ``base_revision``: the revision
+        the text was opened from; when the show has a newer one (the live room reordered the rundown)
+        :class:`StaleScriptError` refuses the save, so the old text does not undo the newer one."""
 
         def op(session: Session) -> SavedScript:
+            current = repo.current_script_row(session, show_id)
+            if base_revision is not None and current is not None and current.revision != base_revision:
+                raise StaleScriptError(
+                    translate(
+                        "ScriptService",
+                        "the show's script changed since the editor opened it (revision {base} → "
+                        "{now}: the live room reordered the rundown, or another desktop saved it). Your text "
+                        "stays in the editor: copy your change, open the show again and make it there.",
+                    ).format(base=base_revision, now=current.revision)
+                )
             row = repo.save_script(session, show_id, script, source_text=text, saved_by=saved_by)
             return SavedScript(show_id, row.id, row.revision)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio_app.context import AppContext
+from studio_app.liveroom.watch import drop_folder
 from studio_app.metrics.export import ReportInput
 from studio_app.metrics.feed import DEFAULT_FEED_PORT
 from studio_app.metrics.imports import local_tz
@@ -52,7 +53,6 @@ from studio_app.ui.workers import change_feed, run_in_thread
 log = logging.getLogger(__name__)
 
 REDRAW_INTERVAL_MS = 250  # numbers and charts refresh about four times a second
-DROP_SCAN_INTERVAL_MS = 2000
 RELOAD_DELAY_MS = 100  # a burst of writes reloads once
 # While the live feed runs, its samples reach the charts in place; only other changes reload.
 _NOT_FEED_TABLES = tuple(t for t in DATA_TABLES if t != "metric_samples")
@@ -145,15 +145,12 @@ class DataPanel(QWidget):
         self.live_view.incident_requested.connect(self.log_incident)
         self.live_view.ad_spend_requested.connect(self.add_ad_spend)
         self.live_view.feed_toggled.connect(self.set_feed_running)
-        self._feed.samples_arrived.connect(self._on_feed_samples)
+        self._feed.samples_arrived.connect(self.on_feed_samples)
 
         self._redraw_timer = QTimer(self)
         self._redraw_timer.setInterval(REDRAW_INTERVAL_MS)
         self._redraw_timer.timeout.connect(self._redraw)
         self._redraw_timer.start()
-        self._drop_timer = QTimer(self)
-        self._drop_timer.setInterval(DROP_SCAN_INTERVAL_MS)
-        self._drop_timer.timeout.connect(self._scan_drop_folder)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(RELOAD_DELAY_MS)
@@ -361,9 +358,6 @@ class DataPanel(QWidget):
         self.reload()
 
     # -- live feed --------------------------------------------------------------------------------------
-    def drop_folder(self) -> Path:
-        return Path(self.context.workspace.root) / "metrics-drop"
-
     def feed_url(self) -> str | None:
         return self._feed.feed.url
 
@@ -380,11 +374,9 @@ class DataPanel(QWidget):
                 self.live_view.feed_button.setChecked(False)
                 return
             self._feed_running = True
-            self.drop_folder().mkdir(parents=True, exist_ok=True)
-            self._drop_timer.start()
             self.live_view.feed_label.setText(
                 self.tr("Listening on {url}/v1/samples · drop folder {folder}").format(
-                    url=url, folder=self.drop_folder()
+                    url=url, folder=drop_folder(self.context.workspace.root)
                 )
             )
         elif not on and self._feed_running:
@@ -392,14 +384,14 @@ class DataPanel(QWidget):
             self.live_view.feed_label.setText(self.tr("Off."))
 
     def _stop_feed(self) -> None:
-        self._drop_timer.stop()
         self._feed.feed.stop()
         self._feed_running = False
 
-    def _scan_drop_folder(self) -> None:
-        run_in_thread(self._feed.feed.scan_drop_folder, self.drop_folder(), on_error=self._report_error)
+    def feed_show_id(self) -> str | None:
+        """The show the feed's samples and the drop folder's files go to while the feed runs."""
+        return self.current_show_id() if self._feed_running else None
 
-    def _on_feed_samples(self, show_id: str, samples: tuple[Sample, ...]) -> None:
+    def on_feed_samples(self, show_id: str, samples: tuple[Sample, ...]) -> None:
         if show_id != self.current_show_id() or self._live_source not in (None, "feed"):
             return  # the chart shows the export or manual numbers; the review picks up the feed on reload
         self._live_source = "feed"

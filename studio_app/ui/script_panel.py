@@ -303,7 +303,7 @@ class ScriptPanel(QWidget):
         self._show_id = loaded.show.show_id
         self._script = loaded.show.script
         self._planned_start = loaded.show.planned_start
-        self.editor_page.load_text(loaded.show.source)
+        self.editor_page.load_show(loaded.show)
         if loaded.resume_error:
             self._say(loaded.resume_error, error=True)
         if loaded.show.script is None:

@@ -1,6 +1,8 @@
 """The show day across the areas: going live in the script runner starts the device check's on-air watch
 for that show, ending the show stops it, and an alert the watch raises on air reaches the host's prompter
-as a cue banner. The main window wires the panels here so that neither reaches into the other."""
+as a cue banner; the live room reads the workspace's one drop folder for the data panel's feed show too,
+and the minute tables it reads reach the data panel's charts. The main window wires the panels here so
+that neither reaches into the other."""
 
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from studio_app.promo.session import MAX_CUE_CHARS
 
 if TYPE_CHECKING:
     from studio_app.ui.check_panel import CheckPanel
+    from studio_app.ui.data_panel import DataPanel
+    from studio_app.ui.liveroom.panel import LiveRoomPanel
     from studio_app.ui.script_panel import ScriptPanel
 
 
@@ -24,9 +28,22 @@ class ShowDay(QObject):
         self._panel = panel  # the main window's panel(key): builds the area on first use
         self.on_air_show: str | None = None
         self._announced: set[str] = set()  # kinds of the standing alerts the host was already shown
+        self._attached: dict[str, QWidget] = {}
 
     def attach(self, key: str, panel: QWidget) -> None:
         """Connect a panel that was just built."""
+        self._attached[key] = panel
+        if key in ("data", "liveroom") and {"data", "liveroom"} <= self._attached.keys():
+            self._share_drop_folder(
+                cast("DataPanel", self._attached["data"]), cast("LiveRoomPanel", self._attached["liveroom"])
+            )
+        if key in ("script", "liveroom") and {"script", "liveroom"} <= self._attached.keys():
+            # A reordered rundown is a new revision: the editor follows it rather than save the old order.
+            cast("LiveRoomPanel", self._attached["liveroom"]).rundown_saved.connect(
+                cast("ScriptPanel", self._attached["script"]).editor_page.follow_new_revision
+            )
+        if key == "data":  # the feed's files are read by the live room's watcher: it must exist
+            cast("DataPanel", panel).live_view.feed_toggled.connect(self._feed_toggled)
         if key == "script":
             panel.on_air_state.connect(self._on_air_state)  # type: ignore[attr-defined]
         elif key == "checks":
@@ -35,6 +52,15 @@ class ShowDay(QObject):
             panel.set_onair_source(  # type: ignore[attr-defined]
                 lambda: cast("ScriptPanel", self._panel("script")).controller
             )
+
+    def _feed_toggled(self, on: bool) -> None:
+        if on:
+            self._panel("liveroom")
+
+    @staticmethod
+    def _share_drop_folder(data: DataPanel, room: LiveRoomPanel) -> None:
+        room.set_feed_show_source(data.feed_show_id)
+        room.samples_dropped.connect(data.on_feed_samples)
 
     def _on_air_state(self, show_id: str, on_air: bool) -> None:
         if on_air == (self.on_air_show == show_id):

@@ -9,11 +9,16 @@ from pathlib import Path
 import httpx
 import pytest
 from data_example import CSV_TEXT
+from sqlalchemy.orm import Session
 
 from studio_app.clock import FakeClock
+from studio_app.context import AppContext
+from studio_app.liveroom.service import LiveRoomService
+from studio_app.liveroom.watch import DropFolderWatcher, FileState
 from studio_app.metrics import repo
-from studio_app.metrics.feed import FeedError, MetricsFeedServer, scan_drop_folder
+from studio_app.metrics.feed import FeedError, MetricsFeedServer
 from studio_app.metrics.samples import Sample
+from studio_app.shows import list_shows
 from studio_app.store.db import Database
 from studio_app.store.models import Show
 
@@ -113,24 +118,46 @@ def test_feed_refuses_to_listen_beyond_loopback(db: Database, fake_clock: FakeCl
         MetricsFeedServer(StoreSink(db, None), fake_clock, host="0.0.0.0", port=0)
 
 
-def test_drop_folder_takes_json_and_csv_and_sets_bad_files_aside(
-    tmp_path: Path, db: Database, show_id: str, fake_clock: FakeClock
+def _new_show(session: Session) -> str:
+    show = Show(title="另一场")
+    session.add(show)
+    session.flush()
+    return show.id
+
+
+def test_the_drop_folder_routes_feed_json_minute_and_traffic_tables_and_sets_bad_files_aside(
+    tmp_path: Path, app_context: AppContext, fake_clock: FakeClock
 ) -> None:
+    """The workspace's one drop folder (read by the live room's watcher) takes what the feed's folder took."""
+    show_id = list_shows(app_context.db)[0].id
+    other_show = app_context.writer.run(_new_show).value
     folder = tmp_path / "drop"
     folder.mkdir()
     (folder / "a.json").write_text(json.dumps({"online_viewers": 10, "pay_gmv_fen": 500}), encoding="utf-8")
+    named = {"show_id": other_show, "samples": [{"online_viewers": 7}]}
+    (folder / "a2.json").write_text(json.dumps(named), encoding="utf-8")
     (folder / "b.csv").write_text(CSV_TEXT, encoding="utf-8")
     (folder / "c.json").write_text('{"samples": [{"gmv": 1}]}', encoding="utf-8")
     (folder / "d.json.tmp").write_text("half-writ", encoding="utf-8")
+    (folder / "流量来源.csv").write_bytes("渠道,观看人数,成交金额(元)\r\n自然推荐,1000,500\r\n".encode("gbk"))
+    watcher = DropFolderWatcher(folder, fake_clock, give_up_s=5)
+    service = LiveRoomService(app_context)
+    with app_context.db.session() as s:
+        before = {show: repo.sample_count(s, show) for show in (show_id, other_show)}
 
-    results = {r.file_name: r for r in scan_drop_folder(folder, StoreSink(db, show_id), fake_clock)}
+    outcomes = {}
+    for _ in range(4):
+        outcomes.update({o.name: o for o in service.take_drops(watcher, show_id, None).outcomes})
+        fake_clock.advance(3)
 
-    assert results["a.json"].accepted == 1
-    assert results["b.csv"].accepted == 5
-    assert "gmv" in results["c.json"].error
-    assert "d.json.tmp" not in results
+    assert len(outcomes["b.csv"].content.samples) == 5
+    assert outcomes["c.json"].state is FileState.FAILED and "gmv" in outcomes["c.json"].error
+    assert "d.json.tmp" not in outcomes
     assert (folder / "done" / "a.json").exists()
     assert (folder / "failed" / "c.json.error.txt").read_text(encoding="utf-8")
     assert (folder / "d.json.tmp").exists()
-    with db.session() as s:
-        assert repo.sample_count(s, show_id) == 6
+    with app_context.db.session() as s:
+        assert repo.sample_count(s, show_id) == before[show_id] + 6
+        assert repo.sample_count(s, other_show) == before[other_show] + 1  # the file named its show
+        (channel,) = repo.traffic_rows(s, show_id)
+    assert (channel.channel, channel.watch_ucnt, channel.pay_gmv_fen) == ("自然推荐", 1000, 50_000)

@@ -7,14 +7,19 @@ from pathlib import Path
 import httpx
 import pytest
 from data_example import CSV_TEXT, HEADER, ROWS
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from studio_app.clock import FakeClock
 from studio_app.context import AppContext
 from studio_app.metrics import repo
 from studio_app.metrics.review import MetricKey, Unit, format_metric_value
 from studio_app.store.models import Show
 from studio_app.ui.data.import_dialog import ImportDialog
 from studio_app.ui.data_panel import DataPanel
+from studio_app.ui.liveroom.panel import POLL_S, LiveRoomPanel
+from studio_app.ui.script_panel import ScriptPanel
+from studio_app.ui.showday import ShowDay
 
 WAIT_MS = 15_000
 
@@ -254,3 +259,45 @@ def test_the_panel_reloads_when_a_write_elsewhere_touches_its_tables(
         assert bundle is not None and bundle.source == "import" and len(bundle.samples) == 5
     finally:
         panel.shutdown()
+
+
+def test_a_minute_table_dropped_while_the_feed_runs_reaches_the_chart_through_the_one_drop_folder(
+    qtbot: QtBot, empty_app_context: AppContext, empty_show: str, fake_clock: FakeClock
+) -> None:
+    """No show on air: the live room's watcher reads the workspace's drop folder for the data panel's
+    feed show, and the panel charts what it read (the panel scans no folder of its own)."""
+    panel = _panel(qtbot, empty_app_context)
+    built: dict[str, QWidget] = {"data": panel}
+
+    def build(key: str) -> QWidget:
+        if key not in built:
+            built[key] = {"liveroom": LiveRoomPanel, "script": ScriptPanel}[key](empty_app_context)
+            qtbot.addWidget(built[key])
+            showday.attach(key, built[key])
+        return built[key]
+
+    showday = ShowDay(build)
+    showday.attach("data", panel)
+    try:
+        with qtbot.waitSignal(panel.bundle_loaded, timeout=WAIT_MS):
+            pass
+        panel.live_view.feed_button.setChecked(True)  # builds the live room: the folder's one reader
+        room = built["liveroom"]
+        assert isinstance(room, LiveRoomPanel)
+        assert str(room.drop_folder()) in panel.live_view.feed_label.text()
+        room.drop_folder().mkdir(parents=True, exist_ok=True)
+        (room.drop_folder() / "trend.csv").write_bytes(CSV_TEXT.encode("gbk"))
+
+        def poll() -> bool:  # the room's own timer polls too: step the clock until the file was read
+            fake_clock.advance(POLL_S)
+            room.tick()
+            return (room.drop_folder() / "done" / "trend.csv").exists()
+
+        qtbot.waitUntil(poll, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: panel.online_chart.point_count == 5, timeout=WAIT_MS)
+        with empty_app_context.db.session() as s:
+            assert repo.sample_count(s, empty_show) == 5
+        panel.set_feed_running(False)
+    finally:
+        for widget in built.values():
+            widget.shutdown()  # type: ignore[attr-defined]

@@ -45,21 +45,21 @@ def wait(ms: int) -> None:
     loop.exec()
 
 
-PRODUCTS = (  # id, name, link, (exposures, clicks, orders, GMV yuan) ten minutes ago and now
-    ("3612345678901234561", "玻尿酸保湿面霜 50g", 1, (21000, 2300, 310, 27590), (24800, 2720, 402, 35778)),
-    ("3612345678901234562", "氨基酸温和洁面乳 120g", 2, (9000, 610, 72, 3528), (9600, 650, 77, 3773)),
-    ("3612345678901234563", "每日坚果 30袋装", 3, (12000, 1500, 160, 11184), (15800, 2300, 260, 18174)),
-    ("3612345678901234564", "风干牛肉干 原味 250g", 4, (6000, 480, 40, 2360), (6900, 520, 44, 2596)),
-    ("3612345678901234565", "护手霜三支装 30g×3", 5, (3000, 280, 30, 297), (3900, 360, 41, 406)),
+PRODUCTS = (  # id, name, (exposures, clicks, orders, GMV yuan) ten minutes ago and now
+    ("3612345678901234561", "玻尿酸保湿面霜 50g", (21000, 2300, 310, 27590), (24800, 2720, 402, 35778)),
+    ("3612345678901234562", "氨基酸温和洁面乳 120g", (9000, 610, 72, 3528), (9600, 650, 77, 3773)),
+    ("3612345678901234563", "每日坚果 30袋装", (12000, 1500, 160, 11184), (15800, 2300, 260, 18174)),
+    ("3612345678901234564", "风干牛肉干 原味 250g", (6000, 480, 40, 2360), (6900, 520, 44, 2596)),
+    ("3612345678901234565", "护手霜三支装 30g×3", (3000, 280, 30, 297), (3900, 360, 41, 406)),
 )
 
 
 def drop_products(folder: Path, name: str, column: int) -> None:
     """A 巨量百应-style product table in GBK, as the platform exports it."""
-    lines = ["商品ID,商品名称,链接序号,商品曝光人数,商品点击人数,成交订单数,成交金额(元)"]
-    for pid, title, link, *totals in PRODUCTS:
+    lines = ["商品ID,商品名称,商品曝光人数,商品点击人数,成交订单数,成交金额(元)"]
+    for pid, title, *totals in PRODUCTS:
         exposures, clicks, orders, gmv = totals[column]
-        lines.append(f"{pid},{title},{link},{exposures},{clicks},{orders},{gmv}.00")
+        lines.append(f"{pid},{title},{exposures},{clicks},{orders},{gmv}.00")
     folder.mkdir(parents=True, exist_ok=True)
     (folder / name).write_bytes("\r\n".join(lines).encode("gbk"))
 

@@ -103,8 +103,10 @@ def test_pasted_questions_starred_one_shows_in_qa_and_its_answer_is_logged(
     view.edit.setPlainText("1. 适合油皮吗？\n2. 敏感肌能用吗\n3. 有小样吗")
     qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.list.count() == 3, timeout=5000)
-    view.list.item(1).setCheckState(Qt.CheckState.Checked)  # the operator stars the good one
+    assert [b.text() for b in view.star_buttons] == ["☆", "☆", "☆"]
+    qtbot.mouseClick(view.star_buttons[1], Qt.MouseButton.LeftButton)  # the operator stars the good one
     qtbot.waitUntil(lambda: any(q.starred for q in room._questions), timeout=5000)
+    assert [b.text() for b in view.star_buttons] == ["☆", "★", "☆"]
 
     product = _go_to(session, controller, SegmentKind.PRODUCT)
     controller.go_to_segment(product + 1)  # leaving the product: its Q&A slot starts
@@ -112,7 +114,7 @@ def test_pasted_questions_starred_one_shows_in_qa_and_its_answer_is_logged(
     room.tick()
     assert onair_text(session).question == "Q: 敏感肌能用吗"
     qtbot.mouseClick(view.answered_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: view.list.item(1).text() == "敏感肌能用吗  · answered", timeout=5000)
+    qtbot.waitUntil(lambda: view.row_labels[1].text() == "敏感肌能用吗  · answered", timeout=5000)
     room.tick()
     assert onair_text(session).question == ""
     with app_context.db.session() as s:
@@ -173,7 +175,7 @@ def test_the_hot_product_moves_next_and_the_prompter_follows(
     position = prompter.position_px()
     assert position >= prompter.segment_start_px(2) > 0
     room.drop_folder().mkdir(parents=True, exist_ok=True)
-    cream, beef_name = "玻尿酸保湿面霜 50g", "风干牛肉干 500g"
+    cream, beef_name = "玻尿酸保湿面霜 50g", "风干牛肉干 原味 250g 手撕"
     _product_table(room.drop_folder() / "p1.csv", [("1001", cream, 900, 90, 890.0),
                                                   ("1004", beef_name, 800, 60, 500.0)])  # fmt: skip
     _settle_drop(room, qtbot, fake_clock)
@@ -182,7 +184,7 @@ def test_the_hot_product_moves_next_and_the_prompter_follows(
                                                   ("1004", beef_name, 4000, 700, 9000.0)])  # fmt: skip
     _settle_drop(room, qtbot, fake_clock)
     room.tick()
-    assert room.hot.rows[0].product.name == "风干牛肉干 500g"
+    assert room.hot.rows[0].product.name == beef_name
     room.hot.selectRow(0)
     qtbot.mouseClick(room.hot_next_button, Qt.MouseButton.LeftButton)
     after = session.script.segments[session.segment_index + 1]
@@ -236,3 +238,50 @@ def test_the_room_follows_a_new_controller_when_the_script_runner_replaces_its_o
     new.send_cue("测试")
     room.send_cue("讲福利")
     assert [c.text for c in new.session.active_cues()] == ["测试", "讲福利"]
+
+
+def test_the_editor_follows_a_mid_show_reorder_and_an_edit_on_the_old_order_is_not_saved_over_it(
+    qtbot: QtBot,
+    panels: tuple[ScriptPanel, LiveRoomPanel],
+    app_context: AppContext,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    script, room = panels
+    room.rundown_saved.connect(script.editor_page.follow_new_revision)  # as ShowDay wires them
+    monkeypatch.setattr(script.editor_page, "_confirm_prices", lambda flags: True)
+    session = _controller(script).session
+    page = script.editor_page
+    opened = page.base_revision
+    assert opened is not None and opened > 0
+
+    def stored_titles() -> list[str]:
+        loaded = script.service.load_show(session.show_id).script
+        assert loaded is not None
+        return [s.title for s in loaded.segments]
+
+    # Not edited: the editor takes the reordered text, and saving it keeps the new order.
+    last = len(session.script.segments) - 1
+    with qtbot.waitSignal(room.rundown_saved, timeout=5000):
+        room.move_segment(last, 0)
+    moved = [s.title for s in session.script.segments]
+    qtbot.waitUntil(lambda: page.base_revision == opened + 1, timeout=5000)
+    assert page.editor.toPlainText().index(
+        moved[session.segment_index + 1]
+    ) < page.editor.toPlainText().index(moved[session.segment_index + 2])
+    with qtbot.waitSignal(page.saved, timeout=5000):
+        script.save_editor()
+    assert stored_titles() == moved
+
+    # Edited, then the rundown is reordered again: the edit on the old order is refused, nothing lost.
+    page.editor.appendPlainText("")
+    edited = page.editor.toPlainText()
+    with qtbot.waitSignal(room.rundown_saved, timeout=5000):
+        room.move_segment(len(session.script.segments) - 1, 0)
+    reordered = [s.title for s in session.script.segments]
+    assert reordered != moved
+    qtbot.waitUntil(lambda: stored_titles() == reordered, timeout=5000)
+    with qtbot.waitSignal(page.message, timeout=5000) as refused:
+        script.save_editor()
+    assert refused.args[1] is True and "changed since the editor opened it" in refused.args[0]
+    assert stored_titles() == reordered  # the old order did not come back
+    assert page.editor.toPlainText() == edited  # and the operator's text is still there

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -65,7 +66,7 @@ def test_moving_the_hot_product_next_keeps_what_was_read() -> None:
 
 def test_the_hot_products_whole_block_moves_next_in_its_own_order() -> None:
     script = parse_script(demo_script_text())
-    nuts = script_product(script, None, "每日坚果 500g 混合")  # a product table names it its own way
+    nuts = script_product(script, "", "每日坚果 30袋装 混合果仁")  # the shop's title holds the card's name
     assert nuts is not None and nuts.link_no == 3
     moved = move_product_next(script, 2, nuts.link_no)
     block = [s.title for s in script.segments if script.product_for(s) == nuts]
@@ -74,6 +75,22 @@ def test_the_hot_products_whole_block_moves_next_in_its_own_order() -> None:
     assert moved.segments[:3] == script.segments[:3]
     with pytest.raises(RundownError):
         move_product_next(moved, 2 + len(block), nuts.link_no)  # its block has been on air
+
+
+def test_a_product_links_to_its_card_by_the_platform_id_before_the_name() -> None:
+    script = parse_script(demo_script_text())
+    beef = script.product(4)
+    assert beef is not None
+    script = replace(
+        script,
+        products=tuple(
+            replace(p, platform_id="3612345678901234564") if p is beef else p for p in script.products
+        ),
+    )
+    # The table's title names another card; the id on the card wins.
+    found = script_product(script, "3612345678901234564", "每日坚果 30袋装 牛肉干味")
+    assert found is not None and found.link_no == 4
+    assert script_product(script, "999", "没有这个商品") is None
 
 
 def test_moving_a_segment_up_and_down_among_the_rest() -> None:

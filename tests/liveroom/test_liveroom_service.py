@@ -102,7 +102,8 @@ def test_a_dropped_product_table_sets_live_stock_and_a_minute_table_becomes_the_
     folder = tmp_path / "drop"
     folder.mkdir()
     table = "商品ID,商品名称,商品曝光人数,商品点击人数,成交订单数,成交金额(元),库存\r\n"
-    table += "3612345678901234563,每日坚果 500g,1000,100,10,699,0\r\n"  # the card says 每日坚果 30袋装
+    # The card says 每日坚果 30袋装; the shop's title says more: the card's name inside it links them.
+    table += "3612345678901234563,【直播专享】每日坚果 30袋装 混合果仁,1000,100,10,699,0\r\n"
     (folder / "商品.csv").write_bytes(table.encode("gbk"))
     (folder / "trend.csv").write_text(
         "时间,在线人数,成交金额(元)\n2026-11-25 20:01,812,1299.00\n", encoding="utf-8"
@@ -118,4 +119,6 @@ def test_a_dropped_product_table_sets_live_stock_and_a_minute_table_becomes_the_
     assert service.stock(show_id) == {3: 0}
     with app_context.db.session() as s:
         stored = metrics_repo.samples_by_source(s, show_id)["feed"]
+        (reviewed,) = metrics_repo.product_rows(s, show_id)  # the product review has the table too
     assert [(x.online_viewers, x.pay_gmv_fen) for x in stored] == [(812, 129_900)]
+    assert (reviewed.product_id, reviewed.pay_gmv_fen) == ("3612345678901234563", 69_900)

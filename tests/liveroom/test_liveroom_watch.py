@@ -45,7 +45,7 @@ def test_gbk_product_table_is_read_and_moved_to_done(tmp_path: Path, fake_clock:
         1_068_000,
         38,
     )
-    assert (nuts.orders, nuts.stock, nuts.link_no) == (0, None, None)
+    assert (nuts.orders, nuts.stock, nuts.product_id) == (0, None, "3612345678901234568")
     assert (folder / "done" / "商品列表.csv").exists() and not (folder / "商品列表.csv").exists()
 
 
@@ -55,7 +55,7 @@ def test_utf8_minute_table_and_room_json_are_read(tmp_path: Path, fake_clock: Fa
     (folder / "trend.csv").write_text("\ufeff" + MINUTE_TABLE, encoding="utf-8")
     room = {"at": "2026-11-25T20:02:00+08:00", "online_viewers": 820, "avg_watch_seconds": 58,
             "comments": 40, "likes": 300, "shares": 5,
-            "products": [{"id": "1", "name": "护手霜", "link_no": 5, "exposures": 900, "clicks": 90,
+            "products": [{"id": "1", "name": "护手霜", "exposures": "1.2万", "clicks": 90,
                           "orders": 9, "gmv": 89.1, "stock": 11}]}  # fmt: skip
     (folder / "room.json").write_text(json.dumps(room, ensure_ascii=False), encoding="utf-8")
     outcomes = {o.name: o for o in _settle(DropFolderWatcher(folder, fake_clock), fake_clock)}
@@ -66,7 +66,12 @@ def test_utf8_minute_table_and_room_json_are_read(tmp_path: Path, fake_clock: Fa
     products = outcomes["room.json"].content.products
     assert products is not None
     (hand_cream,) = products.products
-    assert (hand_cream.link_no, hand_cream.gmv_fen, hand_cream.stock) == (5, 8910, 11)
+    assert (hand_cream.product_id, hand_cream.exposures, hand_cream.gmv_fen, hand_cream.stock) == (
+        "1",
+        12000,  # "1.2万" read as an import reads the cell
+        8910,
+        11,
+    )
 
 
 def test_a_file_still_being_written_waits_and_is_read_whole(tmp_path: Path, fake_clock: FakeClock) -> None:
@@ -113,3 +118,27 @@ def test_a_broken_file_is_retried_then_named_moved_aside_and_the_rest_still_read
     assert (folder / "failed" / "bad.json").read_text(encoding="utf-8") == '{"online_viewers": "lots"'
     assert "bad.json" in (folder / "failed" / "bad.json.error.txt").read_text(encoding="utf-8")
     assert (folder / "copying.csv.part").exists()  # a partial download is never touched
+
+
+def test_a_19_digit_id_in_a_gbk_csv_drop_arrives_exact_and_a_bad_stock_cell_names_its_line(
+    tmp_path: Path, fake_clock: FakeClock
+) -> None:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    ids = ("9007199254740993123", "3612345678901234567")  # beyond a float's 2**53: a float would round
+    header = "序号,商品ID,商品名称,商品曝光人数,商品点击人数,成交订单数,成交金额(元),剩余库存\r\n"
+    rows = f'1,="{ids[0]}",商品甲,100,10,1,9.9,5\r\n2,{ids[1]},商品乙,100,10,1,9.9,5\r\n'
+    (folder / "商品.csv").write_bytes((header + rows).encode("gbk"))
+    (folder / "坏库存.csv").write_bytes((header + f"1,{ids[1]},坏,100,10,1,9.9,很多\r\n").encode("gbk"))
+    watcher = DropFolderWatcher(folder, fake_clock, give_up_s=3)
+    outcomes = {o.name: o for o in _settle(watcher, fake_clock)}
+    fake_clock.advance(3)
+    outcomes.update({o.name: o for o in watcher.poll()})
+    table = outcomes["商品.csv"].content.products
+    assert table is not None
+    assert [(p.product_id, p.key, p.stock) for p in table.products] == [(i, i, 5) for i in ids]
+    parsed = outcomes["商品.csv"].content.parsed_products
+    assert parsed is not None and [r.product_id for r in parsed.rows] == list(ids)
+    bad = outcomes["坏库存.csv"]
+    assert bad.state is FileState.FAILED
+    assert "2" in bad.error and "剩余库存" in bad.error and "很多" in bad.error

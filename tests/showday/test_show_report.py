@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from studio_app.cli import main
 from studio_app.context import AppContext
+from studio_app.liveroom.service import LiveRoomService
 from studio_app.metrics.service import MetricsService
 from studio_app.probes import repo as checks_repo
 from studio_app.probes.result import ProbeStatus
@@ -194,3 +195,20 @@ def test_segment_times_run_to_the_next_start_or_the_show_end() -> None:
     assert (a.planned_s, a.actual_s) == (120.0, 180.0)
     assert (b.planned_s, b.actual_s) == (180.0, 120.0)
     assert (c.planned_s, c.actual_s) == (60.0, None)
+
+
+def test_text_lists_the_viewer_questions_with_star_and_outcome(
+    app_context: AppContext, capsys: pytest.CaptureFixture[str]
+) -> None:
+    show = list_shows(app_context.db)[0]
+    rooms = LiveRoomService(app_context)
+    good, _waiting = rooms.add_questions(show.id, "孩子能吃吗？\n保质期多久？")
+    rooms.set_starred(good.id, True)
+    shown = rooms.start_qa(show.id, 3)
+    assert shown is not None and shown.id == good.id
+    rooms.resolve_question(good.id, True)
+    assert _cli(app_context, "show", "report", show.id) == 0
+    text = capsys.readouterr().out
+    assert "Viewer questions: 2, 1 answered" in text
+    assert "★ 孩子能吃吗？  (answered)" in text
+    assert "☆ 保质期多久？  (waiting)" in text

@@ -21,7 +21,7 @@ from studio_app.liveroom.room import LiveRoom, RoomView
 from studio_app.liveroom.rundown import RundownError, move_by, move_next, move_product_next, script_product
 from studio_app.liveroom.service import DropRound, LiveRoomService
 from studio_app.liveroom.stock import StockChange, initial_stock, sold_out_cue
-from studio_app.liveroom.watch import DropFolderWatcher, FileState
+from studio_app.liveroom.watch import DropFolderWatcher, FileState, drop_folder
 from studio_app.promo.onair_text import onair_text
 from studio_app.promo.session import HostBoard, SessionPhase
 from studio_app.script.model import RunLogEvent, RunLogKind, Script
@@ -41,6 +41,8 @@ SAMPLES_RELOAD_S = 5.0  # the feed writes every second: the room rereads the sto
 class LiveRoomPanel(QWidget):
     refreshed = Signal(object)  # RoomView, after each evaluation (tests wait on it)
     drops_taken = Signal(object)  # DropRound
+    rundown_saved = Signal(str)  # show id: the reordered script is the show's newest revision
+    samples_dropped = Signal(str, object)  # show id, samples from a dropped minute table or feed file
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,8 +50,10 @@ class LiveRoomPanel(QWidget):
         self.context = context
         self.service = LiveRoomService(context)
         self.room = LiveRoom()
+        # The workspace's one drop folder: this panel is its only reader (ShowDay points the data panel here).
         self.watcher = DropFolderWatcher(self.drop_folder(), context.clock)
         self._onair: Callable[[], OnAirController | None] = lambda: None
+        self._feed_show: Callable[[], str | None] = lambda: None
         self.controller: OnAirController | None = None
         self._show_id: str | None = None
         self._questions: tuple[Question, ...] = ()
@@ -93,9 +97,14 @@ class LiveRoomPanel(QWidget):
         hot_layout = QVBoxLayout(hot_box)
         hot_layout.addWidget(self.hot)
         hot_layout.addWidget(self.hot_next_button)
+        self.rundown = RundownView()
+        self.rundown.move_requested.connect(self.move_segment)
+        # The hot list is as tall as its products; the rundown below takes the rest, so a product moved
+        # next is seen arriving in the order beside the list it came from.
         left = QVBoxLayout()
         left.addWidget(alerts_box)
-        left.addWidget(hot_box, 1)
+        left.addWidget(hot_box)
+        left.addWidget(self.rundown, 1)
 
         self.stock_card = StockCard()
         self.stock_card.stock_set.connect(self.set_stock)
@@ -104,12 +113,9 @@ class LiveRoomPanel(QWidget):
         self.questions.add_requested.connect(self.add_questions)
         self.questions.star_toggled.connect(self.star_question)
         self.questions.resolved.connect(self.resolve_question)
-        self.rundown = RundownView()
-        self.rundown.move_requested.connect(self.move_segment)
         right = QVBoxLayout()
         right.addWidget(self.stock_card)
         right.addWidget(self.questions, 1)
-        right.addWidget(self.rundown, 1)
 
         columns = QHBoxLayout()
         columns.addLayout(left, 3)
@@ -130,8 +136,12 @@ class LiveRoomPanel(QWidget):
         self._onair = onair
         self.tick()
 
+    def set_feed_show_source(self, feed_show: Callable[[], str | None]) -> None:
+        """The data panel's feed show: the drop folder's files go there while no show is on air."""
+        self._feed_show = feed_show
+
     def drop_folder(self) -> Path:
-        return Path(self.context.workspace.root) / "liveroom-drop"
+        return drop_folder(self.context.workspace.root)
 
     def _bind(self, controller: OnAirController | None) -> None:
         if controller is self.controller:
@@ -175,6 +185,7 @@ class LiveRoomPanel(QWidget):
 
     def tick(self) -> None:
         self._bind(self._onair())
+        self._poll_folder()
         controller, show_id = self.controller, self._show_id
         if controller is None or show_id is None:
             self.status.setText(self.tr("Open a show in the script runner: the live room follows it."))
@@ -187,17 +198,6 @@ class LiveRoomPanel(QWidget):
             self._samples_dirty, self._samples_read = False, now_s
             run_in_thread(self.service.sample_series, show_id, on_result=self.room.set_samples)
         session = controller.session
-        if session.phase is SessionPhase.ON_AIR and not self._polling and now_s - self._last_poll >= POLL_S:
-            self._polling, self._last_poll = True, now_s
-            run_in_thread(
-                self.service.take_drops,
-                self.watcher,
-                show_id,
-                session.script,
-                on_result=self._on_drops,
-                on_error=lambda exc: self._say(str(exc)),
-                on_finished=self._poll_done,
-            )
         view = self.room.evaluate(clock.now())
         self._show_view(view)
         stock = {**initial_stock(session.script), **self._stock}
@@ -208,6 +208,27 @@ class LiveRoomPanel(QWidget):
         self.stock_card.show_product(product, count, onair_text(session).flash_sale)
         self.rundown.show_rest(session.script, session.segment_index)
         self.refreshed.emit(view)
+
+    def _poll_folder(self) -> None:
+        """The show on air takes the folder's files; with none on air, the data panel's feed show does."""
+        controller = self.controller
+        show_id: str | None = self._feed_show()
+        script: Script | None = None
+        if controller is not None and controller.session.phase is SessionPhase.ON_AIR:
+            show_id, script = controller.session.show_id, controller.session.script
+        now_s = self.context.clock.monotonic()
+        if show_id is None or self._polling or now_s - self._last_poll < POLL_S:
+            return
+        self._polling, self._last_poll = True, now_s
+        run_in_thread(
+            self.service.take_drops,
+            self.watcher,
+            show_id,
+            script,
+            on_result=self._on_drops,
+            on_error=self._report_error,
+            on_finished=self._poll_done,
+        )
 
     def _poll_done(self) -> None:
         self._polling = False
@@ -236,9 +257,14 @@ class LiveRoomPanel(QWidget):
 
     def _on_drops(self, result: DropRound) -> None:
         for outcome in result.outcomes:
-            self.room.add_points(outcome.content.points)
-            if outcome.content.products is not None:
-                self.room.add_table(outcome.content.products)
+            content = outcome.content
+            if content.samples:
+                self.samples_dropped.emit(content.show_id or result.show_id, content.samples)
+            if result.show_id != self._show_id:
+                continue  # the data panel's show, not the one in this room
+            self.room.add_points(content.points)
+            if content.products is not None:
+                self.room.add_table(content.products)
         for change in result.stock:
             self._on_stock_changed(change)
         failed = [o.error for o in result.outcomes if o.state is FileState.FAILED]
@@ -273,9 +299,10 @@ class LiveRoomPanel(QWidget):
     def _reload_questions(self) -> None:
         if self._show_id is not None:
             show_id = self._show_id
-            run_in_thread(self.service.questions, show_id, on_result=lambda q: self._on_questions(show_id, q))
+            run_in_thread(_questions_of, self.service, show_id, on_result=self._on_questions)
 
-    def _on_questions(self, show_id: str, questions: tuple[Question, ...]) -> None:
+    def _on_questions(self, loaded: tuple[str, tuple[Question, ...]]) -> None:
+        show_id, questions = loaded
         if show_id == self._show_id:
             self._questions = questions
             self.questions.show_questions(questions)
@@ -320,7 +347,7 @@ class LiveRoomPanel(QWidget):
             self._say(self.tr("Choose a product in the hot list first."))
             return
         session = controller.session
-        product = script_product(session.script, chosen.product.link_no, chosen.product.name)
+        product = script_product(session.script, chosen.product.product_id, chosen.product.name)
         if product is None:
             self._say(self.tr("{name} has no product card in the script.").format(name=chosen.product.name))
             return
@@ -333,10 +360,29 @@ class LiveRoomPanel(QWidget):
 
     def _reorder(self, controller: OnAirController, script: Script) -> None:
         index = controller.session.segment_index
-        if controller.replace_script(script) and self._show_id is not None:
-            run_in_thread(self.service.save_rundown, self._show_id, script, index)
+        show_id = self._show_id
+        if controller.replace_script(script) and show_id is not None:
+            run_in_thread(
+                self.service.save_rundown,
+                show_id,
+                script,
+                index,
+                on_result=self._on_rundown_saved,
+            )
             self._say(self.tr("Rundown changed: the prompter follows the new order."))
         self.tick()
 
+    def _on_rundown_saved(self, show_id: str) -> None:
+        self.rundown_saved.emit(show_id)
+
+    def _report_error(self, exc: BaseException) -> None:
+        self._say(str(exc))
+
     def _say(self, message: str) -> None:
         self.status.setText(message)
+
+
+def _questions_of(service: LiveRoomService, show_id: str) -> tuple[str, tuple[Question, ...]]:
+    """On a worker: the show's questions, named by show (the room may follow another show by the time they
+    arrive). A module function, so a panel deleted meanwhile is not called back."""
+    return show_id, service.questions(show_id)

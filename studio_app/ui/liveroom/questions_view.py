@@ -9,11 +9,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QWidget,
 )
 
@@ -38,7 +40,8 @@ class QuestionsView(QGroupBox):
         self.list = QListWidget()
         self.list.setObjectName("questionList")
         self.list.setStyleSheet("QListWidget { font-size: 12pt; }")
-        self.list.setToolTip(self.tr("Tick a question to star it: starred ones go up in the next Q&A slot"))
+        self.star_buttons: list[QToolButton] = []
+        self.row_labels: list[QLabel] = []
         self.up_label = QLabel(self.tr("No question on the prompter."))
         self.up_label.setWordWrap(True)
         self.up_label.setStyleSheet("font-size: 13pt;")
@@ -53,11 +56,9 @@ class QuestionsView(QGroupBox):
         layout.addWidget(self.unanswered_button, 3, 1)
         self.add_button.clicked.connect(self._add)
         QShortcut(QKeySequence("Ctrl+Return"), self.edit, self._add)
-        self.list.itemChanged.connect(self._item_changed)
         self.answered_button.clicked.connect(lambda: self._resolve(True))
         self.unanswered_button.clicked.connect(lambda: self._resolve(False))
         self._shown: Question | None = None
-        self._filling = False
         self.show_questions(())
 
     def _add(self) -> None:
@@ -66,10 +67,32 @@ class QuestionsView(QGroupBox):
             self.add_requested.emit(text)
             self.edit.clear()
 
-    def _item_changed(self, item: QListWidgetItem) -> None:
-        if not self._filling:
-            starred = item.checkState() == Qt.CheckState.Checked
-            self.star_toggled.emit(item.data(Qt.ItemDataRole.UserRole), starred)
+    def _row(self, question: Question, text: str) -> QWidget:
+        """A big ☆/★ toggle before the question: the operator stars with one sure click mid-show."""
+        star = QToolButton()
+        star.setCheckable(True)
+        star.setChecked(question.starred)
+        star.setText("★" if question.starred else "☆")
+        star.setObjectName("questionStar")
+        star.setFixedSize(40, 36)
+        star.setToolTip(self.tr("Star it: starred questions go up in the next Q&A slot"))
+        star.setStyleSheet(
+            "QToolButton { font-size: 20pt; border: none; color: %s; }"
+            % ("#f5b301" if question.starred else "#8a8f98")
+        )
+        star.toggled.connect(lambda on, qid=question.id: self.star_toggled.emit(qid, on))
+        self.star_buttons.append(star)
+        label = QLabel(text)
+        label.setWordWrap(True)
+        self.row_labels.append(label)
+        done = question.status in (QuestionStatus.ANSWERED, QuestionStatus.UNANSWERED)
+        label.setStyleSheet("font-size: 12pt;" + (" color: gray;" if done else ""))
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(2, 0, 2, 0)
+        layout.addWidget(star)
+        layout.addWidget(label, 1)
+        return row
 
     def _resolve(self, answered: bool) -> None:
         if self._shown is not None:
@@ -82,17 +105,15 @@ class QuestionsView(QGroupBox):
             QuestionStatus.ANSWERED: "  · " + self.tr("answered"),
             QuestionStatus.UNANSWERED: "  · " + self.tr("not answered"),
         }
-        self._filling = True
         self.list.clear()
+        self.star_buttons, self.row_labels = [], []
         for question in questions:
-            item = QListWidgetItem(question.text + marks[question.status])
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, question.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if question.starred else Qt.CheckState.Unchecked)
-            if question.status in (QuestionStatus.ANSWERED, QuestionStatus.UNANSWERED):
-                item.setForeground(Qt.GlobalColor.gray)
+            row = self._row(question, question.text + marks[question.status])
+            item.setSizeHint(row.sizeHint())
             self.list.addItem(item)
-        self._filling = False
+            self.list.setItemWidget(item, row)
         self._shown = shown_now(questions)
         waiting = sum(1 for q in questions if q.starred and q.status is QuestionStatus.QUEUED)
         if self._shown is not None:

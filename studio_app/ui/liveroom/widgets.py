@@ -150,6 +150,7 @@ class HotTable(QTableWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.rows: list[HotProduct] = []
+        self._fit_rows(0)
 
     def show_products(self, hot: Sequence[HotProduct]) -> None:
         selected = self.selected()
@@ -170,10 +171,17 @@ class HotTable(QTableWidget):
                 if column:
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.setItem(row, column, cell)
+        self._fit_rows(len(hot))
         if selected is not None:
             keys = [h.product.key for h in self.rows]
             if selected.product.key in keys:
                 self.selectRow(keys.index(selected.product.key))
+
+    def _fit_rows(self, count: int) -> None:
+        """As tall as its rows (at least three, at most twelve): no empty table under five products."""
+        shown = max(3, min(12, count))
+        row_px = self.verticalHeader().defaultSectionSize()
+        self.setFixedHeight(self.horizontalHeader().height() + shown * row_px + 2 * self.frameWidth() + 2)
 
     def selected(self) -> HotProduct | None:
         rows = self.selectionModel().selectedRows() if self.selectionModel() else []

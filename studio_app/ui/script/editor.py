@@ -27,12 +27,15 @@ from studio_app.script.model import Script
 from studio_app.script.pricing import PriceFlag
 from studio_app.script.service import (
     ReviewRecorded,
+    SavedScript,
     ScriptCheck,
     ScriptService,
+    ShowScript,
     check_script_text,
     remember_reviewer,
     saved_reviewer,
 )
+from studio_app.store.writer import Written
 from studio_app.ui.script.compliance_dialog import ComplianceDialog
 from studio_app.ui.script.compliance_records import ComplianceRecordsDialog
 from studio_app.ui.script.severity_colors import SEVERITY_COLORS
@@ -80,6 +83,9 @@ class ScriptEditorPage(QWidget):
         self._confirmed_price_keys: set[str] = set()
         # Every term flagged since the show's text was loaded: those gone when signing were rewritten.
         self._seen_terms: dict[str, TermReview] = {}
+        # The show and script revision the text was opened from: a save on top of a newer one is refused.
+        self.show_id: str | None = None
+        self.base_revision: int | None = None
         layout = QVBoxLayout(self)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("scriptEditor")
@@ -113,11 +119,33 @@ class ScriptEditorPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
 
-    def load_text(self, text: str) -> None:
+    def load_show(self, shown: ShowScript) -> None:
         """A show's text, fresh: what was flagged in another show's text says nothing about this one."""
         self._seen_terms = {}
         self._confirmed_price_keys = set()
-        self.editor.setPlainText(text)
+        self.show_id, self.base_revision = shown.show_id, shown.revision
+        self.editor.setPlainText(shown.source)
+        self.editor.document().setModified(False)
+
+    def follow_new_revision(self, show_id: str) -> None:
+        """The show's script was saved elsewhere (the live room reordered the rundown): text not edited
+        since it was opened is replaced by the newest; edited text stays, and saving it is refused."""
+        if show_id != self.show_id:
+            return
+        if self.editor.document().isModified():
+            self._say(
+                self.tr("The rundown was reordered: your unsaved edits are on the old order."), error=True
+            )
+            return
+        run_in_thread(self.service.load_show, show_id, on_result=self._reload)
+
+    def _reload(self, shown: ShowScript) -> None:
+        if shown.show_id == self.show_id and not self.editor.document().isModified():
+            self.load_show(shown)
+            self.check()
+            self._say(
+                self.tr("The editor shows the reordered rundown (revision {n}).").format(n=shown.revision)
+            )
 
     def set_wordlist(self, wordlist: Wordlist) -> None:
         self.wordlist = wordlist
@@ -259,14 +287,21 @@ class ScriptEditorPage(QWidget):
             return
         self._confirmed_price_keys |= {f.key for f in flags}
         text, service = self.editor.toPlainText(), self.service
+        base = self.base_revision if show_id == self.show_id else None
 
-        def save() -> object:
+        def save() -> Written[SavedScript]:
             # On a worker thread: only the service and the arguments.
-            return service.save_script(show_id, script, text)
+            return service.save_script(show_id, script, text, base_revision=base)
+
+        def done(written: Written[SavedScript]) -> None:
+            if show_id == self.show_id:
+                self.base_revision = written.value.revision
+                self.editor.document().setModified(False)
+            self.saved.emit(script)
 
         run_in_thread(
             save,
-            on_result=lambda _: self.saved.emit(script),
+            on_result=done,
             on_error=lambda exc: self._say(
                 self.tr("Could not save the script: {error}").format(error=exc), True
             ),
