@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import enum
 import json
+import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -45,6 +46,12 @@ _READ_SUFFIXES = (".json", ".csv", ".xlsx")
 def drop_folder(workspace_root: Path) -> Path:
     """The one folder of a workspace that exports, the room's JSON and the feed's files are dropped into."""
     return Path(workspace_root) / "drop"
+
+
+def earlier_drop_folders(workspace_root: Path) -> tuple[Path, ...]:
+    """Folders earlier versions read (the data panel's ``metrics-drop``, the live room's first one). A
+    studio's exporter may still write there, so files that appear in them are carried into the drop folder."""
+    return tuple(Path(workspace_root) / name for name in ("metrics-drop", "liveroom-drop"))
 
 
 @dataclass(frozen=True)
@@ -171,8 +178,10 @@ class DropFolderWatcher:
         read: Callable[[Path, datetime], DropContent] = read_drop_file,
         settle_s: float = SETTLE_S,
         give_up_s: float = GIVE_UP_S,
+        carry_from: Sequence[Path] = (),
     ) -> None:
         self.folder = Path(folder)
+        self._carry_from = tuple(carry_from)
         self._clock = clock
         self._read = read
         self._settle_s = settle_s
@@ -182,6 +191,7 @@ class DropFolderWatcher:
     def poll(self) -> list[FileOutcome]:
         """Read what has settled; returns the files read or given up in this poll."""
         self.folder.mkdir(parents=True, exist_ok=True)
+        self._carry_files()
         now = self._clock.monotonic()
         outcomes = []
         present = set()
@@ -214,6 +224,21 @@ class DropFolderWatcher:
         for gone in set(self._seen) - present:
             del self._seen[gone]
         return outcomes
+
+    def _carry_files(self) -> None:
+        """Move files from the earlier folders in; a file still being written keeps growing under its new
+        name (POSIX) or cannot be moved yet (Windows) and is tried on the next poll, and settles here."""
+        for folder in self._carry_from:
+            if not folder.is_dir():
+                continue
+            for path in folder.iterdir():
+                target = self.folder / path.name
+                if not path.is_file() or path.name.startswith(".") or target.exists():
+                    continue
+                try:
+                    os.replace(path, target)
+                except OSError:
+                    continue
 
     def _try(self, path: Path, seen: _Seen, now: float) -> FileOutcome | None:
         try:

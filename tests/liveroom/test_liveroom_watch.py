@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from studio_app.clock import FakeClock
-from studio_app.liveroom.watch import DropFolderWatcher, FileState
+from studio_app.liveroom.watch import DropFolderWatcher, FileState, drop_folder, earlier_drop_folders
 
 PRODUCT_TABLE = (  # 商品链接 is the page's address, not the link number
     "商品ID,商品名称,商品链接,商品曝光人数,商品点击人数,商品点击率,成交订单数,成交金额(元),库存\r\n"
@@ -142,3 +142,17 @@ def test_a_19_digit_id_in_a_gbk_csv_drop_arrives_exact_and_a_bad_stock_cell_name
     bad = outcomes["坏库存.csv"]
     assert bad.state is FileState.FAILED
     assert "2" in bad.error and "剩余库存" in bad.error and "很多" in bad.error
+
+
+def test_a_file_written_to_an_earlier_versions_folder_is_carried_in_and_read(
+    tmp_path: Path, fake_clock: FakeClock
+) -> None:
+    # An exporter set up for the data panel's old metrics-drop folder keeps working.
+    old = earlier_drop_folders(tmp_path)[0]
+    old.mkdir()
+    (old / "商品列表.csv").write_bytes(PRODUCT_TABLE.encode("gbk"))
+    folder = drop_folder(tmp_path)
+    watcher = DropFolderWatcher(folder, fake_clock, carry_from=earlier_drop_folders(tmp_path))
+    (outcome,) = _settle(watcher, fake_clock)
+    assert outcome.state is FileState.READ and outcome.content.products is not None
+    assert (folder / "done" / "商品列表.csv").exists() and not any(old.iterdir())

@@ -21,7 +21,7 @@ from studio_app.liveroom.room import LiveRoom, RoomView
 from studio_app.liveroom.rundown import RundownError, move_by, move_next, move_product_next, script_product
 from studio_app.liveroom.service import DropRound, LiveRoomService
 from studio_app.liveroom.stock import StockChange, initial_stock, sold_out_cue
-from studio_app.liveroom.watch import DropFolderWatcher, FileState, drop_folder
+from studio_app.liveroom.watch import DropFolderWatcher, FileState, drop_folder, earlier_drop_folders
 from studio_app.promo.onair_text import onair_text
 from studio_app.promo.session import HostBoard, SessionPhase
 from studio_app.script.model import RunLogEvent, RunLogKind, Script
@@ -51,7 +51,9 @@ class LiveRoomPanel(QWidget):
         self.service = LiveRoomService(context)
         self.room = LiveRoom()
         # The workspace's one drop folder: this panel is its only reader (ShowDay points the data panel here).
-        self.watcher = DropFolderWatcher(self.drop_folder(), context.clock)
+        self.watcher = DropFolderWatcher(
+            self.drop_folder(), context.clock, carry_from=earlier_drop_folders(context.workspace.root)
+        )
         self._onair: Callable[[], OnAirController | None] = lambda: None
         self._feed_show: Callable[[], str | None] = lambda: None
         self.controller: OnAirController | None = None
