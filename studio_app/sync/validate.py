@@ -1,0 +1,164 @@
+"""Is a row's payload a row of its table? The one check both sides run before a change is stored.
+
+The server refuses an op that fails it (nothing stored); a desktop sets a pulled change that fails it
+aside in its quarantine (a server older than this check may hold such rows) and goes on with its pull.
+Checked against the table itself: every column of the right JSON type for the column (ISO datetimes,
+integers, booleans, money in fen as integers), text within the column's length, NOT NULL columns present
+and not null, no unknown column, and the row's id equal to the payload's ``id``.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import decimal
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Column
+from sqlalchemy.types import TypeDecorator
+
+from studio_app.i18n import translate
+from studio_app.sync.codec import TableCodec
+from studio_app.sync.hlc import Hlc
+
+# Wider than any column here (SQLite and PostgreSQL's BIGINT are 64-bit signed).
+_INT_LIMIT = 1 << 63
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a change cannot be stored: a stable ``code`` for programs, a ``message`` for people."""
+
+    code: str
+    message: str
+
+
+def check_stamp(text: str) -> Refusal | None:
+    try:
+        Hlc.decode(text)
+    except ValueError:
+        return Refusal(
+            "bad_stamp",
+            translate(
+                "Sync",
+                "The change's clock stamp {stamp!r} is not in the app's format; the computer that made it "
+                "runs a damaged or foreign program.",
+            ).format(stamp=text[:80]),
+        )
+    return None
+
+
+def check_payload(codec: TableCodec, row_id: str, data: Any) -> Refusal | None:
+    """None when ``data`` (the decoded JSON of a row) can be stored in ``codec``'s table as row ``row_id``."""
+    table = codec.name
+    if not isinstance(data, dict):
+        return Refusal(
+            "bad_row", translate("Sync", "The data for a {table} row is not a record.").format(table=table)
+        )
+    if data.get("id") != row_id:
+        return Refusal(
+            "id_mismatch",
+            translate("Sync", "The {table} row {row} carries the id {other} in its data.").format(
+                table=table, row=row_id, other=str(data.get("id"))[:40]
+            ),
+        )
+    unknown = data.keys() - codec.column_names
+    if unknown:
+        return Refusal(
+            "unknown_column",
+            translate("Sync", "Unknown columns for {table}: {columns}.").format(
+                table=table, columns=", ".join(sorted(unknown))[:200]
+            ),
+        )
+    for column in codec.table.columns:
+        problem = _check_value(column, data)
+        if problem is not None:
+            return Refusal(
+                problem[0],
+                translate("Sync", "{table}.{column}: {problem}").format(
+                    table=table, column=column.name, problem=problem[1]
+                ),
+            )
+    return None
+
+
+def _check_value(column: Column[Any], data: dict[str, Any]) -> tuple[str, str] | None:
+    if column.name not in data:
+        if column.nullable or column.default is not None or column.server_default is not None:
+            return None
+        return "missing_value", translate("Sync", "a value is required and none was sent.")
+    value = data[column.name]
+    if value is None:
+        if column.nullable:
+            return None
+        return "missing_value", translate("Sync", "a value is required, got null.")
+    kind, fits = _checker(column)
+    if not fits(value):
+        return "bad_type", translate("Sync", "expected {kind}, got {value}.").format(
+            kind=kind, value=repr(value)[:60]
+        )
+    length = getattr(column.type, "length", None)
+    if isinstance(value, str) and length is not None and len(value) > length:
+        return "too_long", translate("Sync", "{n} characters, at most {limit} fit.").format(
+            n=len(value), limit=length
+        )
+    return None
+
+
+def _checker(column: Column[Any]) -> tuple[str, Callable[[Any], bool]]:
+    """A name for the expected kind of value (for the message) and the test a JSON value must pass."""
+    sql_type = column.type
+    if isinstance(sql_type, TypeDecorator):
+        sql_type = sql_type.impl_instance
+    try:
+        python_type = sql_type.python_type
+    except NotImplementedError:
+        return "any value", lambda _v: True
+    if python_type is bool:
+        return "true or false", lambda v: isinstance(v, bool)
+    if python_type is int:
+        return "a whole number", _is_int
+    if python_type is float:
+        return "a number", lambda v: _is_int(v) or isinstance(v, float)
+    if python_type is str:
+        return "text", lambda v: isinstance(v, str)
+    if python_type is dt.datetime:
+        return "an ISO date and time with its time zone", _is_aware_datetime
+    if python_type in (dt.date, dt.time):
+        return "an ISO date or time", _parses(python_type.fromisoformat)
+    if python_type is dt.timedelta:
+        return "a number of seconds", lambda v: _is_int(v) or isinstance(v, float)
+    if python_type is decimal.Decimal:
+        return "a decimal number as text", _parses(decimal.Decimal)
+    if python_type is bytes:
+        return "base64 text", _parses(lambda v: base64.b64decode(v, validate=True))
+    return "any value", lambda _v: True
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and -_INT_LIMIT <= value < _INT_LIMIT
+
+
+def _is_aware_datetime(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        return dt.datetime.fromisoformat(value).tzinfo is not None
+    except ValueError:
+        return False
+
+
+def _parses(parse: Callable[[Any], Any]) -> Callable[[Any], bool]:
+    def fits(value: Any) -> bool:
+        if not isinstance(value, str):
+            return False
+        try:
+            parse(value)
+        except (ValueError, decimal.InvalidOperation, binascii.Error):
+            return False
+        return True
+
+    return fits
