@@ -48,16 +48,16 @@ def count_request(engine: Engine, studio_id: str, now_s: float, per_minute: int)
     """Count one request of the studio; the seconds to wait when it is over its limit, else None."""
     window = int(now_s // 60)
     insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
-    stmt = insert(t.request_counts).values(studio_id=studio_id, window=window, requests=1)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["studio_id", "window"],
+    upsert = insert(t.request_counts).values(studio_id=studio_id, minute=window, requests=1)
+    stmt = upsert.on_conflict_do_update(
+        index_elements=["studio_id", "minute"],
         set_={"requests": t.request_counts.c.requests + 1},
     ).returning(t.request_counts.c.requests)
     with engine.begin() as conn:
         requests = int(conn.execute(stmt).scalar_one())
         if requests == 1:  # a new minute: the studio's older ones are no longer needed
             c = t.request_counts.c
-            conn.execute(delete(t.request_counts).where(c.studio_id == studio_id, c.window < window))
+            conn.execute(delete(t.request_counts).where(c.studio_id == studio_id, c.minute < window))
     if requests <= per_minute:
         return None
     return max(1, int((window + 1) * 60 - now_s + 0.999))

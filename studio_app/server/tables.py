@@ -56,7 +56,7 @@ request_counts = Table(
     "request_counts",
     metadata,
     Column("studio_id", String(36), primary_key=True),
-    Column("window", BigInteger, primary_key=True),  # minutes since the epoch
+    Column("minute", BigInteger, primary_key=True),  # minutes since the epoch
     Column("requests", Integer, nullable=False),
 )
 

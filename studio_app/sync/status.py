@@ -15,7 +15,7 @@ from sqlalchemy import Connection, func, select, update
 
 from studio_app.i18n import translate
 from studio_app.store.handle import StoreHandle
-from studio_app.store.models.sync import CONFLICT_TABLE, STATE_TABLE, SyncState
+from studio_app.store.models.sync import CONFLICT_TABLE, QUARANTINE_TABLE, STATE_TABLE, SyncState
 from studio_app.sync.outbox import ensure_state, pending_count
 from studio_app.sync.report import OfflineError, SyncError, SyncReport, SyncStatus
 
@@ -30,6 +30,8 @@ class SyncSnapshot:
     last_sync_at: datetime | None
     last_error: str
     clock_warning: str
+    # Pulled changes set aside because they are not rows of their table (kept in sync_quarantine).
+    quarantined: int = 0
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ def read_snapshot(store: StoreHandle) -> SyncSnapshot:
         conflicts = conn.execute(
             select(func.count()).select_from(table).where(table.c.resolved_at.is_(None))
         ).scalar_one()
+        quarantined = conn.execute(select(func.count()).select_from(QUARANTINE_TABLE)).scalar_one()
     return SyncSnapshot(
         server_url=str(state.get("server_url") or ""),
         pending_ops=int(pending),
@@ -56,6 +59,7 @@ def read_snapshot(store: StoreHandle) -> SyncSnapshot:
         last_sync_at=state.get("last_sync_at"),
         last_error=str(state.get("last_error") or ""),
         clock_warning=str(state.get("drift_warning") or ""),
+        quarantined=int(quarantined),
     )
 
 
