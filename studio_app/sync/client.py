@@ -368,9 +368,10 @@ class SyncClient:
         if verify and report.pending_ops == 0:
             mismatched = self._compare_settled()
             repaired = False
-            # Rows the server refused explain a difference already shown in the conflict list; a resync
-            # would not change that, so it is only tried for differences nobody can explain.
-            if mismatched and not self._refused_tables().intersection(mismatched):
+            # Rows the server refused (in the conflict list) or changes set aside (in the quarantine)
+            # explain a difference; a resync would not change that, so it is only tried for differences
+            # nobody can explain.
+            if mismatched and not self._explained_tables().intersection(mismatched):
                 log.warning("sync checksum differs for %s; resyncing", ", ".join(mismatched))
                 self.repair(mismatched)
                 repaired = True
@@ -771,13 +772,16 @@ class SyncClient:
                 mismatched.append(name)
         return mismatched, summary.cursor
 
-    def _refused_tables(self) -> set[str]:
+    def _explained_tables(self) -> set[str]:
+        """Tables with rows the server refused, or pulled changes set aside here: they differ for a reason."""
         table = CONFLICT_TABLE
         with self.engine.connect() as conn:
             query = select(table.c.table_name).where(
                 table.c.kind == "rejected", table.c.resolved_at.is_(None)
             )
-            return set(conn.execute(query.distinct()).scalars())
+            refused = set(conn.execute(query.distinct()).scalars())
+            aside = conn.execute(select(QUARANTINE_TABLE.c.table_name).distinct()).scalars()
+            return refused | set(aside)
 
     def repair(self, tables: Sequence[str]) -> None:
         """Re-read everything from the server, and offer it the local rows it lacks, stamped to lose."""

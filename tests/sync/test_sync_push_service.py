@@ -38,8 +38,13 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     engine.dispose()
 
 
+# One "now" for every stamp of the run: stamps a few hundred ms apart keep their order however slow the
+# machine is between two pushes.
+_NOW_MS = int(time.time() * 1000)
+
+
 def _stamp(offset_ms: int, node: str = NODE) -> str:
-    return Hlc(int(time.time() * 1000) + offset_ms, 0, node).encode()
+    return Hlc(_NOW_MS + offset_ms, 0, node).encode()
 
 
 def _op(row_id: str, title: str, hlc: str, seq: int, base: Op | None = None) -> Op:
