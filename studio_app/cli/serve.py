@@ -27,6 +27,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     serve.add_argument("--tls-cert", metavar="FILE", help="serve HTTPS with this certificate (PEM)")
     serve.add_argument("--tls-key", metavar="FILE", help="the certificate's private key (PEM)")
+    serve.add_argument(
+        "--log-level",
+        # Not uvicorn's "trace": it logs whole requests, headers and their tokens included.
+        choices=("critical", "error", "warning", "info", "debug"),
+        default="warning",
+        help="info and debug also log each request (address and path, never its headers)",
+    )
     serve.set_defaults(func=_serve)
     actions = serve.add_subparsers(dest="serve_command", metavar="ACTION")
     add = actions.add_parser("add-studio", help="create a studio and print its token (shown only once)")
@@ -87,13 +94,13 @@ def _serve(args: argparse.Namespace) -> int:
     port = sock.getsockname()[1]
     scheme = "https" if args.tls_cert else "http"
     print(f"studio-app backend on {scheme}://{args.host}:{port}", flush=True)
-    # No access log: it would be noise at a studio chain's request rate (tokens travel in headers, which
-    # uvicorn never logs either way).
+    # The access log (info and debug) names the address and path; tokens travel in headers, which it never
+    # logs.
     uvicorn.run(
         app,
         fd=sock.fileno(),
-        log_level="warning",
-        access_log=False,
+        log_level=args.log_level,
+        access_log=args.log_level in ("info", "debug"),
         ssl_certfile=args.tls_cert,
         ssl_keyfile=args.tls_key,
     )

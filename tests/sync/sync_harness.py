@@ -101,11 +101,13 @@ class ServerProcess:
         max_request_bytes: int | None = None,
         env: dict[str, str] | None = None,
         tls: tuple[Path, Path] | None = None,
+        log_level: str | None = None,
     ):
         self.database_url = database_url
         self.max_request_bytes = max_request_bytes
         self.env = env or {}
         self.tls = tls  # (certificate, key): serve HTTPS
+        self.log_level = log_level
         self.proc: subprocess.Popen[str] | None = None
         self.port = 0
 
@@ -119,6 +121,8 @@ class ServerProcess:
             cmd += ["--max-request-bytes", str(self.max_request_bytes)]
         if self.tls:
             cmd += ["--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])]
+        if self.log_level:
+            cmd += ["--log-level", self.log_level]
         env = {**os.environ, **self.env}
         self.proc = subprocess.Popen(
             cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
