@@ -207,7 +207,7 @@ def check_batch(engine: Engine, studio: Studio, request: PushRequest, now: int) 
     codecs = synced_codecs()
     ops: list[Op] = []
     problems: dict[str, Refusal] = {}
-    parents: dict[str, tuple[tuple[str, str], ...]] = {}
+    valid: dict[str, validate.OpCheck] = {}
     seen: set[str] = set()
     for op in sorted(request.ops, key=lambda o: o.seq):
         if op.op_id in seen:
@@ -217,11 +217,17 @@ def check_batch(engine: Engine, studio: Studio, request: PushRequest, now: int) 
         check = validate.check_op(op, now, codecs)
         if check.refusal is not None:
             problems[op.op_id] = check.refusal
-        elif check.parents:
-            parents[op.op_id] = check.parents
-    valid = [op for op in ops if op.op_id not in problems]
+        else:
+            valid[op.op_id] = check
     problems.update(
-        validate.batch_refusals(engine, studio.id, studio.head_office, request.node_id, valid, parents)
+        validate.batch_refusals(
+            engine,
+            studio.id,
+            studio.head_office,
+            request.node_id,
+            [op for op in ops if op.op_id in valid],
+            valid,
+        )
     )
     digests = {op.op_id: row_digest(op.table, op.payload_json) for op in ops if op.op_id not in problems}
     return _Checked(ops, problems, len(request.ops) - len(ops), digests)

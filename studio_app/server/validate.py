@@ -13,7 +13,7 @@ the server may apply them in either order, so a child can arrive before its pare
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -30,7 +30,7 @@ from studio_app.server import tables as t
 from studio_app.sync.codec import TableCodec, synced_codecs
 from studio_app.sync.hlc import Hlc, check_drift
 from studio_app.sync.protocol import Op
-from studio_app.sync.validate import Refusal, check_payload, check_stamp
+from studio_app.sync.validate import Refusal, bad_stamp, check_payload, check_stamp
 
 # Columns whose text is one of a domain enum's values: the desktop's code reads them back as that enum.
 ENUM_COLUMNS: dict[tuple[str, str], type[StrEnum]] = {
@@ -45,9 +45,11 @@ ENUM_COLUMNS: dict[tuple[str, str], type[StrEnum]] = {
 
 @dataclass(frozen=True, slots=True)
 class OpCheck:
-    """One op's verdict, and the rows its foreign keys name (checked per batch, against the records)."""
+    """One op's verdict; for a valid op, the computer in its stamp and the rows its foreign keys name
+    (both checked per batch, against the database)."""
 
     refusal: Refusal | None
+    node: str = ""
     parents: tuple[tuple[str, str], ...] = ()
 
 
@@ -58,7 +60,11 @@ def check_op(op: Op, now_ms: int, codecs: dict[str, TableCodec]) -> OpCheck:
         return OpCheck(
             Refusal("unknown_table", translate("Server", "Unknown table {table}.").format(table=op.table))
         )
-    refusal = check_stamp(op.hlc) or (check_stamp(op.base_hlc) if op.base_hlc else None)
+    try:
+        stamp = Hlc.decode(op.hlc)
+    except ValueError:
+        return OpCheck(bad_stamp(op.hlc))
+    refusal = check_stamp(op.base_hlc) if op.base_hlc else None
     if refusal is not None:
         return OpCheck(refusal)
     try:
@@ -68,7 +74,7 @@ def check_op(op: Op, now_ms: int, codecs: dict[str, TableCodec]) -> OpCheck:
     refusal = check_payload(codec, op.row_id, data) or _check_enums(op.table, data)
     if refusal is not None:
         return OpCheck(refusal)
-    drift = check_drift(Hlc.decode(op.hlc), now_ms)
+    drift = check_drift(stamp, now_ms)
     if drift is not None:
         return OpCheck(Refusal("clock_ahead", drift))
     parents = tuple(
@@ -76,7 +82,7 @@ def check_op(op: Op, now_ms: int, codecs: dict[str, TableCodec]) -> OpCheck:
         for name, parent_table in _parent_columns(codec.name)
         if data.get(name) is not None
     )
-    return OpCheck(None, parents)
+    return OpCheck(None, stamp.node_id, parents)
 
 
 @functools.cache
@@ -92,28 +98,33 @@ def _parent_columns(table: str) -> tuple[tuple[str, str], ...]:
 
 
 def _check_enums(table: str, data: dict[str, Any]) -> Refusal | None:
-    for (enum_table, column), values in ENUM_COLUMNS.items():
-        value = data.get(column) if enum_table == table else None
-        if value is not None and value not in {v.value for v in values}:
+    for column, values in _enum_columns(table):
+        value = data.get(column)
+        if value is not None and value not in values:
             return Refusal(
                 "bad_value",
                 translate("Server", "{table}.{column}: {value!r} is not one of {allowed}.").format(
-                    table=table,
-                    column=column,
-                    value=str(value)[:40],
-                    allowed=", ".join(v.value for v in values),
+                    table=table, column=column, value=str(value)[:40], allowed=", ".join(sorted(values))
                 ),
             )
     return None
 
 
-def foreign_stamp_refusals(ops: Iterable[Op], own_nodes: set[str]) -> dict[str, Refusal]:
-    """Ops stamped with a computer that is not the pushing studio's (``own_nodes``): another's identity."""
+@functools.cache
+def _enum_columns(table: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple(
+        (column, frozenset(v.value for v in values))
+        for (enum_table, column), values in ENUM_COLUMNS.items()
+        if enum_table == table
+    )
+
+
+def foreign_stamp_refusals(nodes: dict[str, str], own_nodes: set[str]) -> dict[str, Refusal]:
+    """Ops (op id -> the computer in its stamp) stamped by a computer not of the pushing studio."""
     refusals = {}
-    for op in ops:
-        node = Hlc.decode(op.hlc).node_id
+    for op_id, node in nodes.items():
         if node not in own_nodes:
-            refusals[op.op_id] = Refusal(
+            refusals[op_id] = Refusal(
                 "foreign_stamp",
                 translate(
                     "Server",
@@ -121,10 +132,6 @@ def foreign_stamp_refusals(ops: Iterable[Op], own_nodes: set[str]) -> dict[str, 
                 ).format(node=node),
             )
     return refusals
-
-
-def stamp_nodes(ops: Iterable[Op]) -> set[str]:
-    return {Hlc.decode(op.hlc).node_id for op in ops}
 
 
 def hidden_parent_refusals(
@@ -180,25 +187,26 @@ def batch_refusals(
     head_office: bool,
     node_id: str,
     ops: Sequence[Op],
-    parents: dict[str, tuple[tuple[str, str], ...]],
+    checks: dict[str, OpCheck],
 ) -> dict[str, Refusal]:
-    """The checks of valid ops that read the database: whose computers stamped them, whose rows they name.
-
-    ``node_id`` (the request's computer) is already bound to the studio by the caller.
+    """The checks of valid ops (``checks``: op id -> its :func:`check_op`) that read the database: whose
+    computers stamped them, whose rows they name. ``node_id`` (the request's) is bound to the studio already.
     """
     if not ops:
         return {}
+    nodes = {op_id: check.node for op_id, check in checks.items()}
     c = t.computers.c
     with engine.connect() as conn:
-        others = stamp_nodes(ops) - {node_id}
+        others = set(nodes.values()) - {node_id}
         own = {node_id}
         if others:
             query = select(c.node_id).where(c.studio_id == studio_id, c.node_id.in_(sorted(others)))
             own.update(conn.execute(query).scalars())
-        refusals = foreign_stamp_refusals(ops, own)
+        refusals = foreign_stamp_refusals(nodes, own)
         visible = None
         if not head_office:
             offices = select(t.studios.c.id).where(t.studios.c.head_office.is_(True))
             visible = {studio_id, *conn.execute(offices).scalars()}
+        parents = {op_id: check.parents for op_id, check in checks.items() if check.parents}
         refusals.update(hidden_parent_refusals(conn, ops, parents, visible))
     return refusals

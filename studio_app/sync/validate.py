@@ -13,11 +13,12 @@ import base64
 import binascii
 import datetime as dt
 import decimal
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Column
+from sqlalchemy import Column, Table
 from sqlalchemy.types import TypeDecorator
 
 from studio_app.i18n import translate
@@ -40,15 +41,19 @@ def check_stamp(text: str) -> Refusal | None:
     try:
         Hlc.decode(text)
     except ValueError:
-        return Refusal(
-            "bad_stamp",
-            translate(
-                "Sync",
-                "The change's clock stamp {stamp!r} is not in the app's format; the computer that made it "
-                "runs a damaged or foreign program.",
-            ).format(stamp=text[:80]),
-        )
+        return bad_stamp(text)
     return None
+
+
+def bad_stamp(text: str) -> Refusal:
+    return Refusal(
+        "bad_stamp",
+        translate(
+            "Sync",
+            "The change's clock stamp {stamp!r} is not in the app's format; the computer that made it runs "
+            "a damaged or foreign program.",
+        ).format(stamp=text[:80]),
+    )
 
 
 def check_payload(codec: TableCodec, row_id: str, data: Any) -> Refusal | None:
@@ -65,47 +70,86 @@ def check_payload(codec: TableCodec, row_id: str, data: Any) -> Refusal | None:
                 table=table, row=row_id, other=str(data.get("id"))[:40]
             ),
         )
-    unknown = data.keys() - codec.column_names
-    if unknown:
-        return Refusal(
-            "unknown_column",
-            translate("Sync", "Unknown columns for {table}: {columns}.").format(
-                table=table, columns=", ".join(sorted(unknown))[:200]
-            ),
-        )
-    for column in codec.table.columns:
-        problem = _check_value(column, data)
-        if problem is not None:
+    rules = _rules(codec.table)
+    for name, value in data.items():
+        rule = rules.get(name)
+        if rule is None:
+            unknown = sorted(data.keys() - rules.keys())
             return Refusal(
-                problem[0],
-                translate("Sync", "{table}.{column}: {problem}").format(
-                    table=table, column=column.name, problem=problem[1]
+                "unknown_column",
+                translate("Sync", "Unknown columns for {table}: {columns}.").format(
+                    table=table, columns=", ".join(unknown)[:200]
                 ),
             )
+        if value is None:
+            if rule.nullable:
+                continue
+        elif rule.fits(value) and (rule.length is None or len(value) <= rule.length):
+            continue
+        return rule.refusal(table, value)
+    for rule in rules.values():
+        if rule.required and rule.name not in data:
+            return rule.refusal(table, _ABSENT)
     return None
 
 
-def _check_value(column: Column[Any], data: dict[str, Any]) -> tuple[str, str] | None:
-    if column.name not in data:
-        if column.nullable or column.default is not None or column.server_default is not None:
-            return None
-        return "missing_value", translate("Sync", "a value is required and none was sent.")
-    value = data[column.name]
-    if value is None:
-        if column.nullable:
-            return None
-        return "missing_value", translate("Sync", "a value is required, got null.")
-    kind, fits = _checker(column)
-    if not fits(value):
-        return "bad_type", translate("Sync", "expected {kind}, got {value}.").format(
-            kind=kind, value=repr(value)[:60]
+_ABSENT = object()
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """What one column takes, worked out once per table (a push checks every column of every row)."""
+
+    name: str
+    required: bool  # absent is refused: NOT NULL and no default to fill it
+    nullable: bool
+    kind: str  # what ``fits`` wants, for the message
+    fits: Callable[[Any], bool]
+    length: int | None  # for text columns
+
+    def refusal(self, table: str, value: Any) -> Refusal:
+        """Why ``value`` (``_ABSENT``: none was sent) does not fit."""
+        if value is _ABSENT:
+            code, problem = "missing_value", translate("Sync", "a value is required and none was sent.")
+        elif value is None:
+            code, problem = "missing_value", translate("Sync", "a value is required, got null.")
+        elif not self.fits(value):
+            code, problem = (
+                "bad_type",
+                translate("Sync", "expected {kind}, got {value}.").format(
+                    kind=self.kind, value=repr(value)[:60]
+                ),
+            )
+        else:
+            code, problem = (
+                "too_long",
+                translate("Sync", "{n} characters, at most {limit} fit.").format(
+                    n=len(value), limit=self.length
+                ),
+            )
+        return Refusal(
+            code,
+            translate("Sync", "{table}.{column}: {problem}").format(
+                table=table, column=self.name, problem=problem
+            ),
         )
-    length = getattr(column.type, "length", None)
-    if isinstance(value, str) and length is not None and len(value) > length:
-        return "too_long", translate("Sync", "{n} characters, at most {limit} fit.").format(
-            n=len(value), limit=length
+
+
+@functools.cache
+def _rules(table: Table) -> dict[str, _Rule]:
+    rules = {}
+    for column in table.columns:
+        kind, fits = _checker(column)
+        has_default = column.default is not None or column.server_default is not None
+        rules[column.name] = _Rule(
+            column.name,
+            required=not column.nullable and not has_default,
+            nullable=bool(column.nullable),
+            kind=kind,
+            fits=fits,
+            length=getattr(column.type, "length", None),
         )
-    return None
+    return rules
 
 
 def _checker(column: Column[Any]) -> tuple[str, Callable[[Any], bool]]:
@@ -122,9 +166,9 @@ def _checker(column: Column[Any]) -> tuple[str, Callable[[Any], bool]]:
     if python_type is int:
         return "a whole number", _is_int
     if python_type is float:
-        return "a number", lambda v: _is_int(v) or isinstance(v, float)
+        return "a number", lambda v: type(v) is float or _is_int(v)
     if python_type is str:
-        return "text", lambda v: isinstance(v, str)
+        return "text", lambda v: type(v) is str
     if python_type is dt.datetime:
         return "an ISO date and time with its time zone", _is_aware_datetime
     if python_type in (dt.date, dt.time):
@@ -139,12 +183,16 @@ def _checker(column: Column[Any]) -> tuple[str, Callable[[Any], bool]]:
 
 
 def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and -_INT_LIMIT <= value < _INT_LIMIT
+    # JSON gives exactly int (never a subclass but bool, which is not a number here).
+    return type(value) is int and -_INT_LIMIT <= value < _INT_LIMIT
 
 
 def _is_aware_datetime(value: Any) -> bool:
-    if not isinstance(value, str):
-        return False
+    return type(value) is str and _aware(value)
+
+
+@functools.lru_cache(maxsize=4096)  # the times a bulk write stamps every row with, checked once
+def _aware(value: str) -> bool:
     try:
         return dt.datetime.fromisoformat(value).tzinfo is not None
     except ValueError:
