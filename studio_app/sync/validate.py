@@ -160,26 +160,26 @@ def _checker(column: Column[Any]) -> tuple[str, Callable[[Any], bool]]:
     try:
         python_type = sql_type.python_type
     except NotImplementedError:
-        return "any value", lambda _v: True
+        return translate("Sync", "any value"), lambda _v: True
     if python_type is bool:
-        return "true or false", lambda v: isinstance(v, bool)
+        return translate("Sync", "true or false"), lambda v: isinstance(v, bool)
     if python_type is int:
-        return "a whole number", _is_int
+        return translate("Sync", "a whole number"), _is_int
     if python_type is float:
-        return "a number", lambda v: type(v) is float or _is_int(v)
+        return translate("Sync", "a number"), lambda v: type(v) is float or _is_int(v)
     if python_type is str:
-        return "text", lambda v: type(v) is str
+        return translate("Sync", "text"), lambda v: type(v) is str
     if python_type is dt.datetime:
-        return "an ISO date and time with its time zone", _is_aware_datetime
+        return translate("Sync", "an ISO date and time with its time zone"), _is_aware_datetime
     if python_type in (dt.date, dt.time):
-        return "an ISO date or time", _parses(python_type.fromisoformat)
+        return translate("Sync", "an ISO date or time"), _parses(python_type.fromisoformat)
     if python_type is dt.timedelta:
-        return "a number of seconds", lambda v: _is_int(v) or isinstance(v, float)
+        return translate("Sync", "a number of seconds"), lambda v: _is_int(v) or isinstance(v, float)
     if python_type is decimal.Decimal:
-        return "a decimal number as text", _parses(decimal.Decimal)
+        return translate("Sync", "a decimal number as text"), _parses(decimal.Decimal)
     if python_type is bytes:
-        return "base64 text", _parses(lambda v: base64.b64decode(v, validate=True))
-    return "any value", lambda _v: True
+        return translate("Sync", "base64 text"), _parses(lambda v: base64.b64decode(v, validate=True))
+    return translate("Sync", "any value"), lambda _v: True
 
 
 def _is_int(value: Any) -> bool:

@@ -345,3 +345,24 @@ def test_pull_of_a_refused_op_leaves_the_feed_untouched(
         backend.server.url + PULL_PATH, params={"cursor": 0}, headers=_headers(backend, "hq", new_id())
     ).json()
     assert page["changes"] == [] and page["next_cursor"] == 0
+
+
+def test_the_status_bar_counts_the_changes_set_aside(
+    qtbot: Any, app_context: Any, backend: Backend, desktop: Callable[..., Database], monkeypatch: Any
+) -> None:
+    from studio_app.sync.status import save_server_settings
+    from studio_app.ui.sync_status import SyncStatusWidget
+
+    bad = _show_row(desktop("old"), "坏日期")
+    bad["created_at"] = "x"
+    _store_as_an_old_server_did(backend, "studio_a", bad, _stamp("old-desktop"))
+    monkeypatch.setenv("STUDIO_APP_TOKEN", backend.tokens["hq"])
+    assert save_server_settings(app_context, backend.server.url, None).ok
+    widget = SyncStatusWidget(app_context)
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.sync_finished, timeout=60_000) as finished:
+        widget.sync_now()
+    assert finished.args[0].report.quarantined == 1
+    qtbot.waitUntil(lambda: widget.snapshot is not None and widget.snapshot.quarantined == 1)
+    assert widget.label.text().endswith("1 set aside")
+    assert "1 changes from the server were set aside" in widget.toolTip()
