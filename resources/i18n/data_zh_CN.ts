@@ -1780,6 +1780,14 @@
         <translation>粘贴总部提供的令牌（保存在系统钥匙串中）</translation>
     </message>
     <message>
+        <source>Optional: the head office&apos;s CA certificate (PEM file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow plain http:// to this server (only on a network you trust)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
@@ -1794,6 +1802,10 @@
     <message>
         <source>Studio token</source>
         <translation>直播间令牌</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Connecting…</source>

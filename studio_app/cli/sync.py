@@ -73,7 +73,7 @@ def _sync(args: argparse.Namespace) -> int:
         if args.ca:
             transport.save_ca_file(args.ca)
         if args.allow_http:
-            transport.allow_http(server)
+            transport.set_http_allowed(server, True)
         try:
             client = SyncClient(
                 context.writer, server, token, clock=context.clock, batch_ops=args.batch, page_size=args.page

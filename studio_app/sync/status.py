@@ -82,7 +82,12 @@ def sync_round(store: StoreHandle, server_url: str | None = None) -> RoundResult
     if not token:
         return RoundResult(SyncStatus.ERROR, translate("Sync", "No studio token saved (Settings → Sync)."))
     # The app's round gives up quickly when offline: the next timer tick tries again anyway.
-    client = SyncClient(store.writer, url, token, clock=store.clock, backoff=Backoff(attempts=3, first_s=0.5))
+    try:
+        client = SyncClient(
+            store.writer, url, token, clock=store.clock, backoff=Backoff(attempts=3, first_s=0.5)
+        )
+    except SyncError as exc:  # an address or CA file the transport refuses: nothing was sent
+        return RoundResult(SyncStatus.ERROR, str(exc))
     try:
         report = client.sync()
     except SyncError as exc:
@@ -103,13 +108,35 @@ def sync_round(store: StoreHandle, server_url: str | None = None) -> RoundResult
 
 
 @dataclass(frozen=True)
+class TransportChoice:
+    """What the settings say about reaching one server (``sync.transport``)."""
+
+    ca_file: str
+    allow_http: bool
+
+
+def read_transport_choice(server_url: str) -> TransportChoice:
+    from studio_app.sync import transport
+
+    return TransportChoice(transport.saved_ca_file(), transport.http_allowed(server_url))
+
+
+@dataclass(frozen=True)
 class SaveResult:
     ok: bool
     message: str
 
 
-def save_server_settings(store: StoreHandle, server_url: str, token: str | None) -> SaveResult:
-    """Store the server address in the workspace and the token in the OS keyring (never in a file)."""
+def save_server_settings(
+    store: StoreHandle,
+    server_url: str,
+    token: str | None,
+    ca_file: str | None = None,
+    allow_http: bool | None = None,
+) -> SaveResult:
+    """Store the server address in the workspace and the token in the OS keyring (never in a file); the
+    CA file and the plain-HTTP choice for this server (when given) in the settings."""
+    from studio_app.sync import transport
     from studio_app.sync.client import save_token_to_keyring
 
     url = server_url.strip().rstrip("/")
@@ -126,6 +153,10 @@ def save_server_settings(store: StoreHandle, server_url: str, token: str | None)
         conn.execute(update(STATE_TABLE).where(SyncState.id == 1).values(server_url=url))
 
     store.writer.run(lambda session: write(session.connection()))
+    if ca_file is not None:
+        transport.save_ca_file(ca_file.strip())
+    if allow_http is not None:
+        transport.set_http_allowed(url, allow_http)
     if token and not save_token_to_keyring(url, token.strip()):
         return SaveResult(
             False,
@@ -138,8 +169,15 @@ def save_server_settings(store: StoreHandle, server_url: str, token: str | None)
     return SaveResult(True, translate("Sync", "Saved."))
 
 
-def check_connection(store: StoreHandle, server_url: str, token: str | None) -> RoundResult:
-    """Ask the server who we are, without sending or fetching any records."""
+def check_connection(
+    store: StoreHandle,
+    server_url: str,
+    token: str | None,
+    ca_file: str | None = None,
+    allow_http: bool | None = None,
+) -> RoundResult:
+    """Ask the server who we are, without sending or fetching any records (``ca_file`` and ``allow_http``
+    as entered, not yet saved; None: the saved settings)."""
     from studio_app.sync.client import Backoff, SyncClient, resolve_token
 
     url = server_url.strip().rstrip("/")
@@ -148,7 +186,18 @@ def check_connection(store: StoreHandle, server_url: str, token: str | None) -> 
         return RoundResult(
             SyncStatus.ERROR, translate("Sync", "Enter the server address and the studio token.")
         )
-    client = SyncClient(store.writer, url, token, clock=store.clock, backoff=Backoff(attempts=2, first_s=0.5))
+    try:
+        client = SyncClient(
+            store.writer,
+            url,
+            token,
+            clock=store.clock,
+            backoff=Backoff(attempts=2, first_s=0.5),
+            ca_file=ca_file,
+            allow_http=allow_http,
+        )
+    except SyncError as exc:
+        return RoundResult(SyncStatus.ERROR, str(exc))
     try:
         hello = client.hello()
     except SyncError as exc:

@@ -78,10 +78,13 @@ def http_allowed(server_url: str) -> bool:
     return server_url.rstrip("/") in {url.rstrip("/") for url in allowed}
 
 
-def allow_http(server_url: str) -> None:
-    allowed = settings.value(SECTION, "allow_http", "").split()
-    if server_url not in allowed:
-        settings.save_section(SECTION, {"allow_http": "\n".join([*allowed, server_url.rstrip("/")])})
+def set_http_allowed(server_url: str, allowed: bool) -> None:
+    """Add ``server_url`` to (or take it off) the servers plain HTTP is allowed for."""
+    url = server_url.rstrip("/")
+    servers = [s for s in settings.value(SECTION, "allow_http", "").split() if s.rstrip("/") != url]
+    if allowed:
+        servers.append(url)
+    settings.save_section(SECTION, {"allow_http": "\n".join(servers)})
 
 
 def certificate_message(url: str) -> str:

@@ -355,3 +355,44 @@ def test_a_studio_over_its_requests_per_minute_waits_as_told(
     assert waits and all(1 <= w <= 60 for w in waits)
     with backend.engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(st.request_counts)).scalar_one() >= 1
+
+
+def test_the_settings_page_takes_a_ca_file_and_the_plain_http_choice(
+    qtbot: Any, app_context: Any, make_backend: Callable[..., Backend], tmp_path: Path, monkeypatch: Any
+) -> None:
+    from studio_app.sync import transport
+    from studio_app.sync.status import sync_round
+    from studio_app.ui.sync_settings import SyncSettingsPage
+
+    ca, cert, key = _certificate_authority(tmp_path)
+    backend = make_backend(tls=(cert, key))
+    page = SyncSettingsPage(app_context)
+    qtbot.addWidget(page)
+    page.server.setText(backend.server.url)
+    page.token.setText(backend.tokens["studio_a"])
+
+    def test_connection() -> str:
+        page.test()
+        qtbot.waitUntil(lambda: page.test_button.isEnabled(), timeout=30_000)
+        return page.result.text()
+
+    assert "is not trusted by this computer" in test_connection()
+    page.ca_file.setText(str(ca))
+    assert test_connection() == "Connected as studio studio_a."
+
+    page.server.setText("http://hq.studio.test:8750")
+    assert "unencrypted" in test_connection()
+    page.apply()
+    qtbot.waitUntil(
+        lambda: page.result.text() != "" and "unencrypted" not in page.result.text(), timeout=10_000
+    )
+    assert transport.saved_ca_file() == str(ca)
+    assert not transport.http_allowed("http://hq.studio.test:8750")
+    # The background round says the same, in the status bar, instead of failing inside.
+    monkeypatch.setenv("STUDIO_APP_TOKEN", "a token the round never sends")
+    result = sync_round(app_context)
+    assert result.status.value == "error" and "unencrypted" in result.message
+
+    page.allow_http.setChecked(True)
+    page.apply()
+    qtbot.waitUntil(lambda: transport.http_allowed("http://hq.studio.test:8750"), timeout=10_000)
