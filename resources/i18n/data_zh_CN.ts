@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BreakdownTabs</name>
@@ -117,7 +116,7 @@
         <translation>第 {line} 行：已跳过合计行。</translation>
     </message>
     <message>
-        <source>The file gives times without a date (line {line}); choose the show&apos;s date.</source>
+        <source>The file gives times without a date (line {line}); choose the show's date.</source>
         <translation>文件中的时间不含日期（第 {line} 行），请选择直播日期。</translation>
     </message>
     <message>
@@ -141,7 +140,7 @@
         <translation>文件只有表头，没有数据行。</translation>
     </message>
     <message>
-        <source>Choose the column that names each row&apos;s item.</source>
+        <source>Choose the column that names each row's item.</source>
         <translation>请选择标明每行对象的列。</translation>
     </message>
     <message>
@@ -940,7 +939,7 @@
         <translation>零成交：有点击无成交</translation>
     </message>
     <message>
-        <source>No product table for this show yet. Import the platform&apos;s product export (商品明细: 商品ID, 商品名称, 商品点击人数, 成交金额 …) with Import export file.</source>
+        <source>No product table for this show yet. Import the platform's product export (商品明细: 商品ID, 商品名称, 商品点击人数, 成交金额 …) with Import export file.</source>
         <translation>本场还没有商品数据。请用“导入导出文件”导入平台的商品明细（商品ID、商品名称、商品点击人数、成交金额……）。</translation>
     </message>
     <message>
@@ -1463,7 +1462,7 @@
         <translation>{table}.{column}：{value!r} 不是允许的值（{allowed}）之一。</translation>
     </message>
     <message>
-        <source>The change is stamped by computer {node}, which is not one of this studio&apos;s computers.</source>
+        <source>The change is stamped by computer {node}, which is not one of this studio's computers.</source>
         <translation>该修改的时钟戳来自电脑 {node}，它不是本工作室登记的电脑。</translation>
     </message>
     <message>
@@ -1483,7 +1482,7 @@
         <translation>直播间令牌缺失或错误。请填写总部提供的令牌。</translation>
     </message>
     <message>
-        <source>Head office has withdrawn studio {name}&apos;s access to the server. Nothing more is sent or fetched; ask head office for a new token.</source>
+        <source>Head office has withdrawn studio {name}'s access to the server. Nothing more is sent or fetched; ask head office for a new token.</source>
         <translation>总部已收回工作室 {name} 的服务器访问权限。不会再发送或获取任何数据；请向总部索取新的令牌。</translation>
     </message>
     <message>
@@ -1491,7 +1490,7 @@
         <translation>工作室 {name} 本分钟的请求已超过 {limit} 次；请在 {seconds} 秒后重试。</translation>
     </message>
     <message>
-        <source>This app&apos;s data format ({client}) differs from the server&apos;s ({server}). Update the app or the server so both are the same version; nothing was changed and no data was lost.</source>
+        <source>This app's data format ({client}) differs from the server's ({server}). Update the app or the server so both are the same version; nothing was changed and no data was lost.</source>
         <translation>本应用的数据格式（{client}）与服务器的（{server}）不同。请更新应用或服务器，使两者版本一致；本次未做任何更改，数据没有丢失。</translation>
     </message>
     <message>
@@ -1526,11 +1525,11 @@
         <translation>有一条修改的时间戳比现在晚 {hours:.1f} 小时。请检查做出该修改的电脑的日期和时间；该修改未被应用。</translation>
     </message>
     <message>
-        <source>This computer&apos;s clock is {minutes:.0f} minutes behind the server. Set the time correctly.</source>
+        <source>This computer's clock is {minutes:.0f} minutes behind the server. Set the time correctly.</source>
         <translation>本机时钟比服务器慢 {minutes:.0f} 分钟。请校准时间。</translation>
     </message>
     <message>
-        <source>This computer&apos;s clock is {minutes:.0f} minutes ahead of the server. Set the time correctly.</source>
+        <source>This computer's clock is {minutes:.0f} minutes ahead of the server. Set the time correctly.</source>
         <translation>本机时钟比服务器快 {minutes:.0f} 分钟。请校准时间。</translation>
     </message>
     <message>
@@ -1538,7 +1537,7 @@
         <translation>未指定服务器：请使用 --server URL。</translation>
     </message>
     <message>
-        <source>No studio token: set STUDIO_APP_TOKEN, or save it in the app&apos;s sync settings.</source>
+        <source>No studio token: set STUDIO_APP_TOKEN, or save it in the app's sync settings.</source>
         <translation>没有直播间令牌：请设置 STUDIO_APP_TOKEN，或在应用的同步设置中保存令牌。</translation>
     </message>
     <message>
@@ -1562,7 +1561,7 @@
         <translation>服务器繁忙，要求等待 {seconds:.0f} 秒；修改先保存在本机。</translation>
     </message>
     <message>
-        <source>This app&apos;s data format ({client}) differs from the server&apos;s ({server}). Update the app or the server so both are the same version; nothing was changed and no data was lost.</source>
+        <source>This app's data format ({client}) differs from the server's ({server}). Update the app or the server so both are the same version; nothing was changed and no data was lost.</source>
         <translation>本应用的数据格式（{client}）与服务器的（{server}）不同。请更新应用或服务器，使两者版本一致；本次未做任何更改，数据没有丢失。</translation>
     </message>
     <message>
@@ -1622,7 +1621,7 @@
         <translation>服务器地址必须以 https:// 开头（例如 {example}）。</translation>
     </message>
     <message>
-        <source>{url} is plain http://: the studio token and your data would cross the network unencrypted. Use the server&apos;s https:// address, or, on a network you trust, allow plain HTTP for this server (sync --allow-http, or Settings → Sync).</source>
+        <source>{url} is plain http://: the studio token and your data would cross the network unencrypted. Use the server's https:// address, or, on a network you trust, allow plain HTTP for this server (sync --allow-http, or Settings → Sync).</source>
         <translation>{url} 是未加密的 http:// 地址：工作室令牌和数据会以明文经过网络。请使用服务器的 https:// 地址；或者仅在可信的网络中，为这台服务器允许明文 HTTP（sync --allow-http，或 设置 → 同步）。</translation>
     </message>
     <message>
@@ -1634,7 +1633,7 @@
         <translation>这台电脑不信任 {url} 的证书，因此没有发送任何数据。如果总部使用自己的证书颁发机构，请在 设置 → 同步 中设置其 CA 文件（或使用 sync --ca FILE）。</translation>
     </message>
     <message>
-        <source>The change&apos;s clock stamp {stamp!r} is not in the app&apos;s format; the computer that made it runs a damaged or foreign program.</source>
+        <source>The change's clock stamp {stamp!r} is not in the app's format; the computer that made it runs a damaged or foreign program.</source>
         <translation>该修改的时钟戳 {stamp!r} 不是本应用的格式；产生它的电脑运行的程序已损坏或并非本应用。</translation>
     </message>
     <message>
@@ -1780,12 +1779,12 @@
         <translation>粘贴总部提供的令牌（保存在系统钥匙串中）</translation>
     </message>
     <message>
-        <source>Optional: the head office&apos;s CA certificate (PEM file)</source>
-        <translation type="unfinished"></translation>
+        <source>Optional: the head office's CA certificate (PEM file)</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Allow plain http:// to this server (only on a network you trust)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Test connection</source>
@@ -1805,7 +1804,7 @@
     </message>
     <message>
         <source>CA file</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Connecting…</source>
