@@ -1780,11 +1780,11 @@
     </message>
     <message>
         <source>Optional: the head office's CA certificate (PEM file)</source>
-        <translation type="unfinished" />
+        <translation>可选：总部的 CA 证书（PEM 文件）</translation>
     </message>
     <message>
         <source>Allow plain http:// to this server (only on a network you trust)</source>
-        <translation type="unfinished" />
+        <translation>允许以明文 http:// 连接这台服务器（仅限可信网络）</translation>
     </message>
     <message>
         <source>Test connection</source>
@@ -1804,7 +1804,7 @@
     </message>
     <message>
         <source>CA file</source>
-        <translation type="unfinished" />
+        <translation>CA 文件</translation>
     </message>
     <message>
         <source>Connecting…</source>
