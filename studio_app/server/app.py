@@ -116,32 +116,49 @@ def create_app(
                 ).format(client=x_studio_schema or "?", server=expected_schema),
             )
 
+    def computer_of(studio: service.Studio, node_id: str | None, register: bool) -> str:
+        """The request's computer, refused when it belongs to another studio. Only a push registers a
+        new one (a connection test made with the wrong token must not bind this computer for good)."""
+        if not node_id or not valid_node_id(node_id):
+            raise ApiError(
+                400, "no_node", translate("Server", "The request does not say which computer sent it.")
+            )
+        key = (node_id, studio.id)
+        last = seen_computers.get(key)
+        if last is not None and time.monotonic() - last < 60:
+            return node_id
+        owner = (
+            tokens.bind_computer(engine, studio, node_id) if register else tokens.owner_of(engine, node_id)
+        )
+        if owner is not None and owner != studio.id:
+            raise ApiError(
+                403,
+                "computer_taken",
+                translate(
+                    "Server",
+                    "This computer ({node}) is registered to another studio. A workspace copied from "
+                    "another studio cannot sync as studio {name}; start a new workspace here.",
+                ).format(node=node_id, name=studio.name),
+            )
+        if owner is not None:
+            seen_computers[key] = time.monotonic()
+        return node_id
+
     def node_of(
         studio: Annotated[service.Studio, Depends(studio_of)],
         x_studio_node: Annotated[str | None, Header()] = None,
     ) -> str:
-        if not x_studio_node or not valid_node_id(x_studio_node):
-            raise ApiError(
-                400, "no_node", translate("Server", "The request does not say which computer sent it.")
-            )
-        key = (x_studio_node, studio.id)
-        last = seen_computers.get(key)
-        if last is None or time.monotonic() - last > 60:
-            if not tokens.bind_computer(engine, studio, x_studio_node):
-                raise ApiError(
-                    403,
-                    "computer_taken",
-                    translate(
-                        "Server",
-                        "This computer ({node}) is registered to another studio. A workspace copied from "
-                        "another studio cannot sync as studio {name}; start a new workspace here.",
-                    ).format(node=x_studio_node, name=studio.name),
-                )
-            seen_computers[key] = time.monotonic()
-        return x_studio_node
+        return computer_of(studio, x_studio_node, register=False)
+
+    def pushing_node_of(
+        studio: Annotated[service.Studio, Depends(studio_of)],
+        x_studio_node: Annotated[str | None, Header()] = None,
+    ) -> str:
+        return computer_of(studio, x_studio_node, register=True)
 
     Authed = Annotated[service.Studio, Depends(studio_of)]
     Node = Annotated[str, Depends(node_of)]
+    PushingNode = Annotated[str, Depends(pushing_node_of)]
 
     @app.get("/health")
     def health() -> dict[str, str]:
@@ -159,7 +176,7 @@ def create_app(
         )
 
     @app.post(PUSH_PATH, response_model=PushResponse, dependencies=[Depends(check_schema)])
-    async def push(request: Request, studio: Authed, node_id: Node) -> PushResponse:
+    async def push(request: Request, studio: Authed, node_id: PushingNode) -> PushResponse:
         body = await _read_limited(request, limit_bytes)
         try:
             batch = PUSH_REQUEST.validate_json(body)

@@ -3,7 +3,7 @@ each studio.
 
 A token is shown once, when it is made (``serve add-studio`` / ``serve rotate-token``); the database keeps
 its hash, so a copy of the database gives nobody a working token. A computer is a workspace's node id: the
-first studio whose token uses it owns it, and the server refuses it for every other studio.
+first studio whose token pushes with it owns it, and the server refuses it for every other studio.
 """
 
 from __future__ import annotations
@@ -112,30 +112,25 @@ def list_computers(engine: Engine, name: str | None = None) -> list[Computer]:
         return [Computer(*row) for row in conn.execute(query)]
 
 
-def bind_computer(engine: Engine, studio: Studio, node_id: str) -> bool:
-    """Register ``node_id`` for ``studio`` if it is new; True when it is (now) this studio's computer."""
+def bind_computer(engine: Engine, studio: Studio, node_id: str) -> str:
+    """Register ``node_id`` for ``studio`` if it is new; returns the id of the studio that owns it."""
     now = datetime.now(UTC)
     insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
+    c = t.computers.c
     with engine.begin() as conn:
         conn.execute(
             insert(t.computers)
             .values(node_id=node_id, studio_id=studio.id, first_seen_at=now, last_seen_at=now)
             .on_conflict_do_nothing(index_elements=["node_id"])
         )
-        owner = conn.execute(
-            update(t.computers)
-            .where(t.computers.c.node_id == node_id, t.computers.c.studio_id == studio.id)
-            .values(last_seen_at=now)
-            .returning(t.computers.c.node_id)
-        ).first()
-    return owner is not None
+        conn.execute(
+            update(t.computers).where(c.node_id == node_id, c.studio_id == studio.id).values(last_seen_at=now)
+        )
+        return str(conn.execute(select(c.studio_id).where(c.node_id == node_id)).scalar_one())
 
 
-def computers_of(engine: Engine, studio: Studio, node_ids: set[str]) -> set[str]:
-    """Which of ``node_ids`` are registered to ``studio``."""
-    if not node_ids:
-        return set()
-    c = t.computers.c
+def owner_of(engine: Engine, node_id: str) -> str | None:
+    """The id of the studio ``node_id`` is registered to (None: it has not pushed yet)."""
     with engine.connect() as conn:
-        query = select(c.node_id).where(c.studio_id == studio.id, c.node_id.in_(sorted(node_ids)))
-        return set(conn.execute(query).scalars())
+        owner = conn.execute(select(t.computers.c.studio_id).where(t.computers.c.node_id == node_id)).scalar()
+    return None if owner is None else str(owner)
