@@ -91,23 +91,14 @@ def open_engine(url: str) -> Engine:
 
 def create_schema(engine: Engine) -> None:
     t.metadata.create_all(engine)
-    _add_records_op_id(engine)
+    # Before records.op_id existed every applied op was written to applied_ops, and an empty id matches no
+    # op, so an old database keeps its meaning.
+    _add_column(engine, "records", "op_id", "VARCHAR(36) NOT NULL DEFAULT ''")
     _add_column(engine, "studios", "revoked_at", "TIMESTAMP WITH TIME ZONE NULL")
     _add_column(engine, "applied_ops", "code", "VARCHAR(40) NULL")
     with engine.begin() as conn:
         if conn.execute(select(t.counter.c.id).where(t.counter.c.id == 1)).first() is None:
             conn.execute(insert(t.counter).values(id=1, value=0))
-
-
-def _add_records_op_id(engine: Engine) -> None:
-    """A database made before ``records.op_id`` existed: add it, empty. Every op applied then is in
-    ``applied_ops`` (all were written there), and an empty id matches no op, so nothing changes meaning."""
-    from sqlalchemy import inspect
-
-    if "op_id" in {c["name"] for c in inspect(engine).get_columns("records")}:
-        return
-    with engine.begin() as conn:
-        conn.exec_driver_sql("ALTER TABLE records ADD COLUMN op_id VARCHAR(36) NOT NULL DEFAULT ''")
 
 
 def _add_column(engine: Engine, table: str, column: str, ddl: str) -> None:

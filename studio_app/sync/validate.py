@@ -19,10 +19,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Column, Table
-from sqlalchemy.types import TypeDecorator
 
 from studio_app.i18n import translate
-from studio_app.sync.codec import TableCodec
+from studio_app.sync.codec import TableCodec, column_python_type
 from studio_app.sync.hlc import Hlc
 
 # Wider than any column here (SQLite and PostgreSQL's BIGINT are 64-bit signed).
@@ -154,13 +153,7 @@ def _rules(table: Table) -> dict[str, _Rule]:
 
 def _checker(column: Column[Any]) -> tuple[str, Callable[[Any], bool]]:
     """A name for the expected kind of value (for the message) and the test a JSON value must pass."""
-    sql_type = column.type
-    if isinstance(sql_type, TypeDecorator):
-        sql_type = sql_type.impl_instance
-    try:
-        python_type = sql_type.python_type
-    except NotImplementedError:
-        return translate("Sync", "any value"), lambda _v: True
+    python_type = column_python_type(column)
     if python_type is bool:
         return translate("Sync", "true or false"), lambda v: isinstance(v, bool)
     if python_type is int:

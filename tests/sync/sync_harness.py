@@ -358,6 +358,29 @@ def assert_in_step(db: Database, backend: Backend, studio_name: str) -> None:
             assert local[key] == payload, f"deleted on the server, not so here: {key}"
 
 
+def studio_app(*args: str, workspace: Path, token: str) -> subprocess.CompletedProcess[str]:
+    """``studio-app --lang en --workspace W ARGS`` with the studio token in the environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "studio_app", "--lang", "en", "--workspace", str(workspace), *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "STUDIO_APP_TOKEN": token},
+    )
+
+
+def serve_action(*args: str) -> subprocess.CompletedProcess[str]:
+    """``studio-app serve ACTION ...`` (add-studio, list-studios, revoke-studio, ...)."""
+    return subprocess.run(
+        [sys.executable, "-m", "studio_app", "serve", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 def iter_subprocess_lines(proc: subprocess.Popen[str]) -> Iterator[str]:
     assert proc.stdout is not None
     yield from proc.stdout

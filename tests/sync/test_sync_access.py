@@ -10,9 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import logging
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,7 +21,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from sqlalchemy import delete, func, select
-from sync_harness import REPO, Backend, server_record_count
+from sync_harness import Backend, serve_action, server_record_count, studio_app
 
 from studio_app.clock import FakeClock
 from studio_app.server import tables as st
@@ -46,27 +43,6 @@ def _add_shows(db: Database, n: int, title: str = "专场") -> None:
         s.add_all(Show(title=f"{title} {i}", notes="直播带货 " * 20) for i in range(n))
 
 
-def _studio_app(*args: str, workspace: Path, token: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "studio_app", "--lang", "en", "--workspace", str(workspace), *args],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "STUDIO_APP_TOKEN": token},
-    )
-
-
-def _serve(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "studio_app", "serve", *args],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
 # ---- tokens -------------------------------------------------------------------------------------------
 def test_head_office_lists_revokes_and_rotates_a_studios_token(
     backend: Backend, desktop: Callable[..., Database], make_client: Callable[..., Any], tmp_path: Path
@@ -76,7 +52,7 @@ def test_head_office_lists_revokes_and_rotates_a_studios_token(
     _add_shows(a_db, 2)
     a.sync()
 
-    listing = _serve("list-studios", "--computers", "--database", backend.database_url)
+    listing = serve_action("list-studios", "--computers", "--database", backend.database_url)
     assert listing.returncode == 0, listing.stderr
     lines = listing.stdout.splitlines()
     assert "hq\thead office\tactive\t0 computers" in lines
@@ -86,21 +62,21 @@ def test_head_office_lists_revokes_and_rotates_a_studios_token(
         stored = " ".join(str(v) for row in conn.execute(select(st.studios)) for v in row)
     assert all(token not in stored for token in backend.tokens.values())
 
-    revoked = _serve("revoke-studio", "studio_a", "--database", backend.database_url)
+    revoked = serve_action("revoke-studio", "studio_a", "--database", backend.database_url)
     assert revoked.returncode == 0 and "revoked" in revoked.stdout
     _add_shows(a_db, 1, "撤销之后")
     with pytest.raises(AuthError, match="withdrawn studio studio_a's access"):
         a.sync()
     assert a.pending_count() == 1  # nothing lost: it waits for a new token
     # The command stops at once, even when told to keep syncing, and says why.
-    cli = _studio_app(
+    cli = studio_app(
         "sync", "--server", backend.server.url, workspace=tmp_path / "ws", token=backend.tokens["studio_a"]
     )
     assert cli.returncode != 0 and "withdrawn studio studio_a's access" in cli.stderr
     assert "Traceback" not in cli.stderr
-    assert "revoked" in _serve("list-studios", "--database", backend.database_url).stdout
+    assert "revoked" in serve_action("list-studios", "--database", backend.database_url).stdout
 
-    rotated = _serve("rotate-token", "studio_a", "--database", backend.database_url)
+    rotated = serve_action("rotate-token", "studio_a", "--database", backend.database_url)
     new_token = rotated.stdout.strip()
     assert rotated.returncode == 0 and len(new_token) >= 40 and new_token != backend.tokens["studio_a"]
     old = httpx.get(backend.server.url + HELLO_PATH, headers=_headers(backend.tokens["studio_a"], new_id()))
@@ -108,7 +84,7 @@ def test_head_office_lists_revokes_and_rotates_a_studios_token(
     renewed = make_client(a_db, backend.server.url, new_token)
     assert renewed.sync().pushed_ops == 1
 
-    unknown = _serve("revoke-studio", "nobody", "--database", backend.database_url)
+    unknown = serve_action("revoke-studio", "nobody", "--database", backend.database_url)
     assert unknown.returncode == 1 and "no studio named nobody" in unknown.stderr
 
 
@@ -232,9 +208,9 @@ def test_https_with_the_head_offices_ca_and_nothing_else(
     # The command: --ca FILE, remembered in the settings for later rounds.
     workspace = tmp_path / "hq"
     token = backend.tokens["hq"]
-    first = _studio_app("sync", "--once", "--server", backend.server.url, workspace=workspace, token=token)
+    first = studio_app("sync", "--once", "--server", backend.server.url, workspace=workspace, token=token)
     assert first.returncode == 4 and "not trusted" in first.stderr and "--ca FILE" in first.stderr
-    second = _studio_app(
+    second = studio_app(
         "sync", "--once", "--server", backend.server.url, "--ca", str(ca), workspace=workspace, token=token
     )
     assert second.returncode == 0, second.stderr
@@ -256,7 +232,7 @@ def test_plain_http_to_another_computer_is_refused_unless_allowed_for_that_serve
     make_client(db, "http://127.0.0.1:8750", "token")  # loopback: nothing crosses a network
     make_client(db, "http://[::1]:8750", "token")
 
-    refused = _studio_app(
+    refused = studio_app(
         "sync", "--once", "--server", "http://hq.studio.test:8750", workspace=tmp_path, token="t"
     )
     assert refused.returncode == 4 and "--allow-http" in refused.stderr

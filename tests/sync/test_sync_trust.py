@@ -8,8 +8,6 @@ desktop would send them.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
@@ -17,7 +15,7 @@ from typing import Any, cast
 import httpx
 import pytest
 from sqlalchemy import func, insert, select, update
-from sync_harness import REPO, Backend, server_record_count
+from sync_harness import Backend, serve_action, server_record_count, studio_app
 
 from studio_app.server import service
 from studio_app.server import tables as st
@@ -187,7 +185,8 @@ def test_a_studio_cannot_use_the_head_offices_computer_or_its_stamps(
         ).scalar()
     assert json.loads(str(payload))["title"] == "总部排期"
 
-    listing = _serve("list-computers", "--database", backend.database_url)
+    listing = serve_action("list-computers", "--database", backend.database_url)
+    assert listing.returncode == 0, listing.stderr
     lines = listing.stdout.splitlines()
     assert any(line.startswith("hq\t" + hq_node) for line in lines)
     assert any(line.startswith("studio_a\t" + own) for line in lines)
@@ -292,7 +291,7 @@ def test_studio_app_sync_reports_the_changes_set_aside(
     bad = _show_row(desktop("a"), "坏日期")
     bad["created_at"] = "x"
     _store_as_an_old_server_did(backend, "studio_a", bad, _stamp("old-desktop"))
-    result = _studio_app(
+    result = studio_app(
         "sync",
         "--once",
         "--server",
@@ -306,32 +305,6 @@ def test_studio_app_sync_reports_the_changes_set_aside(
     assert "1 incoming changes set aside this time, 1 in all" in result.stderr
     assert "These tables still differ from the server: shows" in result.stderr
     assert result.returncode == 1 and "Traceback" not in result.stderr
-
-
-def _serve(*args: str) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [sys.executable, "-m", "studio_app", "serve", *args],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    return result
-
-
-def _studio_app(*args: str, workspace: Any, token: str, **env: str) -> subprocess.CompletedProcess[str]:
-    import os
-
-    environment = {**os.environ, "STUDIO_APP_TOKEN": token, **env}
-    return subprocess.run(
-        [sys.executable, "-m", "studio_app", "--lang", "en", "--workspace", str(workspace), *args],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=environment,
-    )
 
 
 def test_pull_of_a_refused_op_leaves_the_feed_untouched(
