@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BreakdownTabs</name>
@@ -117,7 +116,7 @@
         <translation>第 {line} 行：已跳过合计行。</translation>
     </message>
     <message>
-        <source>The file gives times without a date (line {line}); choose the show&apos;s date.</source>
+        <source>The file gives times without a date (line {line}); choose the show's date.</source>
         <translation>文件中的时间不含日期（第 {line} 行），请选择直播日期。</translation>
     </message>
     <message>
@@ -141,7 +140,7 @@
         <translation>文件只有表头，没有数据行。</translation>
     </message>
     <message>
-        <source>Choose the column that names each row&apos;s item.</source>
+        <source>Choose the column that names each row's item.</source>
         <translation>请选择标明每行对象的列。</translation>
     </message>
     <message>
@@ -940,7 +939,7 @@
         <translation>零成交：有点击无成交</translation>
     </message>
     <message>
-        <source>No product table for this show yet. Import the platform&apos;s product export (商品明细: 商品ID, 商品名称, 商品点击人数, 成交金额 …) with Import export file.</source>
+        <source>No product table for this show yet. Import the platform's product export (商品明细: 商品ID, 商品名称, 商品点击人数, 成交金额 …) with Import export file.</source>
         <translation>本场还没有商品数据。请用“导入导出文件”导入平台的商品明细（商品ID、商品名称、商品点击人数、成交金额……）。</translation>
     </message>
     <message>
@@ -1455,20 +1454,20 @@
         <translation>未知的数据表 {table}。</translation>
     </message>
     <message>
-        <source>The row data is not valid.</source>
-        <translation>这条记录的数据无效。</translation>
+        <source>The row data is not valid JSON.</source>
+        <translation>这条记录的数据不是有效的 JSON。</translation>
     </message>
     <message>
-        <source>The row id does not match its data.</source>
-        <translation>记录编号与其内容不符。</translation>
+        <source>{table}.{column}: {value!r} is not one of {allowed}.</source>
+        <translation>{table}.{column}：{value!r} 不是允许的值（{allowed}）之一。</translation>
     </message>
     <message>
-        <source>Unknown columns for {table}: {columns}.</source>
-        <translation>{table} 中有未知的字段：{columns}。</translation>
+        <source>The change is stamped by computer {node}, which is not one of this studio's computers.</source>
+        <translation>该修改的时钟戳来自电脑 {node}，它不是本工作室登记的电脑。</translation>
     </message>
     <message>
-        <source>The change has no valid clock stamp.</source>
-        <translation>该修改没有有效的时钟戳。</translation>
+        <source>The row refers to {table} {row}, which belongs to another studio.</source>
+        <translation>这条记录引用了 {table} {row}，该记录属于另一个工作室。</translation>
     </message>
     <message>
         <source>This record belongs to another studio.</source>
@@ -1483,7 +1482,15 @@
         <translation>直播间令牌缺失或错误。请填写总部提供的令牌。</translation>
     </message>
     <message>
-        <source>This app&apos;s data format ({client}) differs from the server&apos;s ({server}). Update the app or the server so both are the same version; nothing was changed and no data was lost.</source>
+        <source>Head office has withdrawn studio {name}'s access to the server. Nothing more is sent or fetched; ask head office for a new token.</source>
+        <translation>总部已收回工作室 {name} 的服务器访问权限。不会再发送或获取任何数据；请向总部索取新的令牌。</translation>
+    </message>
+    <message>
+        <source>Studio {name} sent more than {limit} requests this minute; try again in {seconds} s.</source>
+        <translation>工作室 {name} 本分钟的请求已超过 {limit} 次；请在 {seconds} 秒后重试。</translation>
+    </message>
+    <message>
+        <source>This app's data format ({client}) differs from the server's ({server}). Update the app or the server so both are the same version; nothing was changed and no data was lost.</source>
         <translation>本应用的数据格式（{client}）与服务器的（{server}）不同。请更新应用或服务器，使两者版本一致；本次未做任何更改，数据没有丢失。</translation>
     </message>
     <message>
@@ -1491,12 +1498,24 @@
         <translation>请求中没有说明是哪台电脑发送的。</translation>
     </message>
     <message>
+        <source>This computer ({node}) is registered to another studio. A workspace copied from another studio cannot sync as studio {name}; start a new workspace here.</source>
+        <translation>这台电脑（{node}）已登记在另一个工作室名下。从其他工作室复制来的工作区不能以工作室 {name} 的身份同步；请在这里新建一个工作区。</translation>
+    </message>
+    <message>
         <source>The batch is not valid: {error}</source>
         <translation>这批数据无效：{error}</translation>
     </message>
     <message>
+        <source>The batch has {n} changes; the server takes at most {limit} per request.</source>
+        <translation>这批修改有 {n} 条；服务器每次请求最多接收 {limit} 条。</translation>
+    </message>
+    <message>
         <source>The batch is larger than the server accepts ({limit} bytes); send it in parts.</source>
         <translation>这批数据超出服务器可接收的大小（{limit} 字节）；请分批发送。</translation>
+    </message>
+    <message>
+        <source>There is no studio named {name}.</source>
+        <translation>没有名为 {name} 的工作室。</translation>
     </message>
 </context>
 <context>
@@ -1506,11 +1525,11 @@
         <translation>有一条修改的时间戳比现在晚 {hours:.1f} 小时。请检查做出该修改的电脑的日期和时间；该修改未被应用。</translation>
     </message>
     <message>
-        <source>This computer&apos;s clock is {minutes:.0f} minutes behind the server. Set the time correctly.</source>
+        <source>This computer's clock is {minutes:.0f} minutes behind the server. Set the time correctly.</source>
         <translation>本机时钟比服务器慢 {minutes:.0f} 分钟。请校准时间。</translation>
     </message>
     <message>
-        <source>This computer&apos;s clock is {minutes:.0f} minutes ahead of the server. Set the time correctly.</source>
+        <source>This computer's clock is {minutes:.0f} minutes ahead of the server. Set the time correctly.</source>
         <translation>本机时钟比服务器快 {minutes:.0f} 分钟。请校准时间。</translation>
     </message>
     <message>
@@ -1518,12 +1537,16 @@
         <translation>未指定服务器：请使用 --server URL。</translation>
     </message>
     <message>
-        <source>No studio token: set STUDIO_APP_TOKEN, or save it in the app&apos;s sync settings.</source>
+        <source>No studio token: set STUDIO_APP_TOKEN, or save it in the app's sync settings.</source>
         <translation>没有直播间令牌：请设置 STUDIO_APP_TOKEN，或在应用的同步设置中保存令牌。</translation>
     </message>
     <message>
         <source>Sent {pushed} changes, received {pulled}; {conflicts} conflicts, {pending} waiting.</source>
         <translation>已发送 {pushed} 条修改，已接收 {pulled} 条；{conflicts} 条冲突，{pending} 条待发送。</translation>
+    </message>
+    <message>
+        <source>{new} incoming changes set aside this time, {total} in all: they are not valid records and were not applied (see the sync_quarantine table).</source>
+        <translation>本次有 {new} 条收到的修改被搁置，累计 {total} 条：它们不是有效的记录，未被应用（见 sync_quarantine 表）。</translation>
     </message>
     <message>
         <source>These tables still differ from the server: {tables}</source>
@@ -1534,12 +1557,20 @@
         <translation>无法连接服务器 {url}（{problem}）。修改已保存在本机，等待发送。</translation>
     </message>
     <message>
-        <source>This app&apos;s data format ({client}) differs from the server&apos;s ({server}). Update the app or the server so both are the same version; nothing was changed and no data was lost.</source>
+        <source>The server is busy and asks to wait {seconds:.0f} s; changes wait here.</source>
+        <translation>服务器繁忙，要求等待 {seconds:.0f} 秒；修改先保存在本机。</translation>
+    </message>
+    <message>
+        <source>This app's data format ({client}) differs from the server's ({server}). Update the app or the server so both are the same version; nothing was changed and no data was lost.</source>
         <translation>本应用的数据格式（{client}）与服务器的（{server}）不同。请更新应用或服务器，使两者版本一致；本次未做任何更改，数据没有丢失。</translation>
     </message>
     <message>
         <source>Edited in two places at the same time.</source>
         <translation>两处同时做了修改。</translation>
+    </message>
+    <message>
+        <source>Unknown table {table}.</source>
+        <translation>未知的数据表 {table}。</translation>
     </message>
     <message>
         <source>The server refused the request (HTTP {status}).</source>
@@ -1584,6 +1615,98 @@
     <message>
         <source>This version belongs to a table this app does not know ({table}).</source>
         <translation>这个版本属于本应用不认识的数据表（{table}）。</translation>
+    </message>
+    <message>
+        <source>The server address must start with https:// (for example {example}).</source>
+        <translation>服务器地址必须以 https:// 开头（例如 {example}）。</translation>
+    </message>
+    <message>
+        <source>{url} is plain http://: the studio token and your data would cross the network unencrypted. Use the server's https:// address, or, on a network you trust, allow plain HTTP for this server (sync --allow-http, or Settings → Sync).</source>
+        <translation>{url} 是未加密的 http:// 地址：工作室令牌和数据会以明文经过网络。请使用服务器的 https:// 地址；或者仅在可信的网络中，为这台服务器允许明文 HTTP（sync --allow-http，或 设置 → 同步）。</translation>
+    </message>
+    <message>
+        <source>The CA file {path} cannot be read as PEM certificates ({error}).</source>
+        <translation>无法将 CA 文件 {path} 读取为 PEM 证书（{error}）。</translation>
+    </message>
+    <message>
+        <source>The certificate of {url} is not trusted by this computer, so nothing was sent. If head office uses its own certificate authority, set its CA file in Settings → Sync (or sync --ca FILE).</source>
+        <translation>这台电脑不信任 {url} 的证书，因此没有发送任何数据。如果总部使用自己的证书颁发机构，请在 设置 → 同步 中设置其 CA 文件（或使用 sync --ca FILE）。</translation>
+    </message>
+    <message>
+        <source>The change's clock stamp {stamp!r} is not in the app's format; the computer that made it runs a damaged or foreign program.</source>
+        <translation>该修改的时钟戳 {stamp!r} 不是本应用的格式；产生它的电脑运行的程序已损坏或并非本应用。</translation>
+    </message>
+    <message>
+        <source>The data for a {table} row is not a record.</source>
+        <translation>{table} 的这条数据不是一条记录。</translation>
+    </message>
+    <message>
+        <source>The {table} row {row} carries the id {other} in its data.</source>
+        <translation>{table} 的记录 {row} 在其内容中写的编号却是 {other}。</translation>
+    </message>
+    <message>
+        <source>Unknown columns for {table}: {columns}.</source>
+        <translation>{table} 中有未知的字段：{columns}。</translation>
+    </message>
+    <message>
+        <source>a value is required and none was sent.</source>
+        <translation>必须有值，但没有发送。</translation>
+    </message>
+    <message>
+        <source>a value is required, got null.</source>
+        <translation>必须有值，收到的却是空值（null）。</translation>
+    </message>
+    <message>
+        <source>expected {kind}, got {value}.</source>
+        <translation>应为{kind}，收到的是 {value}。</translation>
+    </message>
+    <message>
+        <source>{n} characters, at most {limit} fit.</source>
+        <translation>共 {n} 个字符，最多只能 {limit} 个。</translation>
+    </message>
+    <message>
+        <source>{table}.{column}: {problem}</source>
+        <translation>{table}.{column}：{problem}</translation>
+    </message>
+    <message>
+        <source>any value</source>
+        <translation>任意值</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>真或假</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>an ISO date and time with its time zone</source>
+        <translation>带时区的 ISO 日期时间</translation>
+    </message>
+    <message>
+        <source>an ISO date or time</source>
+        <translation>ISO 日期或时间</translation>
+    </message>
+    <message>
+        <source>a number of seconds</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>a decimal number as text</source>
+        <translation>以文本表示的小数</translation>
+    </message>
+    <message>
+        <source>base64 text</source>
+        <translation>base64 文本</translation>
     </message>
 </context>
 <context>
@@ -1656,6 +1779,14 @@
         <translation>粘贴总部提供的令牌（保存在系统钥匙串中）</translation>
     </message>
     <message>
+        <source>Optional: the head office's CA certificate (PEM file)</source>
+        <translation>可选：总部的 CA 证书（PEM 文件）</translation>
+    </message>
+    <message>
+        <source>Allow plain http:// to this server (only on a network you trust)</source>
+        <translation>允许以明文 http:// 连接这台服务器（仅限可信网络）</translation>
+    </message>
+    <message>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
@@ -1670,6 +1801,10 @@
     <message>
         <source>Studio token</source>
         <translation>直播间令牌</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA 文件</translation>
     </message>
     <message>
         <source>Connecting…</source>
@@ -1727,12 +1862,20 @@
         <translation>{n} 条冲突</translation>
     </message>
     <message>
+        <source>{n} set aside</source>
+        <translation>{n} 条已搁置</translation>
+    </message>
+    <message>
         <source>Server: {url}</source>
         <translation>服务器：{url}</translation>
     </message>
     <message>
         <source>Last synced: {when}</source>
         <translation>上次同步：{when}</translation>
+    </message>
+    <message>
+        <source>{n} changes from the server were set aside: they are not valid records. Sync goes on without them; tell head office.</source>
+        <translation>服务器发来的 {n} 条修改已被搁置：它们不是有效的记录。同步会跳过它们继续进行；请告知总部。</translation>
     </message>
     <message>
         <source>Click to sync now; right-click for the conflict list.</source>

@@ -9,6 +9,7 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_NO_TOKEN = 2
 EXIT_OFFLINE = 3
+EXIT_INSECURE = 4
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -27,6 +28,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--interval", type=float, default=60.0, metavar="SECONDS", help="between syncs")
     parser.add_argument("--batch", type=int, default=5000, metavar="OPS", help="changes per push request")
     parser.add_argument("--page", type=int, default=1000, metavar="CHANGES", help="changes per pull request")
+    parser.add_argument(
+        "--ca",
+        metavar="FILE",
+        help="trust the server certificates this CA file signed (PEM), and remember it",
+    )
+    parser.add_argument(
+        "--allow-http",
+        action="store_true",
+        help="allow plain http:// to this server (not loopback) from now on: only on a network you trust",
+    )
     parser.set_defaults(func=_sync)
 
 
@@ -35,7 +46,9 @@ def _sync(args: argparse.Namespace) -> int:
 
     from studio_app.cli.common import open_context
     from studio_app.i18n import translate
+    from studio_app.sync import transport
     from studio_app.sync.client import SyncClient, SyncError, resolve_token, token_from_keyring
+    from studio_app.sync.report import AuthError, InsecureServerError
     from studio_app.sync.status import read_snapshot
 
     context = open_context(args)
@@ -57,9 +70,17 @@ def _sync(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return EXIT_NO_TOKEN
-        client = SyncClient(
-            context.writer, server, token, clock=context.clock, batch_ops=args.batch, page_size=args.page
-        )
+        if args.ca:
+            transport.save_ca_file(args.ca)
+        if args.allow_http:
+            transport.set_http_allowed(server, True)
+        try:
+            client = SyncClient(
+                context.writer, server, token, clock=context.clock, batch_ops=args.batch, page_size=args.page
+            )
+        except InsecureServerError as exc:
+            print(str(exc), file=sys.stderr)
+            return EXIT_INSECURE
         try:
             while True:
                 try:
@@ -67,6 +88,10 @@ def _sync(args: argparse.Namespace) -> int:
                 except SyncError as exc:
                     client.record_failure(str(exc))
                     print(str(exc), file=sys.stderr)
+                    if isinstance(exc, AuthError):
+                        return EXIT_NO_TOKEN  # a revoked or wrong token does not heal by waiting
+                    if isinstance(exc, InsecureServerError):
+                        return EXIT_INSECURE
                     if args.once:
                         return EXIT_OFFLINE if exc.status == "offline" else EXIT_ERROR
                 else:
@@ -83,6 +108,16 @@ def _sync(args: argparse.Namespace) -> int:
                         ),
                         flush=True,
                     )
+                    quarantined = read_snapshot(context).quarantined
+                    if quarantined:
+                        print(
+                            translate(
+                                "Sync",
+                                "{new} incoming changes set aside this time, {total} in all: they are not "
+                                "valid records and were not applied (see the sync_quarantine table).",
+                            ).format(new=report.quarantined, total=quarantined),
+                            file=sys.stderr,
+                        )
                     if report.mismatched_tables:
                         print(
                             translate("Sync", "These tables still differ from the server: {tables}").format(

@@ -9,6 +9,7 @@ tables have another shape gets 409 and nothing is applied.
 import contextlib
 import dataclasses
 import os
+import time
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
@@ -19,8 +20,10 @@ from starlette.routing import Route
 
 from studio_app.i18n import translate
 from studio_app.probes import upload_sink as upload_sink_protocol
-from studio_app.server import service
+from studio_app.server import service, tokens
+from studio_app.server.limits import Limits, cap_page_bytes, count_request
 from studio_app.sync.codec import schema_fingerprint
+from studio_app.sync.hlc import valid_node_id
 from studio_app.sync.protocol import (
     HELLO_PATH,
     PULL_PATH,
@@ -41,30 +44,36 @@ MAX_PULL_LIMIT = 5000
 
 
 class ApiError(HTTPException):
-    def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(status_code=status, detail=ErrorBody(code=code, message=message).model_dump())
+    def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(
+            status_code=status, detail=ErrorBody(code=code, message=message).model_dump(), headers=headers
+        )
 
 
 def create_app(
     database_url: str,
     max_request_bytes: int | None = None,
     schema_version: str | None = None,
+    limits: Limits | None = None,
 ) -> FastAPI:
     engine = service.open_engine(database_url)
     service.create_schema(engine)
     limit_bytes = max_request_bytes or int(
         os.environ.get("STUDIO_SERVER_MAX_REQUEST_BYTES", DEFAULT_MAX_REQUEST_BYTES)
     )
+    limits = limits or Limits.from_env()
     expected_schema = schema_version or os.environ.get("STUDIO_SERVER_SCHEMA") or schema_fingerprint()
     app = FastAPI(title="Studio Console backend", version="1")
     app.state.engine = engine
+    # (node id, studio id) -> when this process last recorded the computer as seen (monotonic seconds).
+    seen_computers: dict[tuple[str, str], float] = {}
 
     def studio_of(authorization: Annotated[str | None, Header()] = None) -> service.Studio:
         token = ""
         if authorization and authorization.lower().startswith("bearer "):
             token = authorization[7:].strip()
-        studio = service.studio_for_token(engine, token) if token else None
-        if studio is None:
+        caller = tokens.caller_for_token(engine, token) if token else None
+        if caller is None:
             raise ApiError(
                 401,
                 "unauthorized",
@@ -72,7 +81,28 @@ def create_app(
                     "Server", "The studio token is missing or wrong. Enter the token from the head office."
                 ),
             )
-        return studio
+        if caller.revoked:
+            raise ApiError(
+                401,
+                "studio_revoked",
+                translate(
+                    "Server",
+                    "Head office has withdrawn studio {name}'s access to the server. Nothing more is sent "
+                    "or fetched; ask head office for a new token.",
+                ).format(name=caller.studio.name),
+            )
+        wait_s = count_request(engine, caller.studio.id, time.time(), limits.requests_per_minute)
+        if wait_s is not None:
+            raise ApiError(
+                429,
+                "too_many_requests",
+                translate(
+                    "Server",
+                    "Studio {name} sent more than {limit} requests this minute; try again in {seconds} s.",
+                ).format(name=caller.studio.name, limit=limits.requests_per_minute, seconds=wait_s),
+                headers={"Retry-After": str(wait_s)},
+            )
+        return caller.studio
 
     def check_schema(x_studio_schema: Annotated[str | None, Header()] = None) -> None:
         if x_studio_schema != expected_schema:
@@ -86,32 +116,67 @@ def create_app(
                 ).format(client=x_studio_schema or "?", server=expected_schema),
             )
 
-    def node_of(x_studio_node: Annotated[str | None, Header()] = None) -> str:
-        if not x_studio_node or len(x_studio_node) > 36:
+    def computer_of(studio: service.Studio, node_id: str | None, register: bool) -> str:
+        """The request's computer, refused when it belongs to another studio. Only a push registers a
+        new one (a connection test made with the wrong token must not bind this computer for good)."""
+        if not node_id or not valid_node_id(node_id):
             raise ApiError(
                 400, "no_node", translate("Server", "The request does not say which computer sent it.")
             )
-        return x_studio_node
+        key = (node_id, studio.id)
+        last = seen_computers.get(key)
+        if last is not None and time.monotonic() - last < 60:
+            return node_id
+        owner = (
+            tokens.bind_computer(engine, studio, node_id) if register else tokens.owner_of(engine, node_id)
+        )
+        if owner is not None and owner != studio.id:
+            raise ApiError(
+                403,
+                "computer_taken",
+                translate(
+                    "Server",
+                    "This computer ({node}) is registered to another studio. A workspace copied from "
+                    "another studio cannot sync as studio {name}; start a new workspace here.",
+                ).format(node=node_id, name=studio.name),
+            )
+        if owner is not None:
+            seen_computers[key] = time.monotonic()
+        return node_id
+
+    def node_of(
+        studio: Annotated[service.Studio, Depends(studio_of)],
+        x_studio_node: Annotated[str | None, Header()] = None,
+    ) -> str:
+        return computer_of(studio, x_studio_node, register=False)
+
+    def pushing_node_of(
+        studio: Annotated[service.Studio, Depends(studio_of)],
+        x_studio_node: Annotated[str | None, Header()] = None,
+    ) -> str:
+        return computer_of(studio, x_studio_node, register=True)
 
     Authed = Annotated[service.Studio, Depends(studio_of)]
     Node = Annotated[str, Depends(node_of)]
+    PushingNode = Annotated[str, Depends(pushing_node_of)]
 
     @app.get("/health")
     def health() -> dict[str, str]:
         return {"status": "ok"}
 
     @app.get(HELLO_PATH, response_model=HelloResponse)
-    def hello(studio: Authed) -> HelloResponse:
+    def hello(studio: Authed, _node_id: Node) -> HelloResponse:
         return HelloResponse(
             studio=studio.name,
             head_office=studio.head_office,
             schema_version=expected_schema,
             max_request_bytes=limit_bytes,
             server_time_ms=service.now_ms(),
+            max_ops_per_request=limits.max_ops_per_request,
         )
 
     @app.post(PUSH_PATH, response_model=PushResponse, dependencies=[Depends(check_schema)])
-    async def push(request: Request, studio: Authed, node_id: Node) -> PushResponse:
+    async def push(request: Request, studio: Authed, node_id: PushingNode) -> PushResponse:
         body = await _read_limited(request, limit_bytes)
         try:
             batch = PUSH_REQUEST.validate_json(body)
@@ -121,6 +186,14 @@ def create_app(
             ) from exc
         if batch.schema_version != expected_schema:
             check_schema(batch.schema_version)
+        if len(batch.ops) > limits.max_ops_per_request:
+            raise ApiError(
+                413,
+                "too_many_ops",
+                translate(
+                    "Server", "The batch has {n} changes; the server takes at most {limit} per request."
+                ).format(n=len(batch.ops), limit=limits.max_ops_per_request),
+            )
         return await run_in_threadpool(service.apply_push, engine, studio, _with_node(batch, node_id))
 
     @app.get(PULL_PATH, response_model=PullPage, dependencies=[Depends(check_schema)])
@@ -131,10 +204,11 @@ def create_app(
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 1000,
         include_own: Annotated[int, Query(ge=0, le=1)] = 0,
     ) -> PullPage:
-        return service.pull_page(engine, studio, node_id, cursor, limit, include_own=bool(include_own))
+        page = service.pull_page(engine, studio, node_id, cursor, limit, include_own=bool(include_own))
+        return cap_page_bytes(page, limits.max_pull_page_bytes)
 
     @app.get(SUMMARY_PATH, response_model=SummaryResponse, dependencies=[Depends(check_schema)])
-    def summary(studio: Authed) -> SummaryResponse:
+    def summary(studio: Authed, _node_id: Node) -> SummaryResponse:
         return service.summary(engine, studio)
 
     # The network probe's upload test (protocol in studio_app/probes/upload_sink.py): no token, since the
@@ -148,7 +222,7 @@ def create_app(
         detail: Any = exc.detail
         if not isinstance(detail, dict):
             detail = ErrorBody(code="error", message=str(detail)).model_dump()
-        return JSONResponse(status_code=exc.status_code, content={"detail": detail})
+        return JSONResponse(status_code=exc.status_code, content={"detail": detail}, headers=exc.headers)
 
     return app
 

@@ -15,20 +15,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from pydantic_core import from_json
 from sqlalchemy import Connection, Engine, String, create_engine, event, func, insert, or_, select, update
 from sqlalchemy.engine import make_url
 
 from studio_app.i18n import translate
 from studio_app.server import tables as t
+from studio_app.server import validate
 from studio_app.sync.codec import (
     ConflictPolicy,
-    TableCodec,
     policy_for,
     row_digest,
     synced_codecs,
 )
-from studio_app.sync.hlc import Hlc, check_drift
 from studio_app.sync.protocol import (
     Change,
     ChangeKind,
@@ -41,6 +39,7 @@ from studio_app.sync.protocol import (
     SummaryResponse,
     TableSummary,
 )
+from studio_app.sync.validate import Refusal
 
 _CHUNK = 500
 
@@ -92,21 +91,24 @@ def open_engine(url: str) -> Engine:
 
 def create_schema(engine: Engine) -> None:
     t.metadata.create_all(engine)
-    _add_records_op_id(engine)
+    # Before records.op_id existed every applied op was written to applied_ops, and an empty id matches no
+    # op, so an old database keeps its meaning.
+    _add_column(engine, "records", "op_id", "VARCHAR(36) NOT NULL DEFAULT ''")
+    _add_column(engine, "studios", "revoked_at", "TIMESTAMP WITH TIME ZONE NULL")
+    _add_column(engine, "applied_ops", "code", "VARCHAR(40) NULL")
     with engine.begin() as conn:
         if conn.execute(select(t.counter.c.id).where(t.counter.c.id == 1)).first() is None:
             conn.execute(insert(t.counter).values(id=1, value=0))
 
 
-def _add_records_op_id(engine: Engine) -> None:
-    """A database made before ``records.op_id`` existed: add it, empty. Every op applied then is in
-    ``applied_ops`` (all were written there), and an empty id matches no op, so nothing changes meaning."""
+def _add_column(engine: Engine, table: str, column: str, ddl: str) -> None:
+    """A database made before ``table.column`` existed: add it, empty (a null means what it did before)."""
     from sqlalchemy import inspect
 
-    if "op_id" in {c["name"] for c in inspect(engine).get_columns("records")}:
+    if column in {c["name"] for c in inspect(engine).get_columns(table)}:
         return
     with engine.begin() as conn:
-        conn.exec_driver_sql("ALTER TABLE records ADD COLUMN op_id VARCHAR(36) NOT NULL DEFAULT ''")
+        conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {ddl}")
 
 
 def hash_token(token: str) -> str:
@@ -132,14 +134,6 @@ def add_studio(engine: Engine, name: str, head_office: bool = False) -> tuple[St
             )
         )
     return studio, token
-
-
-def studio_for_token(engine: Engine, token: str) -> Studio | None:
-    with engine.connect() as conn:
-        row = conn.execute(select(t.studios).where(t.studios.c.token_sha256 == hash_token(token))).first()
-    if row is None:
-        return None
-    return Studio(row.id, row.name, bool(row.head_office))
 
 
 def head_office_ids(conn: Connection) -> list[str]:
@@ -189,63 +183,50 @@ class _Current:
     digest: int | None = None  # of the payload, when already known
 
 
-def _validate(op: Op, now: int, codecs: dict[str, TableCodec]) -> str | None:
-    codec = codecs.get(op.table)
-    if codec is None:
-        return translate("Server", "Unknown table {table}.").format(table=op.table)
-    try:
-        data = from_json(op.payload_json)
-    except ValueError:
-        data = None
-    if not isinstance(data, dict):
-        return translate("Server", "The row data is not valid.")
-    if data.get("id") != op.row_id:
-        return translate("Server", "The row id does not match its data.")
-    unknown = data.keys() - codec.column_names
-    if unknown:
-        return translate("Server", "Unknown columns for {table}: {columns}.").format(
-            table=op.table, columns=", ".join(sorted(unknown))
-        )
-    try:
-        stamp = Hlc.decode(op.hlc)
-    except ValueError:
-        return translate("Server", "The change has no valid clock stamp.")
-    return check_drift(stamp, now)
-
-
 @dataclass(frozen=True)
 class _Checked:
     """A batch read and validated before the push lock is taken: this per-op work runs while another
     push holds the lock (the server is a thread pool), so only the decisions and the writes are serial."""
 
     ops: list[Op]  # in sequence order, each op id once
-    problems: dict[str, str]  # op id -> why it is refused (bad table, data, stamp), whatever the records say
+    problems: dict[str, Refusal]  # op id -> why it is refused (see server.validate), whatever the records say
     repeats: int  # op ids sent twice within this batch
     digests: dict[str, int]  # op id -> row digest of its payload (the valid ops)
 
 
-def check_batch(request: PushRequest, now: int) -> _Checked:
+def check_batch(engine: Engine, studio: Studio, request: PushRequest, now: int) -> _Checked:
     codecs = synced_codecs()
     ops: list[Op] = []
-    problems: dict[str, str] = {}
-    digests: dict[str, int] = {}
+    problems: dict[str, Refusal] = {}
+    valid: dict[str, validate.OpCheck] = {}
     seen: set[str] = set()
     for op in sorted(request.ops, key=lambda o: o.seq):
         if op.op_id in seen:
             continue
         seen.add(op.op_id)
         ops.append(op)
-        problem = _validate(op, now, codecs)
-        if problem is not None:
-            problems[op.op_id] = problem
+        check = validate.check_op(op, now, codecs)
+        if check.refusal is not None:
+            problems[op.op_id] = check.refusal
         else:
-            digests[op.op_id] = row_digest(op.table, op.payload_json)
+            valid[op.op_id] = check
+    problems.update(
+        validate.batch_refusals(
+            engine,
+            studio.id,
+            studio.head_office,
+            request.node_id,
+            [op for op in ops if op.op_id in valid],
+            valid,
+        )
+    )
+    digests = {op.op_id: row_digest(op.table, op.payload_json) for op in ops if op.op_id not in problems}
     return _Checked(ops, problems, len(request.ops) - len(ops), digests)
 
 
 def apply_push(engine: Engine, studio: Studio, request: PushRequest) -> PushResponse:
     now = now_ms()
-    checked = check_batch(request, now)
+    checked = check_batch(engine, studio, request, now)
     results: list[OpResult] = []
     with engine.begin() as conn:
         # The lock: pushes from every instance queue here, so seqs commit in order.
@@ -268,6 +249,7 @@ def apply_push(engine: Engine, studio: Studio, request: PushRequest) -> PushResp
                         OpResult(
                             op_id=op.op_id,
                             outcome=OpOutcome(row.outcome),
+                            code=row.code or "",
                             reason=row.reason or "",
                             winner_hlc=row.winner_hlc or "",
                         )
@@ -297,9 +279,11 @@ def apply_push(engine: Engine, studio: Studio, request: PushRequest) -> PushResp
             key = (op.table, op.row_id)
             cur = current.get(key)
             if problem is None and cur is not None and not _may_write(studio, cur.owner, head_office):
-                problem = translate("Server", "This record belongs to another studio.")
+                problem = Refusal("not_owner", translate("Server", "This record belongs to another studio."))
             if problem is not None:
-                outcome = OpResult(op_id=op.op_id, outcome=OpOutcome.REJECTED, reason=problem)
+                outcome = OpResult(
+                    op_id=op.op_id, outcome=OpOutcome.REJECTED, code=problem.code, reason=problem.message
+                )
             else:
                 payload = op.payload_json
                 keep = policy_for(op.table) is ConflictPolicy.KEEP_CONFLICT
@@ -468,6 +452,7 @@ def _op_row(op_id: str, studio_id: str, outcome: OpResult | None) -> dict[str, A
         "op_id": op_id,
         "studio_id": studio_id,
         "outcome": outcome.outcome.value if outcome else None,
+        "code": outcome.code if outcome else None,
         "reason": outcome.reason if outcome else None,
         "winner_hlc": outcome.winner_hlc if outcome else None,
     }

@@ -34,6 +34,30 @@ studios = Table(
     Column("token_sha256", String(64), nullable=False, unique=True),
     Column("head_office", Boolean, nullable=False, default=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # Set by ``serve revoke-studio``: its token stops working at once (kept so the studio's records keep
+    # their owner and the name cannot be taken by someone else).
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+)
+
+# Every computer (a workspace's node id) the server has seen, bound to the studio whose token first used it:
+# a node id is refused for any other studio, so no studio can write under another's stamps.
+computers = Table(
+    "computers",
+    metadata,
+    Column("node_id", String(36), primary_key=True),
+    Column("studio_id", String(36), nullable=False, index=True),
+    Column("first_seen_at", DateTime(timezone=True), nullable=False),
+    Column("last_seen_at", DateTime(timezone=True), nullable=False),
+)
+
+# Requests per studio per minute (fixed windows), counted in the database so that every server process
+# on it shares one count.
+request_counts = Table(
+    "request_counts",
+    metadata,
+    Column("studio_id", String(36), primary_key=True),
+    Column("minute", BigInteger, primary_key=True),  # minutes since the epoch
+    Column("requests", Integer, nullable=False),
 )
 
 counter = Table(
@@ -74,6 +98,7 @@ applied_ops = Table(
     Column("studio_id", String(36), nullable=False),
     # Kept so that a repeated push of a refused op gets the same answer, not a silent "already done".
     Column("outcome", String(20), nullable=True),
+    Column("code", String(40), nullable=True),  # the refusal's code (server.validate)
     Column("reason", Text, nullable=True),
     Column("winner_hlc", String(64), nullable=True),
 )

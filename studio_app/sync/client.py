@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import re
+import ssl
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -32,11 +33,13 @@ from studio_app.store.models.base import new_id
 from studio_app.store.models.sync import (
     CONFLICT_TABLE,
     OUTBOX_TABLE,
+    QUARANTINE_TABLE,
     STATE_TABLE,
     SyncOutbox,
     SyncState,
 )
 from studio_app.store.writer import NO_CHANGES, Changes, Writer
+from studio_app.sync import transport
 from studio_app.sync.codec import (
     ConflictPolicy,
     TableCodec,
@@ -69,6 +72,7 @@ from studio_app.sync.protocol import (
     PUSH_PATH,
     SCHEMA_HEADER,
     SUMMARY_PATH,
+    Change,
     ChangeKind,
     HelloResponse,
     OpOutcome,
@@ -78,6 +82,7 @@ from studio_app.sync.protocol import (
 )
 from studio_app.sync.report import (
     AuthError,
+    InsecureServerError,
     OfflineError,
     SchemaMismatchError,
     SyncError,
@@ -86,6 +91,7 @@ from studio_app.sync.report import (
 
 # Named here too for callers that already hold the client (the round's outcome).
 from studio_app.sync.report import SyncStatus as SyncStatus
+from studio_app.sync.validate import Refusal, check_payload, check_stamp
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -100,6 +106,9 @@ PUSH_WINDOW = 3
 ACK_EVERY_OPS = 20_000
 # An op stamped at the origin of time only fills gaps on the server; it never beats a real edit.
 REPAIR_HLC_WALL_MS = 0
+# A 429's Retry-After is honoured up to this long within a round; beyond it the round ends (changes wait).
+MAX_RETRY_AFTER_S = 120.0
+MAX_BUSY_ANSWERS = 10
 _UNSEEN = object()
 
 
@@ -235,23 +244,34 @@ class SyncClient:
         backoff: Backoff | None = None,
         sleep: Callable[[float], None] = time.sleep,
         timeout_s: float = 30.0,
+        ca_file: str | None = None,
+        allow_http: bool | None = None,
     ) -> None:
+        """``ca_file`` and ``allow_http`` default to the user's settings (see ``sync.transport``)."""
         self.writer = writer
         self.engine = writer.db.engine
         self._changes = NO_CHANGES
         self.server_url = server_url.rstrip("/")
+        transport.check_server_url(
+            self.server_url, transport.http_allowed(self.server_url) if allow_http is None else allow_http
+        )
         self.clock = clock or SystemClock()
         self.batch_ops = batch_ops
         self.page_size = page_size
         self.backoff = backoff or Backoff()
         self._sleep = sleep
         self._own_http = http is None
-        self.http = http or httpx.Client(timeout=timeout_s)
+        self.http = http or httpx.Client(
+            timeout=timeout_s,
+            verify=transport.tls_context(transport.saved_ca_file() if ca_file is None else ca_file),
+        )
         self._token = token
         self.schema_version = schema_fingerprint()
         self.max_request_bytes = 8 * 1024 * 1024
         self.node_id = str(self._write(ensure_state)["node_id"])
         self._clock_warning = ""
+        self._busy_answers = 0  # 429s this round
+        self._quarantined = 0  # pulled changes set aside this round
         self._acks: list[tuple[list[_Pending], dict[str, tuple[OpOutcome, str, str]]]] | None = None
         self._bulk_ids: dict[int, tuple[list[str], int]] = {}
 
@@ -287,10 +307,15 @@ class SyncClient:
                 response = self.http.request(
                     method, self.server_url + path, headers=self._headers(), **kwargs
                 )
+                if response.status_code == 429:
+                    self._wait_as_told(response)
+                    continue
                 if response.status_code < 500:
                     return response
                 problem = f"HTTP {response.status_code}"
             except httpx.TransportError as exc:
+                if _certificate_refused(exc):
+                    raise InsecureServerError(transport.certificate_message(self.server_url)) from exc
                 problem = type(exc).__name__
             if attempt >= len(delays):
                 raise OfflineError(
@@ -302,11 +327,25 @@ class SyncClient:
             self._sleep(delays[attempt])
             attempt += 1
 
+    def _wait_as_told(self, response: httpx.Response) -> None:
+        """A 429: wait the server's ``Retry-After`` (through the injected sleep; a round runs off the GUI
+        thread), or give up the round when the wait is too long or asked for too often."""
+        self._busy_answers += 1
+        wait_s = _retry_after_s(response)
+        if wait_s > MAX_RETRY_AFTER_S or self._busy_answers > MAX_BUSY_ANSWERS:
+            raise OfflineError(
+                translate(
+                    "Sync", "The server is busy and asks to wait {seconds:.0f} s; changes wait here."
+                ).format(seconds=wait_s)
+            )
+        log.info("sync: server busy, waiting %.0f s as it asks", wait_s)
+        self._sleep(wait_s)
+
     def _raise_for_client_error(self, response: httpx.Response) -> None:
         if response.status_code < 400:
             return
         message = _error_message(response)
-        if response.status_code == 401:
+        if response.status_code in (401, 403):
             raise AuthError(message)
         if response.status_code == 409:
             raise SchemaMismatchError(message)
@@ -314,6 +353,7 @@ class SyncClient:
 
     # ---- the whole round -------------------------------------------------------------------------------
     def sync(self, verify: bool = True) -> SyncReport:
+        self._busy_answers = self._quarantined = 0
         self.hello()
         pushed, rejected, conflicts_from_push = self.push()
         pulled, conflicts_from_pull = self.pull()
@@ -328,9 +368,10 @@ class SyncClient:
         if verify and report.pending_ops == 0:
             mismatched = self._compare_settled()
             repaired = False
-            # Rows the server refused explain a difference already shown in the conflict list; a resync
-            # would not change that, so it is only tried for differences nobody can explain.
-            if mismatched and not self._refused_tables().intersection(mismatched):
+            # Rows the server refused (in the conflict list) or changes set aside (in the quarantine)
+            # explain a difference; a resync would not change that, so it is only tried for differences
+            # nobody can explain.
+            if mismatched and not self._explained_tables().intersection(mismatched):
                 log.warning("sync checksum differs for %s; resyncing", ", ".join(mismatched))
                 self.repair(mismatched)
                 repaired = True
@@ -343,7 +384,7 @@ class SyncClient:
                 pending_ops=self.pending_count(),
             )
         self._record_success()
-        return replace(report, changes=self.take_changes())
+        return replace(report, changes=self.take_changes(), quarantined=self._quarantined)
 
     def _compare_settled(self, attempts: int = 3) -> list[str] | None:
         """Compare with the server once nobody else's changes are arriving; None if they keep arriving."""
@@ -369,6 +410,8 @@ class SyncClient:
                 ).format(client=self.schema_version, server=hello.schema_version)
             )
         self.max_request_bytes = hello.max_request_bytes
+        if hello.max_ops_per_request:
+            self.batch_ops = min(self.batch_ops, hello.max_ops_per_request)
         self._observe_server_time(hello.server_time_ms)
         return hello
 
@@ -644,13 +687,16 @@ class SyncClient:
         conflict_rows = []
         hlc = HybridLogicalClock(self.clock, self.node_id, state["hlc_wall_ms"], state["hlc_counter"])
         now = self.clock.now()
+        quarantine: list[dict[str, Any]] = []
         for change in page.changes:
-            codec = codecs.get(change.table)
-            if codec is None:
+            refusal = _check_change(change, codecs)
+            if refusal is not None:
+                quarantine.append(_quarantine_row(change, refusal, now))
                 continue
+            codec = codecs[change.table]
             try:
                 hlc.receive(Hlc.decode(change.hlc))
-            except (ClockDriftError, ValueError) as exc:
+            except ClockDriftError as exc:
                 self._clock_warning = str(exc)
             if change.kind is ChangeKind.CONFLICT:
                 conflict_rows.append(
@@ -679,6 +725,7 @@ class SyncClient:
         conflict_rows = self._new_conflicts(conn, conflict_rows)
         if conflict_rows:
             conn.execute(insert(CONFLICT_TABLE), conflict_rows)
+        self._quarantined += _set_aside(conn, quarantine)
         conn.execute(
             update(STATE_TABLE)
             .where(SyncState.id == 1)
@@ -725,13 +772,16 @@ class SyncClient:
                 mismatched.append(name)
         return mismatched, summary.cursor
 
-    def _refused_tables(self) -> set[str]:
+    def _explained_tables(self) -> set[str]:
+        """Tables with rows the server refused, or pulled changes set aside here: they differ for a reason."""
         table = CONFLICT_TABLE
         with self.engine.connect() as conn:
             query = select(table.c.table_name).where(
                 table.c.kind == "rejected", table.c.resolved_at.is_(None)
             )
-            return set(conn.execute(query.distinct()).scalars())
+            refused = set(conn.execute(query.distinct()).scalars())
+            aside = conn.execute(select(QUARANTINE_TABLE.c.table_name).distinct()).scalars()
+            return refused | set(aside)
 
     def repair(self, tables: Sequence[str]) -> None:
         """Re-read everything from the server, and offer it the local rows it lacks, stamped to lose."""
@@ -880,6 +930,62 @@ def local_summary(engine: Engine) -> dict[str, tuple[int, int]]:
                 total += row_digest(name, canonical_json(codec.encode_row(row)))
             out[name] = (count, total % (1 << 62))
     return out
+
+
+def _check_change(change: Change, codecs: dict[str, TableCodec]) -> Refusal | None:
+    """Why a pulled change cannot be stored here: the server's own checks, run again for the rows a server
+    took before it had them."""
+    codec = codecs.get(change.table)
+    if codec is None:
+        return Refusal(
+            "unknown_table", translate("Sync", "Unknown table {table}.").format(table=change.table[:80])
+        )
+    refusal = check_stamp(change.hlc)
+    if refusal is None and change.kind is ChangeKind.UPSERT:
+        refusal = check_payload(codec, change.row_id, change.payload)
+    return refusal
+
+
+def _quarantine_row(change: Change, refusal: Refusal, now: Any) -> dict[str, Any]:
+    return {
+        "id": new_id(),
+        "seq": change.seq,
+        "table_name": change.table[:80],
+        "row_id": change.row_id[:36],
+        "hlc": change.hlc[:64],
+        "code": refusal.code,
+        "reason": refusal.message,
+        "payload": canonical_json(change.payload),
+        "created_at": now,
+    }
+
+
+def _set_aside(conn: Connection, rows: list[dict[str, Any]]) -> int:
+    """Store the quarantined changes not already there (a resync delivers them again); returns how many."""
+    if not rows:
+        return 0
+    q = QUARANTINE_TABLE.c
+    known = set(conn.execute(select(q.seq).where(q.seq.in_([row["seq"] for row in rows]))).scalars())
+    fresh = [row for row in rows if row["seq"] not in known]
+    if fresh:
+        conn.execute(insert(QUARANTINE_TABLE), fresh)
+    return len(fresh)
+
+
+def _retry_after_s(response: httpx.Response) -> float:
+    try:
+        return max(0.0, float(response.headers.get("retry-after", "1")))
+    except ValueError:
+        return 1.0
+
+
+def _certificate_refused(exc: BaseException) -> bool:
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return True
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def _error_message(response: httpx.Response) -> str:

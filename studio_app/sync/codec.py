@@ -126,17 +126,22 @@ def _encode_enum_for(column: Column[Any]) -> Encoder:
     return encode
 
 
-def _codec_for_column(column: Column[Any], attr_key: str) -> ColumnCodec:
-    identity: Callable[[Any], Any] = lambda v: v  # noqa: E731
-    if isinstance(column.type, SAEnum):
-        return ColumnCodec(column.name, attr_key, _encode_enum_for(column), identity)
+def column_python_type(column: Column[Any]) -> type:
+    """The Python type of the column's values (``object`` when the type does not say)."""
     sql_type = column.type
     if isinstance(sql_type, TypeDecorator):
         sql_type = sql_type.impl_instance
     try:
-        python_type = sql_type.python_type
+        return sql_type.python_type
     except NotImplementedError:
-        python_type = object
+        return object
+
+
+def _codec_for_column(column: Column[Any], attr_key: str) -> ColumnCodec:
+    identity: Callable[[Any], Any] = lambda v: v  # noqa: E731
+    if isinstance(column.type, SAEnum):
+        return ColumnCodec(column.name, attr_key, _encode_enum_for(column), identity)
+    python_type = column_python_type(column)
     encode: Encoder = identity
     decode: Decoder = identity
     if python_type is dt.datetime:

@@ -11,6 +11,7 @@ the changes it stamps.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from studio_app.clock import Clock
@@ -21,6 +22,12 @@ DEFAULT_MAX_DRIFT_MS = 36 * 3600 * 1000
 # Skew worth telling the operator about (their clock is wrong, edits still order correctly).
 SKEW_WARNING_MS = 5 * 60 * 1000
 _COUNTER_LIMIT = 99_999
+# The one spelling of a stamp: 15-digit wall time, 5-digit counter, a node id made of lowercase letters,
+# digits and dashes (a UUID, as ``new_id`` makes). Fixed widths make text order equal stamp order, which the
+# server's SQL relies on; anything else (``9:00000:x``) would sort wrongly and is refused on both sides.
+NODE_ID_PATTERN = r"[0-9a-z][0-9a-z-]{0,35}"
+_STAMP = re.compile(rf"(\d{{15}}):(\d{{5}}):({NODE_ID_PATTERN})")
+_NODE_ID = re.compile(NODE_ID_PATTERN)
 
 
 class ClockDriftError(ValueError):
@@ -39,11 +46,15 @@ class Hlc:
 
     @staticmethod
     def decode(text: str) -> Hlc:
-        try:
-            wall, counter, node = text.split(":", 2)
-            return Hlc(int(wall), int(counter), node)
-        except ValueError as exc:
-            raise ValueError(f"not a hybrid logical clock stamp: {text!r}") from exc
+        """The stamp spelled by ``text``; ValueError unless it is exactly in :meth:`encode`'s format."""
+        match = _STAMP.fullmatch(text) if isinstance(text, str) else None
+        if match is None:
+            raise ValueError(f"not a hybrid logical clock stamp: {text!r}")
+        return Hlc(int(match[1]), int(match[2]), match[3])
+
+
+def valid_node_id(node_id: str) -> bool:
+    return bool(_NODE_ID.fullmatch(node_id))
 
 
 def wall_ms(clock: Clock) -> int:
@@ -118,7 +129,10 @@ class HybridLogicalClock:
 
 
 def check_drift(stamp: Hlc, now_ms: int, max_drift_ms: int = DEFAULT_MAX_DRIFT_MS) -> str | None:
-    """The message for a stamp too far ahead of ``now_ms``, or None when it is acceptable."""
+    """The message for a stamp too far ahead of ``now_ms``, or None when it is acceptable.
+
+    Judged on the decoded wall time, never on the text: only a stamp that passed :meth:`Hlc.decode` gets here.
+    """
     ahead_ms = stamp.wall_ms - now_ms
     if ahead_ms > max_drift_ms:
         return drift_message(ahead_ms)

@@ -60,6 +60,7 @@ class OpOutcome(StrEnum):
 class OpResult(BaseModel):
     op_id: str
     outcome: OpOutcome
+    code: str = ""  # why, for programs (``bad_type``, ``not_owner``, ...); ``reason`` says it for people
     reason: str = ""
     winner_hlc: str = ""
 
@@ -113,6 +114,8 @@ class HelloResponse(BaseModel):
     protocol_version: int = PROTOCOL_VERSION
     max_request_bytes: int
     server_time_ms: int
+    # 0: no limit announced (an older server).
+    max_ops_per_request: int = 0
 
 
 class ErrorBody(BaseModel):

@@ -39,6 +39,10 @@ class SchemaMismatchError(SyncError):
     pass
 
 
+class InsecureServerError(SyncError):
+    """Plain HTTP to another computer, or a certificate this computer does not trust: nothing was sent."""
+
+
 @dataclass(frozen=True)
 class SyncReport:
     pushed_ops: int = 0
@@ -50,5 +54,7 @@ class SyncReport:
     mismatched_tables: tuple[str, ...] = ()
     repaired: bool = False
     clock_warning: str = ""
+    # Pulled changes set aside this round (not a row of their table): kept in the quarantine, not applied.
+    quarantined: int = 0
     # Every table the round wrote locally (pulled rows, the outbox, the sync bookkeeping).
     changes: Changes = field(default=NO_CHANGES)

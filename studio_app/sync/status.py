@@ -15,7 +15,7 @@ from sqlalchemy import Connection, func, select, update
 
 from studio_app.i18n import translate
 from studio_app.store.handle import StoreHandle
-from studio_app.store.models.sync import CONFLICT_TABLE, STATE_TABLE, SyncState
+from studio_app.store.models.sync import CONFLICT_TABLE, QUARANTINE_TABLE, STATE_TABLE, SyncState
 from studio_app.sync.outbox import ensure_state, pending_count
 from studio_app.sync.report import OfflineError, SyncError, SyncReport, SyncStatus
 
@@ -30,6 +30,8 @@ class SyncSnapshot:
     last_sync_at: datetime | None
     last_error: str
     clock_warning: str
+    # Pulled changes set aside because they are not rows of their table (kept in sync_quarantine).
+    quarantined: int = 0
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ def read_snapshot(store: StoreHandle) -> SyncSnapshot:
         conflicts = conn.execute(
             select(func.count()).select_from(table).where(table.c.resolved_at.is_(None))
         ).scalar_one()
+        quarantined = conn.execute(select(func.count()).select_from(QUARANTINE_TABLE)).scalar_one()
     return SyncSnapshot(
         server_url=str(state.get("server_url") or ""),
         pending_ops=int(pending),
@@ -56,6 +59,7 @@ def read_snapshot(store: StoreHandle) -> SyncSnapshot:
         last_sync_at=state.get("last_sync_at"),
         last_error=str(state.get("last_error") or ""),
         clock_warning=str(state.get("drift_warning") or ""),
+        quarantined=int(quarantined),
     )
 
 
@@ -78,7 +82,12 @@ def sync_round(store: StoreHandle, server_url: str | None = None) -> RoundResult
     if not token:
         return RoundResult(SyncStatus.ERROR, translate("Sync", "No studio token saved (Settings → Sync)."))
     # The app's round gives up quickly when offline: the next timer tick tries again anyway.
-    client = SyncClient(store.writer, url, token, clock=store.clock, backoff=Backoff(attempts=3, first_s=0.5))
+    try:
+        client = SyncClient(
+            store.writer, url, token, clock=store.clock, backoff=Backoff(attempts=3, first_s=0.5)
+        )
+    except SyncError as exc:  # an address or CA file the transport refuses: nothing was sent
+        return RoundResult(SyncStatus.ERROR, str(exc))
     try:
         report = client.sync()
     except SyncError as exc:
@@ -99,13 +108,35 @@ def sync_round(store: StoreHandle, server_url: str | None = None) -> RoundResult
 
 
 @dataclass(frozen=True)
+class TransportChoice:
+    """What the settings say about reaching one server (``sync.transport``)."""
+
+    ca_file: str
+    allow_http: bool
+
+
+def read_transport_choice(server_url: str) -> TransportChoice:
+    from studio_app.sync import transport
+
+    return TransportChoice(transport.saved_ca_file(), transport.http_allowed(server_url))
+
+
+@dataclass(frozen=True)
 class SaveResult:
     ok: bool
     message: str
 
 
-def save_server_settings(store: StoreHandle, server_url: str, token: str | None) -> SaveResult:
-    """Store the server address in the workspace and the token in the OS keyring (never in a file)."""
+def save_server_settings(
+    store: StoreHandle,
+    server_url: str,
+    token: str | None,
+    ca_file: str | None = None,
+    allow_http: bool | None = None,
+) -> SaveResult:
+    """Store the server address in the workspace and the token in the OS keyring (never in a file); the
+    CA file and the plain-HTTP choice for this server (when given) in the settings."""
+    from studio_app.sync import transport
     from studio_app.sync.client import save_token_to_keyring
 
     url = server_url.strip().rstrip("/")
@@ -122,6 +153,10 @@ def save_server_settings(store: StoreHandle, server_url: str, token: str | None)
         conn.execute(update(STATE_TABLE).where(SyncState.id == 1).values(server_url=url))
 
     store.writer.run(lambda session: write(session.connection()))
+    if ca_file is not None:
+        transport.save_ca_file(ca_file.strip())
+    if allow_http is not None:
+        transport.set_http_allowed(url, allow_http)
     if token and not save_token_to_keyring(url, token.strip()):
         return SaveResult(
             False,
@@ -134,8 +169,15 @@ def save_server_settings(store: StoreHandle, server_url: str, token: str | None)
     return SaveResult(True, translate("Sync", "Saved."))
 
 
-def check_connection(store: StoreHandle, server_url: str, token: str | None) -> RoundResult:
-    """Ask the server who we are, without sending or fetching any records."""
+def check_connection(
+    store: StoreHandle,
+    server_url: str,
+    token: str | None,
+    ca_file: str | None = None,
+    allow_http: bool | None = None,
+) -> RoundResult:
+    """Ask the server who we are, without sending or fetching any records (``ca_file`` and ``allow_http``
+    as entered, not yet saved; None: the saved settings)."""
     from studio_app.sync.client import Backoff, SyncClient, resolve_token
 
     url = server_url.strip().rstrip("/")
@@ -144,7 +186,18 @@ def check_connection(store: StoreHandle, server_url: str, token: str | None) -> 
         return RoundResult(
             SyncStatus.ERROR, translate("Sync", "Enter the server address and the studio token.")
         )
-    client = SyncClient(store.writer, url, token, clock=store.clock, backoff=Backoff(attempts=2, first_s=0.5))
+    try:
+        client = SyncClient(
+            store.writer,
+            url,
+            token,
+            clock=store.clock,
+            backoff=Backoff(attempts=2, first_s=0.5),
+            ca_file=ca_file,
+            allow_http=allow_http,
+        )
+    except SyncError as exc:
+        return RoundResult(SyncStatus.ERROR, str(exc))
     try:
         hello = client.hello()
     except SyncError as exc:

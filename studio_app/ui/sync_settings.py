@@ -1,18 +1,30 @@
-"""Settings → Sync: the head-office server address and this studio's token (kept in the OS keyring)."""
+"""Settings → Sync: the head-office server address, this studio's token (kept in the OS keyring), the
+head office's CA file and whether plain HTTP is allowed for this server."""
 
 from __future__ import annotations
 
 import contextlib
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio_app.sync.status import (
     RoundResult,
     SaveResult,
     SyncSnapshot,
+    TransportChoice,
     check_connection,
     read_snapshot,
+    read_transport_choice,
     save_server_settings,
 )
 from studio_app.ui.workers import run_in_thread
@@ -28,6 +40,11 @@ class SyncSettingsPage(QWidget):
         self.token = QLineEdit()
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
         self.token.setPlaceholderText(self.tr("Paste the token from the head office (kept in the keyring)"))
+        self.ca_file = QLineEdit()
+        self.ca_file.setPlaceholderText(self.tr("Optional: the head office's CA certificate (PEM file)"))
+        self.allow_http = QCheckBox(
+            self.tr("Allow plain http:// to this server (only on a network you trust)")
+        )
         self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.clicked.connect(self.test)
         self.result = QLabel()
@@ -42,6 +59,8 @@ class SyncSettingsPage(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Server address"), self.server)
         form.addRow(self.tr("Studio token"), self.token)
+        form.addRow(self.tr("CA file"), self.ca_file)
+        form.addRow("", self.allow_http)
         row = QHBoxLayout()
         row.addWidget(self.test_button)
         row.addStretch(1)
@@ -58,6 +77,12 @@ class SyncSettingsPage(QWidget):
             return
         if snapshot.server_url:
             self.server.setText(snapshot.server_url)
+            run_in_thread(read_transport_choice, snapshot.server_url, on_result=self._transport_loaded)
+
+    def _transport_loaded(self, choice: TransportChoice) -> None:
+        if not self.ca_file.text():
+            self.ca_file.setText(choice.ca_file)
+        self.allow_http.setChecked(choice.allow_http)
 
     def test(self) -> None:
         self.test_button.setEnabled(False)
@@ -67,6 +92,8 @@ class SyncSettingsPage(QWidget):
             self.context,
             self.server.text(),
             self.token.text(),
+            self.ca_file.text(),
+            self.allow_http.isChecked(),
             on_result=self._tested,
             on_error=self._failed,
         )
@@ -85,6 +112,8 @@ class SyncSettingsPage(QWidget):
             self.context,
             self.server.text(),
             self.token.text() or None,
+            self.ca_file.text(),
+            self.allow_http.isChecked(),
             on_result=self._saved,
         )
 

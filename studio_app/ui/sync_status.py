@@ -199,6 +199,8 @@ class SyncStatusWidget(QWidget):
             text += " · " + self.tr("{n} waiting").format(n=self.snapshot.pending_ops)
         if self.snapshot is not None and self.snapshot.open_conflicts:
             text += " · " + self.tr("{n} conflicts").format(n=self.snapshot.open_conflicts)
+        if self.snapshot is not None and self.snapshot.quarantined:
+            text += " · " + self.tr("{n} set aside").format(n=self.snapshot.quarantined)
         return text
 
     def _render(self) -> None:
@@ -219,6 +221,13 @@ class SyncStatusWidget(QWidget):
                 lines.append(self.tr("Last synced: {when}").format(when=when))
             if snap.clock_warning:
                 lines.append(snap.clock_warning)
+            if snap.quarantined:
+                lines.append(
+                    self.tr(
+                        "{n} changes from the server were set aside: they are not valid records. Sync goes "
+                        "on without them; tell head office."
+                    ).format(n=snap.quarantined)
+                )
         lines.append(self.tr("Click to sync now; right-click for the conflict list."))
         self.setToolTip("\n".join(lines))
 

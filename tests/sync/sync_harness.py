@@ -96,29 +96,40 @@ class ServerProcess:
     """``python -m studio_app serve`` in a subprocess; the port is read from its first line (port 0)."""
 
     def __init__(
-        self, database_url: str, max_request_bytes: int | None = None, env: dict[str, str] | None = None
+        self,
+        database_url: str,
+        max_request_bytes: int | None = None,
+        env: dict[str, str] | None = None,
+        tls: tuple[Path, Path] | None = None,
+        log_level: str | None = None,
     ):
         self.database_url = database_url
         self.max_request_bytes = max_request_bytes
         self.env = env or {}
+        self.tls = tls  # (certificate, key): serve HTTPS
+        self.log_level = log_level
         self.proc: subprocess.Popen[str] | None = None
         self.port = 0
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def start(self) -> ServerProcess:
         cmd = [sys.executable, "-m", "studio_app", "serve", "--database", self.database_url, "--port", "0"]
         if self.max_request_bytes:
             cmd += ["--max-request-bytes", str(self.max_request_bytes)]
+        if self.tls:
+            cmd += ["--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])]
+        if self.log_level:
+            cmd += ["--log-level", self.log_level]
         env = {**os.environ, **self.env}
         self.proc = subprocess.Popen(
             cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
         )
         assert self.proc.stdout is not None
         line = self.proc.stdout.readline()  # printed after the socket listens: ready when we read it
-        if "http://" not in line:
+        if "://" not in line:
             self.proc.kill()
             raise RuntimeError(
                 f"server did not start: {line}{self.proc.stderr.read() if self.proc.stderr else ''}"
@@ -345,6 +356,29 @@ def assert_in_step(db: Database, backend: Backend, studio_name: str) -> None:
     for key, payload in remote.items():
         if key not in live_remote and key in local:
             assert local[key] == payload, f"deleted on the server, not so here: {key}"
+
+
+def studio_app(*args: str, workspace: Path, token: str) -> subprocess.CompletedProcess[str]:
+    """``studio-app --lang en --workspace W ARGS`` with the studio token in the environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "studio_app", "--lang", "en", "--workspace", str(workspace), *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "STUDIO_APP_TOKEN": token},
+    )
+
+
+def serve_action(*args: str) -> subprocess.CompletedProcess[str]:
+    """``studio-app serve ACTION ...`` (add-studio, list-studios, revoke-studio, ...)."""
+    return subprocess.run(
+        [sys.executable, "-m", "studio_app", "serve", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def iter_subprocess_lines(proc: subprocess.Popen[str]) -> Iterator[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from studio_app.sync.hlc import Hlc
 from studio_app.sync.protocol import Op, PushRequest
 
 NODE = "node-a"
+SHOW = "00000000-0000-4000-8000-000000000001"
 SCRIPTS = "scripts"  # a keep-conflict table: a lost edit there would be kept as a conflict
 
 
@@ -36,12 +38,21 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
     engine.dispose()
 
 
+# One "now" for every stamp of the run: stamps a few hundred ms apart keep their order however slow the
+# machine is between two pushes.
+_NOW_MS = int(time.time() * 1000)
+
+
 def _stamp(offset_ms: int, node: str = NODE) -> str:
-    return Hlc(int(time.time() * 1000) + offset_ms, 0, node).encode()
+    return Hlc(_NOW_MS + offset_ms, 0, node).encode()
 
 
 def _op(row_id: str, title: str, hlc: str, seq: int, base: Op | None = None) -> Op:
-    payload = canonical_json({"id": row_id, "title": title, "deleted_at": None})
+    # A whole row of the table (the server checks every pushed row against it); the show is never pushed,
+    # which the server allows: a parent may still be on its way.
+    payload = canonical_json(
+        {"id": row_id, "show_id": SHOW, "revision": 1, "title": title, "source_text": "", "deleted_at": None}
+    )
     base_hlc = base.hlc if base else None
     return Op(
         op_id=new_id(),
@@ -127,8 +138,8 @@ def test_copy_keeps_every_character(engine: Engine) -> None:
     studio, _ = service.add_studio(engine, "studio_a")
     row = "id\\with\ttab\nline\rcr"
     title = 'C:\\路径\\n "引号" \t tab \n newline \\N not null'
-    payload = canonical_json({"id": row, "title": title, "deleted_at": None})
-    op = Op(op_id="op\\\t\n1", seq=1, table=SCRIPTS, row_id=row, hlc=_stamp(0), payload_json=payload)
+    op = replace(_op(row, title, _stamp(0), 1), op_id="op\\\t\n1")
+    payload = op.payload_json
     assert _push(engine, studio, op).applied == 1
     with engine.connect() as conn:
         stored = conn.execute(select(st.records)).one()

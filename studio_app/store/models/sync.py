@@ -82,8 +82,26 @@ class SyncConflict(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
+class SyncQuarantine(Base):
+    """A pulled change that is not a row of its table (bad type, missing value, bad stamp): set aside here,
+    with why, so one bad change never stops a pull. It is not applied; the cursor moves on past it."""
+
+    __tablename__ = "sync_quarantine"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    seq: Mapped[int] = mapped_column(BigInteger, nullable=False)  # the server's feed position
+    table_name: Mapped[str] = mapped_column(String(80), nullable=False)
+    row_id: Mapped[str] = mapped_column(String(36), nullable=False)
+    hlc: Mapped[str] = mapped_column(String(64), nullable=False)
+    code: Mapped[str] = mapped_column(String(40), nullable=False)
+    reason: Mapped[str] = mapped_column(Text, nullable=False)
+    payload: Mapped[str] = mapped_column(Text, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
+
+
 # Typed handles for Core statements (``__table__`` is typed as a plain FromClause).
 OUTBOX_TABLE = cast(Table, SyncOutbox.__table__)
 STATE_TABLE = cast(Table, SyncState.__table__)
 CONFLICT_TABLE = cast(Table, SyncConflict.__table__)
 VERSION_TABLE = cast(Table, SyncRowVersion.__table__)
+QUARANTINE_TABLE = cast(Table, SyncQuarantine.__table__)
