@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from studio_app.i18n import translate
@@ -26,6 +27,7 @@ class InterfaceInfo:
     addresses: tuple[str, ...]
     has_route: bool | None  # None: the OS gives no cheap answer; the bound connect decides
     metered: str  # "yes", "no" or "unknown", as the OS says
+    carrier: bool | None = None  # the link under the interface (cable, Wi-Fi association); None: unknown
 
 
 def _linux_route_via(interface: str, target_ip: str | None) -> bool | None:
@@ -56,6 +58,15 @@ def _linux_route_via(interface: str, target_ip: str | None) -> bool | None:
         except ValueError:
             continue
     return False
+
+
+def _carrier(interface: str) -> bool | None:
+    """Linux says in sysfs whether the link has a carrier (reading it fails while the interface is down);
+    other systems give no cheap answer."""
+    try:
+        return Path(f"/sys/class/net/{interface}/carrier").read_text().strip() == "1"
+    except OSError:
+        return None
 
 
 def _metered(interface: str) -> str:
@@ -98,7 +109,49 @@ def interface_info(interface: str, target_ip: str | None = None) -> InterfaceInf
         addresses=interface_addresses(interface),
         has_route=has_route,
         metered=_metered(interface),
+        carrier=_carrier(interface) if sys.platform.startswith("linux") else None,
     )
+
+
+def hotspot_problem(info: InterfaceInfo) -> Finding | None:
+    """Why the backup interface cannot carry the stream (missing, down, no carrier, no address, no route),
+    or None when nothing the OS knows stands in the way."""
+    fix = translate(
+        "NetworkProbe",
+        "Connect the phone hotspot (USB tethering or Wi-Fi), or correct the interface in the studio profile.",
+    )
+    name = info.name
+    if not info.exists:
+        message = translate("NetworkProbe", "The backup interface “{name}” does not exist.")
+        return Finding(ProbeStatus.FAIL, "hotspot.missing", message.format(name=name), fix)
+    if not info.is_up:
+        message = translate("NetworkProbe", "The backup interface “{name}” is down.")
+        return Finding(ProbeStatus.FAIL, "hotspot.down", message.format(name=name), fix)
+    if info.carrier is False:
+        message = translate(
+            "NetworkProbe", "The backup interface “{name}” has no link (cable or Wi-Fi lost)."
+        )
+        return Finding(ProbeStatus.FAIL, "hotspot.no_carrier", message.format(name=name), fix)
+    if not info.addresses:
+        message = translate("NetworkProbe", "The backup interface “{name}” has no IP address.")
+        return Finding(
+            ProbeStatus.FAIL,
+            "hotspot.no_address",
+            message.format(name=name),
+            translate("NetworkProbe", "Reconnect the hotspot so that it hands out an address (DHCP)."),
+        )
+    if info.has_route is False:
+        message = translate("NetworkProbe", "There is no route to the ingest through “{name}”.")
+        return Finding(
+            ProbeStatus.FAIL,
+            "hotspot.no_route",
+            message.format(name=name),
+            translate(
+                "NetworkProbe",
+                "The hotspot is connected but has no internet route; check the phone's mobile data.",
+            ),
+        )
+    return None
 
 
 def run_hotspot_probe(cfg: Any, cancel: threading.Event, deadline_s: float) -> ProbeResult:
@@ -121,48 +174,7 @@ def run_hotspot_probe(cfg: Any, cancel: threading.Event, deadline_s: float) -> P
         "has_route": None if info.has_route is None else int(info.has_route),
         "metered": info.metered,
     }
-    problem: Finding | None = None
-    fix = translate(
-        "NetworkProbe",
-        "Connect the phone hotspot (USB tethering or Wi-Fi), or correct the interface in the studio profile.",
-    )
-    if not info.exists:
-        problem = Finding(
-            ProbeStatus.FAIL,
-            "hotspot.missing",
-            translate("NetworkProbe", "The backup interface “{name}” does not exist.").format(
-                name=cfg.interface
-            ),
-            fix,
-        )
-    elif not info.is_up:
-        problem = Finding(
-            ProbeStatus.FAIL,
-            "hotspot.down",
-            translate("NetworkProbe", "The backup interface “{name}” is down.").format(name=cfg.interface),
-            fix,
-        )
-    elif not info.addresses:
-        problem = Finding(
-            ProbeStatus.FAIL,
-            "hotspot.no_address",
-            translate("NetworkProbe", "The backup interface “{name}” has no IP address.").format(
-                name=cfg.interface
-            ),
-            translate("NetworkProbe", "Reconnect the hotspot so that it hands out an address (DHCP)."),
-        )
-    elif info.has_route is False:
-        problem = Finding(
-            ProbeStatus.FAIL,
-            "hotspot.no_route",
-            translate("NetworkProbe", "There is no route to the ingest through “{name}”.").format(
-                name=cfg.interface
-            ),
-            translate(
-                "NetworkProbe",
-                "The hotspot is connected but has no internet route; check the phone's mobile data.",
-            ),
-        )
+    problem = hotspot_problem(info)
     if problem is not None:
         return ProbeResult("hotspot", problem.status, base, (problem,), 0.0, problem.message)
     result = run_network_probe(cfg, cancel, deadline_s, probe_name="hotspot")

@@ -14,7 +14,12 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from studio_app.i18n import translate
-from studio_app.probes.thresholds import AudioThresholds, CameraThresholds, LightingThresholds
+from studio_app.probes.thresholds import (
+    AudioThresholds,
+    CameraThresholds,
+    DrillThresholds,
+    LightingThresholds,
+)
 
 DEFAULT_PROFILE_NAME = "1080p30 抖音"
 
@@ -33,7 +38,7 @@ def known_thresholds() -> frozenset[str]:
     from studio_app.probes.network import NetworkThresholds
 
     names = set(WATCH_THRESHOLDS)
-    for cls in (CameraThresholds, LightingThresholds, AudioThresholds, NetworkThresholds):
+    for cls in (CameraThresholds, LightingThresholds, AudioThresholds, NetworkThresholds, DrillThresholds):
         names.update(f.name for f in fields(cls))
     return frozenset(names)
 

@@ -30,6 +30,32 @@ class CheckEntry:
 
 
 @dataclass(frozen=True)
+class DrillEntry:
+    """A failover drill run for the show: whether the backup line carried the stream path, and how fast."""
+
+    run_id: str
+    kind: str  # "failover"
+    verdict: str  # as ``check --json`` prints it
+    at: datetime
+    mode: str | None  # "route": the main line was taken away; "bound": sockets bound to the hotspot
+    interface: str | None
+    switch_s: float | None
+    upload_mbps: float | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "kind": self.kind,
+            "verdict": self.verdict,
+            "at": _iso(self.at),
+            "mode": self.mode,
+            "interface": self.interface,
+            "switch_s": self.switch_s,
+            "upload_mbps": self.upload_mbps,
+        }
+
+
+@dataclass(frozen=True)
 class ComplianceEntry:
     checked_by: str
     at: datetime
@@ -82,6 +108,7 @@ class ShowReport:
     alerts: tuple[AlertEntry, ...]
     incidents: tuple[IncidentEntry, ...]
     segments: tuple[SegmentEntry, ...]
+    drills: tuple[DrillEntry, ...] = ()
 
     @property
     def planned_end(self) -> datetime | None:
@@ -101,6 +128,7 @@ class ShowReport:
                 "actual_end": _iso(self.show.ended_at),
             },
             "checks": [{"run_id": c.run_id, "verdict": c.verdict, "at": _iso(c.at)} for c in self.checks],
+            "drills": [d.to_json() for d in self.drills],
             # The show-day checklist is not built yet: the key is there so readers need not change later.
             "checklist": {"items": [], "overrides": []},
             "compliance": [
@@ -170,7 +198,28 @@ def build_show_report(handle: StoreHandle, show_id: str | None = None) -> ShowRe
             for i in MetricsService(handle).incidents(show.id)
         ),
         segments=segment_durations(script_service.load_show(show.id).script, log, show.ended_at),
+        drills=tuple(
+            DrillEntry(
+                d.run_id,
+                d.kind,
+                d.verdict.value,
+                d.at,
+                _text(d.metrics.get("mode")),
+                _text(d.metrics.get("interface")),
+                _number(d.metrics.get("switch_s")),
+                _number(d.metrics.get("upload_mbps")),
+            )
+            for d in checks.show_drills(show.id)
+        ),
     )
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def _marks(log: tuple[RunLogEvent, ...], kind: RunLogKind) -> tuple[LogMark, ...]:
