@@ -128,7 +128,6 @@ class ShowReport:
                 "actual_end": _iso(self.show.ended_at),
             },
             "checks": [{"run_id": c.run_id, "verdict": c.verdict, "at": _iso(c.at)} for c in self.checks],
-            "drills": [d.to_json() for d in self.drills],
             # The show-day checklist is not built yet: the key is there so readers need not change later.
             "checklist": {"items": [], "overrides": []},
             "compliance": [
@@ -159,6 +158,8 @@ class ShowReport:
                 {"index": s.index, "title": s.title, "planned_s": s.planned_s, "actual_s": s.actual_s}
                 for s in self.segments
             ],
+            # Failover drills of the backup line (issue 10, item 7); also listed under "checks" as runs.
+            "drills": [d.to_json() for d in self.drills],
         }
 
 
