@@ -10,7 +10,6 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
 from studio_app.i18n import translate
@@ -60,13 +59,14 @@ def _linux_route_via(interface: str, target_ip: str | None) -> bool | None:
     return False
 
 
-def _carrier(interface: str) -> bool | None:
-    """Linux says in sysfs whether the link has a carrier (reading it fails while the interface is down);
-    other systems give no cheap answer."""
-    try:
-        return Path(f"/sys/class/net/{interface}/carrier").read_text().strip() == "1"
-    except OSError:
-        return None
+def link_state(stats: Any) -> tuple[bool, bool | None]:
+    """(administratively up, has a carrier) from a ``psutil.net_if_stats()`` entry. psutil's ``isup``
+    folds the two together on Linux (a veth whose peer is gone reads "down"); its flags keep them apart
+    where the OS gives flags (IFF_UP, IFF_RUNNING); Windows gives none, so the carrier is unknown there."""
+    flags = {f for f in str(getattr(stats, "flags", "")).split(",") if f}
+    if not flags:
+        return bool(stats.isup), None
+    return "up" in flags, "running" in flags
 
 
 def _metered(interface: str) -> str:
@@ -102,14 +102,15 @@ def interface_info(interface: str, target_ip: str | None = None) -> InterfaceInf
             has_route = _linux_route_via(interface, target_ip)
         except (OSError, subprocess.TimeoutExpired, ValueError):
             has_route = None
+    is_up, has_carrier = link_state(stats[interface])
     return InterfaceInfo(
         name=interface,
         exists=True,
-        is_up=bool(stats[interface].isup),
+        is_up=is_up,
         addresses=interface_addresses(interface),
         has_route=has_route,
         metered=_metered(interface),
-        carrier=_carrier(interface) if sys.platform.startswith("linux") else None,
+        carrier=has_carrier,
     )
 
 

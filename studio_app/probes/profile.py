@@ -27,7 +27,13 @@ DEFAULT_PROFILE_NAME = "1080p30 抖音"
 # that name a field of its thresholds dataclass (``CameraThresholds``, ``AudioThresholds``, ...). Anything
 # else is refused, so a typo does not silently leave the default in force.
 WATCH_THRESHOLDS: frozenset[str] = frozenset(
-    {"watch_mic_silent_dbfs", "watch_rtt_alert_ms", "watch_fps_alert_ratio"}
+    {
+        "watch_mic_silent_dbfs",
+        "watch_rtt_alert_ms",
+        "watch_fps_alert_ratio",
+        "watch_loss_alert_pct",
+        "watch_headroom_alert_ratio",
+    }
 )
 
 

@@ -422,6 +422,10 @@ class CheckPanel(QWidget):
             if self._closing or load != self._history_load:
                 return
             self.history.set_runs(history.runs)
+            # The watch measures upload headroom against the line's latest measured upload.
+            self.live.sources.uplink_capacity_mbps = (
+                history.upload_mbps[-1][1] if history.upload_mbps else None
+            )
             fail_line = upload_fail_line_mbps(self.profile.push_bitrate_mbps, self.profile.thresholds)
             self.graph.set_check_series(list(history.rtt_ms), list(history.upload_mbps), fail_line)
             self.history_loaded.emit()
