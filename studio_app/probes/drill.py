@@ -443,7 +443,14 @@ def judge_drill(outcome: DrillOutcome, cfg: DrillConfig) -> ProbeResult:
                 translate("Drill", "Run the drill as administrator to test the switch itself."),
             )
         )
-    ok = translate("Drill", "The stream path works over the hotspot {iface}; the switch took {s:.1f} s.")
+    if outcome.mode is DrillMode.ROUTE:
+        ok = translate("Drill", "The stream path works over the hotspot {iface}; the switch took {s:.1f} s.")
+    else:
+        ok = translate(
+            "Drill",
+            "The stream path works over the hotspot {iface} (bound variant: the main line was not taken "
+            "away); the first handshake took {s:.1f} s.",
+        )
     return ProbeResult.from_findings(
         DRILL_PROBE, metrics, findings, 0.0, ok.format(iface=iface, s=outcome.switch_s or 0.0)
     )

@@ -23,6 +23,7 @@ class ShowDay(QObject):
         super().__init__(parent)
         self._panel = panel  # the main window's panel(key): builds the area on first use
         self.on_air_show: str | None = None
+        self.selected_show: str | None = None  # the script runner's show: a drill run now is stored with it
         self._announced: set[str] = set()  # kinds of the standing alerts the host was already shown
 
     def attach(self, key: str, panel: QWidget) -> None:
@@ -31,8 +32,10 @@ class ShowDay(QObject):
             panel.on_air_state.connect(self._on_air_state)  # type: ignore[attr-defined]
         elif key == "checks":
             panel.watch_alerts_changed.connect(self._on_alerts)  # type: ignore[attr-defined]
+            panel.drill.selected_show = lambda: self.selected_show  # type: ignore[attr-defined]
 
     def _on_air_state(self, show_id: str, on_air: bool) -> None:
+        self.selected_show = show_id
         if on_air == (self.on_air_show == show_id):
             return  # no change: the operator may have switched the watch off by hand, and that stands
         watch = cast("CheckPanel", self._panel("checks")).watch
