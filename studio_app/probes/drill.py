@@ -155,9 +155,7 @@ def main_interface_for(target_ip: str) -> str | None:
 
 
 class MainRouteRemoval:
-    """Takes the routes to the target over ``device`` away on enter, puts them back on exit.
-
-    Raises :class:`RouteChangeRefused` on enter (with nothing changed) when the system refuses."""
+    """Takes the routes to the target over ``device`` away, and puts them back."""
 
     def __init__(self, device: str, target_ip: str) -> None:
         self.device = device
@@ -168,7 +166,8 @@ class MainRouteRemoval:
         self.restored = True
         self.failed_restores: list[str] = []
 
-    def __enter__(self) -> MainRouteRemoval:
+    def take_away(self) -> None:
+        """Raises :class:`RouteChangeRefused` (with everything as it was) when the system refuses."""
         if not sys.platform.startswith("linux"):
             raise RouteChangeRefused(translate("Drill", "only Linux lets the drill take a route away"))
         try:
@@ -181,21 +180,17 @@ class MainRouteRemoval:
                 self.removed.append(route)
                 self.taken += 1
         except (OSError, subprocess.TimeoutExpired, ValueError) as exc:
-            self._put_back()
+            self.put_back()
             raise RouteChangeRefused(str(exc)) from exc
         except RouteChangeRefused:
-            self._put_back()
+            self.put_back()
             raise
         if not self.removed:
             raise RouteChangeRefused(
                 translate("Drill", "no route of {iface} leads to the ingest").format(iface=self.device)
             )
-        return self
 
-    def __exit__(self, *exc: object) -> None:
-        self._put_back()
-
-    def _put_back(self) -> None:
+    def put_back(self) -> None:
         for route in reversed(self.removed):
             spec = route_spec(route)
             try:
@@ -311,8 +306,7 @@ def run_failover_drill(cfg: DrillConfig, cancel: threading.Event | None = None) 
         result = _refused_result(problem.code, problem.message, problem.fix, base, ProbeStatus.FAIL)
         return _with_duration(result, started)
 
-    attempts = _Attempts()
-    baseline_ok = _handshake(target_ip, endpoint.port, None, 3.0, attempts) is not None
+    baseline_ok = _handshake(target_ip, endpoint.port, None, 3.0, _Attempts()) is not None
     main_if = main_interface_for(target_ip)
     mode, reason = DrillMode.BOUND, ""
     removal: MainRouteRemoval | None = None
@@ -326,7 +320,7 @@ def run_failover_drill(cfg: DrillConfig, cancel: threading.Event | None = None) 
     else:
         removal = MainRouteRemoval(main_if, target_ip)
         try:
-            removal.__enter__()
+            removal.take_away()
             mode = DrillMode.ROUTE
         except RouteChangeRefused as exc:
             reason = str(exc)
@@ -337,7 +331,7 @@ def run_failover_drill(cfg: DrillConfig, cancel: threading.Event | None = None) 
         upload_mbps, upload_error = (None, "") if got is None else _upload(cfg, bind_to, cancel)
     finally:
         if removal is not None:
-            removal.__exit__(None, None, None)
+            removal.put_back()
     outcome = DrillOutcome(
         mode=mode,
         mode_reason=reason,
