@@ -292,6 +292,16 @@ class NetLab:
         return f"rtmp://{self.service_ip}:1935/live"
 
     @property
+    def main_route(self) -> tuple[str, ...]:
+        """The main line's route to the service, as ``ip route add`` takes it."""
+        return (f"{self.service_ip}/32", "via", self.ip(2), "dev", self.main_if, "metric", "10")
+
+    @property
+    def hotspot_route(self) -> tuple[str, ...]:
+        """The hotspot's route to the service: its own gateway, a worse metric than the main line."""
+        return (f"{self.service_ip}/32", "via", self.ip(6), "dev", self.hotspot_if, "metric", "100")
+
+    @property
     def upload_url(self) -> str:
         return f"http://{self.service_ip}:8765/upload-probe"
 
@@ -390,21 +400,8 @@ def build_netlab() -> Iterator[NetLab]:
             run("ip", "link", "set", f"{tag}{ours}", "up")
             lab.ns("ip", "addr", "add", f"{lab.ip(b)}/30", "dev", f"{tag}{theirs}")
             lab.ns("ip", "link", "set", f"{tag}{theirs}", "up")
-        run(
-            "ip", "route", "add", f"{lab.service_ip}/32", "via", lab.ip(2), "dev", lab.main_if, "metric", "10"
-        )
-        run(
-            "ip",
-            "route",
-            "add",
-            f"{lab.service_ip}/32",
-            "via",
-            lab.ip(6),
-            "dev",
-            lab.hotspot_if,
-            "metric",
-            "100",
-        )
+        run("ip", "route", "add", *lab.main_route)
+        run("ip", "route", "add", *lab.hotspot_route)
         lab.shape(lab.main_if, "8mbit")
         lab.shape(lab.hotspot_if, "4mbit")
         nginx = start_nginx("0.0.0.0", 1935, netns=lab.netns)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from audio_fixtures import pulse_server
 from net_fixtures import nginx_rtmp
 from PySide6.QtCore import Qt
@@ -15,28 +14,8 @@ from studio_app.probes.profile import StudioProfile
 from studio_app.probes.result import ProbeStatus
 from studio_app.probes.verdict import Verdict
 from studio_app.ui.check_panel import CheckPanel
-from studio_app.ui.workers import running_count
 
 __all__ = ["nginx_rtmp", "pulse_server"]  # fixtures, imported for pytest
-
-
-@pytest.fixture
-def make_panel(qtbot, app_context: AppContext):  # type: ignore[no-untyped-def]
-    panels: list[CheckPanel] = []
-
-    def make(profile: StudioProfile) -> CheckPanel:
-        with app_context.db.session() as s:
-            checks_repo.save_profile(s, profile, make_default=True)
-        panel = CheckPanel(app_context)
-        qtbot.addWidget(panel)
-        panels.append(panel)
-        qtbot.waitUntil(lambda: panel.profile.name == profile.name, timeout=5000)
-        return panel
-
-    yield make
-    for panel in panels:
-        panel.shutdown()
-    qtbot.waitUntil(lambda: running_count() == 0, timeout=5000)
 
 
 def _run_camera_only(qtbot, panel: CheckPanel):  # type: ignore[no-untyped-def]

@@ -3,9 +3,8 @@ its result lands in the traffic lights, the fix list and the history, and it ref
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
-import pytest
 from net_fixtures import NetLab, netlab
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
@@ -15,28 +14,8 @@ from studio_app.probes import repo as checks_repo
 from studio_app.probes.profile import StudioProfile
 from studio_app.probes.result import ProbeStatus
 from studio_app.ui.check_panel import CheckPanel
-from studio_app.ui.workers import running_count
 
 __all__ = ["netlab"]
-
-
-@pytest.fixture
-def make_panel(qtbot: QtBot, app_context: AppContext) -> Iterator[Callable[[StudioProfile], CheckPanel]]:
-    panels: list[CheckPanel] = []
-
-    def make(profile: StudioProfile) -> CheckPanel:
-        with app_context.db.session() as s:
-            checks_repo.save_profile(s, profile, make_default=True)
-        panel = CheckPanel(app_context)
-        qtbot.addWidget(panel)
-        panels.append(panel)
-        qtbot.waitUntil(lambda: panel.profile.name == profile.name, timeout=5000)
-        return panel
-
-    yield make
-    for panel in panels:
-        panel.shutdown()
-    qtbot.waitUntil(lambda: running_count() == 0, timeout=30000)
 
 
 def test_the_drill_runs_off_the_gui_thread_and_its_result_is_shown_and_stored(

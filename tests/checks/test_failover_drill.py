@@ -206,18 +206,7 @@ def _hotspot_gateway_gone(lab: NetLab) -> Iterator[None]:
     finally:
         lab.ns("ip", "addr", "add", gateway, "dev", f"{lab.prefix}h1")
         lab.ns("ip", "link", "set", f"{lab.prefix}h1", "up")
-        run(
-            "ip",
-            "route",
-            "replace",
-            f"{lab.service_ip}/32",
-            "via",
-            lab.ip(6),
-            "dev",
-            lab.hotspot_if,
-            "metric",
-            "100",
-        )
+        run("ip", "route", "replace", *lab.hotspot_route)
 
 
 def test_a_hotspot_that_carries_nothing_is_no_go_with_a_plain_fix_and_the_main_line_comes_back(
@@ -237,12 +226,11 @@ def test_a_hotspot_that_carries_nothing_is_no_go_with_a_plain_fix_and_the_main_l
 def test_a_hotspot_without_a_route_to_the_ingest_is_refused_without_touching_the_main_line(
     netlab: NetLab,
 ) -> None:
-    spec = (f"{netlab.service_ip}/32", "via", netlab.ip(6), "dev", netlab.hotspot_if, "metric", "100")
-    run("ip", "route", "del", *spec)
+    run("ip", "route", "del", *netlab.hotspot_route)
     try:
         result = run_failover_drill(_lab_config(netlab))
     finally:
-        run("ip", "route", "add", *spec)
+        run("ip", "route", "add", *netlab.hotspot_route)
     assert result.status is ProbeStatus.FAIL
     assert result.findings[0].code == "hotspot.no_route" and "mobile data" in result.findings[0].fix
     assert _main_route_present(netlab)

@@ -194,8 +194,7 @@ def _restored_hotspot(lab: NetLab) -> Iterator[None]:
         lab.ns("ip", "link", "set", f"{lab.prefix}h1", "up")
         lab.ns("ip", "addr", "replace", f"{lab.ip(6)}/30", "dev", f"{lab.prefix}h1")
         run("ip", "addr", "replace", f"{lab.ip(5)}/30", "dev", lab.hotspot_if)
-        route = (f"{lab.service_ip}/32", "via", lab.ip(6), "dev", lab.hotspot_if, "metric", "100")
-        run("ip", "route", "replace", *route)
+        run("ip", "route", "replace", *lab.hotspot_route)
 
 
 def test_the_hotspot_watch_reads_link_carrier_address_and_reachability(netlab: NetLab) -> None:
