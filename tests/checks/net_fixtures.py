@@ -36,6 +36,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import psutil
 import pytest
 from support import free_port, require_root, require_tool
 
@@ -64,6 +65,14 @@ def wait_for_port(
         except OSError:
             time.sleep(0.05)  # an external process is starting; nothing of ours to wait on
     raise TimeoutError(f"{host}:{port} did not open within {timeout_s} s")
+
+
+def wait_for_carrier(interface: str, timeout_s: float = 5.0) -> None:
+    """The kernel raises a veth's carrier a moment after both ends are up (its link watch runs later)."""
+    end = time.monotonic() + timeout_s
+    while "running" not in psutil.net_if_stats()[interface].flags.split(","):
+        assert time.monotonic() < end, f"{interface} got no carrier"
+        time.sleep(0.02)  # the kernel's own delay; nothing of ours to wait on
 
 
 def stop_process(proc: subprocess.Popen) -> None:

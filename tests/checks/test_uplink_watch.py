@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from net_fixtures import NetLab, netlab, run
+from net_fixtures import NetLab, netlab, run, wait_for_carrier
 
 from studio_app.clock import FakeClock
 from studio_app.probes.hotspot import InterfaceInfo
@@ -195,6 +195,7 @@ def _restored_hotspot(lab: NetLab) -> Iterator[None]:
         lab.ns("ip", "addr", "replace", f"{lab.ip(6)}/30", "dev", f"{lab.prefix}h1")
         run("ip", "addr", "replace", f"{lab.ip(5)}/30", "dev", lab.hotspot_if)
         run("ip", "route", "replace", *lab.hotspot_route)
+        wait_for_carrier(lab.hotspot_if)
 
 
 def test_the_hotspot_watch_reads_link_carrier_address_and_reachability(netlab: NetLab) -> None:
