@@ -429,6 +429,10 @@
         <translation>直播间配置</translation>
     </message>
     <message>
+        <source>Failover drill</source>
+        <translation>备用线路切换演练</translation>
+    </message>
+    <message>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -550,6 +554,156 @@
     <message>
         <source>The built-in default profile cannot be deleted.</source>
         <translation>内置的默认配置不能删除。</translation>
+    </message>
+</context>
+<context>
+    <name>Drill</name>
+    <message>
+        <source>the “ip” tool is missing</source>
+        <translation>缺少“ip”工具</translation>
+    </message>
+    <message>
+        <source>only Linux lets the drill take a route away</source>
+        <translation>只有 Linux 允许演练临时移除路由</translation>
+    </message>
+    <message>
+        <source>no route of {iface} leads to the ingest</source>
+        <translation>{iface} 没有通往推流地址的路由</translation>
+    </message>
+    <message>
+        <source>Enter the ingest as rtmp://host[:port]/app in the studio profile.</source>
+        <translation>请在直播间配置中按 rtmp://主机[:端口]/应用 的格式填写推流地址。</translation>
+    </message>
+    <message>
+        <source>asked for the bound variant</source>
+        <translation>按要求使用绑定方式</translation>
+    </message>
+    <message>
+        <source>this system does not say which interface carries the stream</source>
+        <translation>本系统无法告知推流走的是哪个网络接口</translation>
+    </message>
+    <message>
+        <source>the stream already goes through the hotspot</source>
+        <translation>推流本来就走热点</translation>
+    </message>
+    <message>
+        <source>The main line&apos;s route could not be put back after the drill.</source>
+        <translation>演练结束后，主线路的路由未能恢复。</translation>
+    </message>
+    <message>
+        <source>Run as administrator: {commands}</source>
+        <translation>请以管理员身份执行：{commands}</translation>
+    </message>
+    <message>
+        <source>Without the main line the stream went through {via}, not the hotspot {iface}.</source>
+        <translation>断开主线路后，推流走的是 {via}，而不是热点 {iface}。</translation>
+    </message>
+    <message>
+        <source>Unplug the other line before the show, or make the hotspot the backup route.</source>
+        <translation>开播前拔掉另一条线路，或把热点设为备用路由。</translation>
+    </message>
+    <message>
+        <source>The switch to the hotspot took {s:.1f} s.</source>
+        <translation>切换到热点用了 {s:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>Viewers drop after a few seconds of black: keep the hotspot connected and ready (screen on, sharing on) during the show.</source>
+        <translation>黑屏几秒观众就会流失：直播期间让热点保持连接、随时可用（手机亮屏、共享开启）。</translation>
+    </message>
+    <message>
+        <source>Bound variant ({why}): the main line was not taken away, the drill&apos;s connections were bound to the hotspot. This shows the hotspot carries the stream, not that the computer switches to it by itself.</source>
+        <translation>绑定方式（{why}）：未断开主线路，演练的连接直接绑定到热点。这只说明热点能承载推流，不说明电脑会自动切换到热点。</translation>
+    </message>
+    <message>
+        <source>Run the drill as administrator to test the switch itself.</source>
+        <translation>以管理员身份运行演练，才能测试自动切换本身。</translation>
+    </message>
+    <message>
+        <source>The stream path works over the hotspot {iface}; the switch took {s:.1f} s.</source>
+        <translation>推流通路经热点 {iface} 正常；切换用了 {s:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>The stream path works over the hotspot {iface} (bound variant: the main line was not taken away); the first handshake took {s:.1f} s.</source>
+        <translation>推流通路经热点 {iface} 正常（绑定方式：未断开主线路）；首次握手用了 {s:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>The ingest does not answer, over the main line nor over the hotspot {iface} ({why}).</source>
+        <translation>推流服务器无应答，主线路和热点 {iface} 都不通（{why}）。</translation>
+    </message>
+    <message>
+        <source>Check the ingest address in the studio profile and that the ingest server is up.</source>
+        <translation>请检查直播间配置中的推流地址，并确认推流服务器在运行。</translation>
+    </message>
+    <message>
+        <source>When the main line fails this computer has no route over the hotspot: connect the hotspot in the network settings as a line for the internet (not only for the phone), then repeat the drill.</source>
+        <translation>主线路断开后，这台电脑没有经热点出去的路由：请在网络设置中把热点连接为上网线路（不只是连接手机），然后重新演练。</translation>
+    </message>
+    <message>
+        <source>The hotspot is connected but does not carry traffic to the ingest: check the phone&apos;s mobile data, signal and data plan, and that hotspot sharing is on; then repeat the drill.</source>
+        <translation>热点已连接，但到推流服务器不通：请检查手机的移动数据、信号和流量套餐，以及热点共享是否开启，然后重新演练。</translation>
+    </message>
+    <message>
+        <source>The stream could not reach the ingest over the hotspot {iface} within {s:.0f} s ({why}).</source>
+        <translation>{s:.0f} 秒内推流无法经热点 {iface} 到达推流服务器（{why}）。</translation>
+    </message>
+    <message>
+        <source>No upload target in the profile: the upload over the hotspot was not measured.</source>
+        <translation>配置中没有上传测速地址：未测量热点的上传速度。</translation>
+    </message>
+    <message>
+        <source>The upload over the hotspot failed ({why}).</source>
+        <translation>经热点上传失败（{why}）。</translation>
+    </message>
+    <message>
+        <source>Check the upload target in the studio profile, then repeat the drill.</source>
+        <translation>请检查直播间配置中的上传测速地址，然后重新演练。</translation>
+    </message>
+    <message>
+        <source>Over the hotspot only {mbps:.1f} Mbit/s went up; the push needs {need:.1f}.</source>
+        <translation>经热点只上传了 {mbps:.1f} Mbit/s；推流需要 {need:.1f}。</translation>
+    </message>
+    <message>
+        <source>On the backup line lower the push bitrate to {kbps} kbit/s, or move the phone to a place with better signal.</source>
+        <translation>走备用线路时把推流码率降到 {kbps} kbit/s，或把手机移到信号更好的地方。</translation>
+    </message>
+    <message>
+        <source>Over the hotspot {mbps:.1f} Mbit/s went up: little room above the push&apos;s {need:.1f}.</source>
+        <translation>经热点上传 {mbps:.1f} Mbit/s：比推流所需的 {need:.1f} 余量很小。</translation>
+    </message>
+    <message>
+        <source>Consider {kbps} kbit/s as the push bitrate on the backup line.</source>
+        <translation>走备用线路时建议推流码率用 {kbps} kbit/s。</translation>
+    </message>
+    <message>
+        <source>Name the backup hotspot&apos;s network interface first (profile or --hotspot).</source>
+        <translation>请先指定备用热点的网络接口（配置或 --hotspot）。</translation>
+    </message>
+    <message>
+        <source>Name the ingest address first (profile or --ingest).</source>
+        <translation>请先指定推流地址（配置或 --ingest）。</translation>
+    </message>
+</context>
+<context>
+    <name>DrillButton</name>
+    <message>
+        <source>Failover drill</source>
+        <translation>备用线路切换演练</translation>
+    </message>
+    <message>
+        <source>Takes the main line away (with administrator rights; otherwise binds to the hotspot) and checks that the stream reaches the ingest over the backup hotspot, and how fast it switches.</source>
+        <translation>临时断开主线路（需管理员权限；否则绑定到热点），检查推流能否经备用热点到达推流服务器，以及切换有多快。</translation>
+    </message>
+    <message>
+        <source>Not while the show is on air: the drill takes the main line away.</source>
+        <translation>直播中不能演练：演练会断开主线路。</translation>
+    </message>
+    <message>
+        <source>Drill running…</source>
+        <translation>演练进行中…</translation>
     </message>
 </context>
 <context>
@@ -844,6 +998,10 @@
         <translation>备用网卡“{name}”未启用。</translation>
     </message>
     <message>
+        <source>The backup interface “{name}” has no link (cable or Wi-Fi lost).</source>
+        <translation>备用接口“{name}”没有链路（线缆或 Wi-Fi 已断开）。</translation>
+    </message>
+    <message>
         <source>The backup interface “{name}” has no IP address.</source>
         <translation>备用网卡“{name}”没有 IP 地址。</translation>
     </message>
@@ -1086,6 +1244,10 @@
     <message>
         <source>Network lights</source>
         <translation>网络灯具</translation>
+    </message>
+    <message>
+        <source>Failover drill</source>
+        <translation>备用线路切换演练</translation>
     </message>
     <message>
         <source>Uplink</source>
@@ -1424,6 +1586,46 @@
         <source>The uplink does not answer (ingest unreachable).</source>
         <translation>上行网络无响应（推流地址无法连接）。</translation>
     </message>
+    <message>
+        <source>The uplink loses {value:.0f} % of its probes (over the last minute).</source>
+        <translation>上行网络丢失了 {value:.0f}% 的探测（最近一分钟）。</translation>
+    </message>
+    <message>
+        <source>Upload headroom is down to {value:.1f} Mbit/s (the line&apos;s measured upload minus what this computer sends now).</source>
+        <translation>上传余量只剩 {value:.1f} Mbit/s（线路实测上传速度减去本机当前发送量）。</translation>
+    </message>
+    <message>
+        <source>Stop other uploads on this line (cloud sync, updates, other computers) or lower the push bitrate.</source>
+        <translation>停止这条线路上的其他上传（云同步、系统更新、其他电脑），或降低推流码率。</translation>
+    </message>
+    <message>
+        <source>The backup hotspot is not ready.</source>
+        <translation>备用热点未就绪。</translation>
+    </message>
+    <message>
+        <source>The show has no backup line: reconnect the phone&apos;s hotspot (sharing on, mobile data on).</source>
+        <translation>直播没有备用线路了：请重新连接手机热点（开启共享和移动数据）。</translation>
+    </message>
+    <message>
+        <source>The backup hotspot {iface} is gone.</source>
+        <translation>备用热点 {iface} 不见了。</translation>
+    </message>
+    <message>
+        <source>The backup hotspot {iface} is down.</source>
+        <translation>备用热点 {iface} 已停用。</translation>
+    </message>
+    <message>
+        <source>The backup hotspot {iface} lost its link.</source>
+        <translation>备用热点 {iface} 链路已断开。</translation>
+    </message>
+    <message>
+        <source>The backup hotspot {iface} has no address.</source>
+        <translation>备用热点 {iface} 没有 IP 地址。</translation>
+    </message>
+    <message>
+        <source>The ingest does not answer through the backup hotspot {iface}.</source>
+        <translation>经备用热点 {iface} 推流服务器无应答。</translation>
+    </message>
 </context>
 <context>
     <name>WatchBar</name>
@@ -1454,6 +1656,18 @@
     <message>
         <source>uplink RTT</source>
         <translation>上行时延</translation>
+    </message>
+    <message>
+        <source>uplink loss</source>
+        <translation>上行丢包</translation>
+    </message>
+    <message>
+        <source>upload headroom</source>
+        <translation>上传余量</translation>
+    </message>
+    <message>
+        <source>backup hotspot</source>
+        <translation>备用热点</translation>
     </message>
     <message>
         <source>, </source>

@@ -71,6 +71,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         type=parse_only,
         help=f"comma-separated subset of: {','.join(PROBE_NAMES)}",
     )
+    parser.add_argument(
+        "--drill",
+        choices=("failover",),
+        help="instead of the check, run a drill: 'failover' takes the main line away (as root; otherwise "
+        "binds to the hotspot) and tests the RTMP handshake and upload to the ingest over --hotspot",
+    )
     parser.add_argument("--show", metavar="SHOW_ID", help="link the stored run to this show")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     parser.add_argument(
@@ -94,6 +100,7 @@ def _table(run: Any) -> str:
         "mic": ("rms_dbfs", "peak_dbfs", "noise_floor_dbfs", "snr_db"),
         "network": ("rtt_ms", "jitter_ms", "loss_pct", "upload_mbps"),
         "hotspot": ("rtt_ms", "upload_mbps"),
+        "failover": ("mode", "switch_s", "handshake_ms", "via_interface", "upload_mbps"),
     }
     rows = []
     for r in run.results:
@@ -143,7 +150,7 @@ def handler(args: argparse.Namespace) -> int:
     from studio_app.probes.plan import DEFAULT_DURATION_S
     from studio_app.probes.profile import ProfileError
     from studio_app.probes.report import write_html_report
-    from studio_app.probes.service import CheckService
+    from studio_app.probes.service import CheckService, DrillSetupError
 
     context = open_context(args)
     service = CheckService(context)
@@ -167,15 +174,18 @@ def handler(args: argparse.Namespace) -> int:
         context.close()
         return EXIT_BAD_ARGS
     try:
-        # `--only camera` still runs the camera task, which measures lighting too; the run keeps what was
-        # asked for.
-        saved = service.run_check(
-            profile,
-            args.only or frozenset(PROBE_NAMES),
-            source="cli",
-            duration_s=args.duration or DEFAULT_DURATION_S,
-            show_id=args.show,
-        )
+        if args.drill:
+            saved = service.run_drill(profile, source="cli", show_id=args.show)
+        else:
+            # `--only camera` still runs the camera task, which measures lighting too; the run keeps what
+            # was asked for.
+            saved = service.run_check(
+                profile,
+                args.only or frozenset(PROBE_NAMES),
+                source="cli",
+                duration_s=args.duration or DEFAULT_DURATION_S,
+                show_id=args.show,
+            )
         run = saved.run
         if args.report:
             write_html_report(run, args.report)
@@ -188,6 +198,9 @@ def handler(args: argparse.Namespace) -> int:
             if args.report:
                 print(translate("CheckCli", "Report written to {path}").format(path=args.report))
         return run.verdict.exit_code
+    except DrillSetupError as exc:
+        print(f"studio-app check: {exc}", file=sys.stderr)
+        return EXIT_BAD_ARGS
     except OSError as exc:
         print(f"studio-app check: {exc}", file=sys.stderr)
         return 1

@@ -62,6 +62,7 @@ def report_handler(args: argparse.Namespace) -> int:
 
 def format_report(report: ShowReport) -> str:
     from studio_app.i18n import translate
+    from studio_app.probes.labels import probe_label
 
     def when(at: object) -> str:
         return "-" if at is None else f"{at:%Y-%m-%d %H:%M}"
@@ -79,6 +80,10 @@ def format_report(report: ShowReport) -> str:
         translate("ShowCli", "Device checks: {count}").format(count=len(report.checks)),
     ]
     lines += [f"  {when(c.at)}  {c.verdict}" for c in report.checks]
+    lines.append(f"{probe_label('failover')}: {len(report.drills)}")
+    for d in report.drills:
+        switch = "-" if d.switch_s is None else f"{d.switch_s:.1f} s"
+        lines.append(f"  {when(d.at)}  {d.verdict}  {d.mode or '-'}  {d.interface or '-'}  {switch}")
     lines.append(translate("ShowCli", "Checklist: none yet"))
     lines.append(translate("ShowCli", "Compliance reviews: {count}").format(count=len(report.compliance)))
     for c in report.compliance:

@@ -26,6 +26,7 @@ class InterfaceInfo:
     addresses: tuple[str, ...]
     has_route: bool | None  # None: the OS gives no cheap answer; the bound connect decides
     metered: str  # "yes", "no" or "unknown", as the OS says
+    carrier: bool | None = None  # the link under the interface (cable, Wi-Fi association); None: unknown
 
 
 def _linux_route_via(interface: str, target_ip: str | None) -> bool | None:
@@ -56,6 +57,16 @@ def _linux_route_via(interface: str, target_ip: str | None) -> bool | None:
         except ValueError:
             continue
     return False
+
+
+def link_state(stats: Any) -> tuple[bool, bool | None]:
+    """(administratively up, has a carrier) from a ``psutil.net_if_stats()`` entry. psutil's ``isup``
+    folds the two together on Linux (a veth whose peer is gone reads "down"); its flags keep them apart
+    where the OS gives flags (IFF_UP, IFF_RUNNING); Windows gives none, so the carrier is unknown there."""
+    flags = {f for f in str(getattr(stats, "flags", "")).split(",") if f}
+    if not flags:
+        return bool(stats.isup), None
+    return "up" in flags, "running" in flags
 
 
 def _metered(interface: str) -> str:
@@ -91,14 +102,57 @@ def interface_info(interface: str, target_ip: str | None = None) -> InterfaceInf
             has_route = _linux_route_via(interface, target_ip)
         except (OSError, subprocess.TimeoutExpired, ValueError):
             has_route = None
+    is_up, has_carrier = link_state(stats[interface])
     return InterfaceInfo(
         name=interface,
         exists=True,
-        is_up=bool(stats[interface].isup),
+        is_up=is_up,
         addresses=interface_addresses(interface),
         has_route=has_route,
         metered=_metered(interface),
+        carrier=has_carrier,
     )
+
+
+def hotspot_problem(info: InterfaceInfo) -> Finding | None:
+    """Why the backup interface cannot carry the stream (missing, down, no carrier, no address, no route),
+    or None when nothing the OS knows stands in the way."""
+    fix = translate(
+        "NetworkProbe",
+        "Connect the phone hotspot (USB tethering or Wi-Fi), or correct the interface in the studio profile.",
+    )
+    name = info.name
+    if not info.exists:
+        message = translate("NetworkProbe", "The backup interface “{name}” does not exist.")
+        return Finding(ProbeStatus.FAIL, "hotspot.missing", message.format(name=name), fix)
+    if not info.is_up:
+        message = translate("NetworkProbe", "The backup interface “{name}” is down.")
+        return Finding(ProbeStatus.FAIL, "hotspot.down", message.format(name=name), fix)
+    if info.carrier is False:
+        message = translate(
+            "NetworkProbe", "The backup interface “{name}” has no link (cable or Wi-Fi lost)."
+        )
+        return Finding(ProbeStatus.FAIL, "hotspot.no_carrier", message.format(name=name), fix)
+    if not info.addresses:
+        message = translate("NetworkProbe", "The backup interface “{name}” has no IP address.")
+        return Finding(
+            ProbeStatus.FAIL,
+            "hotspot.no_address",
+            message.format(name=name),
+            translate("NetworkProbe", "Reconnect the hotspot so that it hands out an address (DHCP)."),
+        )
+    if info.has_route is False:
+        message = translate("NetworkProbe", "There is no route to the ingest through “{name}”.")
+        return Finding(
+            ProbeStatus.FAIL,
+            "hotspot.no_route",
+            message.format(name=name),
+            translate(
+                "NetworkProbe",
+                "The hotspot is connected but has no internet route; check the phone's mobile data.",
+            ),
+        )
+    return None
 
 
 def run_hotspot_probe(cfg: Any, cancel: threading.Event, deadline_s: float) -> ProbeResult:
@@ -121,48 +175,7 @@ def run_hotspot_probe(cfg: Any, cancel: threading.Event, deadline_s: float) -> P
         "has_route": None if info.has_route is None else int(info.has_route),
         "metered": info.metered,
     }
-    problem: Finding | None = None
-    fix = translate(
-        "NetworkProbe",
-        "Connect the phone hotspot (USB tethering or Wi-Fi), or correct the interface in the studio profile.",
-    )
-    if not info.exists:
-        problem = Finding(
-            ProbeStatus.FAIL,
-            "hotspot.missing",
-            translate("NetworkProbe", "The backup interface “{name}” does not exist.").format(
-                name=cfg.interface
-            ),
-            fix,
-        )
-    elif not info.is_up:
-        problem = Finding(
-            ProbeStatus.FAIL,
-            "hotspot.down",
-            translate("NetworkProbe", "The backup interface “{name}” is down.").format(name=cfg.interface),
-            fix,
-        )
-    elif not info.addresses:
-        problem = Finding(
-            ProbeStatus.FAIL,
-            "hotspot.no_address",
-            translate("NetworkProbe", "The backup interface “{name}” has no IP address.").format(
-                name=cfg.interface
-            ),
-            translate("NetworkProbe", "Reconnect the hotspot so that it hands out an address (DHCP)."),
-        )
-    elif info.has_route is False:
-        problem = Finding(
-            ProbeStatus.FAIL,
-            "hotspot.no_route",
-            translate("NetworkProbe", "There is no route to the ingest through “{name}”.").format(
-                name=cfg.interface
-            ),
-            translate(
-                "NetworkProbe",
-                "The hotspot is connected but has no internet route; check the phone's mobile data.",
-            ),
-        )
+    problem = hotspot_problem(info)
     if problem is not None:
         return ProbeResult("hotspot", problem.status, base, (problem,), 0.0, problem.message)
     result = run_network_probe(cfg, cancel, deadline_s, probe_name="hotspot")

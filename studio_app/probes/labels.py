@@ -14,6 +14,7 @@ def probe_label(probe: str) -> str:
         "network": translate("Probes", "Network"),
         "hotspot": translate("Probes", "Backup hotspot"),
         "lights": translate("Probes", "Network lights"),
+        "failover": translate("Probes", "Failover drill"),
     }
     return labels.get(probe, probe)
 

@@ -14,7 +14,12 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from studio_app.i18n import translate
-from studio_app.probes.thresholds import AudioThresholds, CameraThresholds, LightingThresholds
+from studio_app.probes.thresholds import (
+    AudioThresholds,
+    CameraThresholds,
+    DrillThresholds,
+    LightingThresholds,
+)
 
 DEFAULT_PROFILE_NAME = "1080p30 抖音"
 
@@ -22,7 +27,13 @@ DEFAULT_PROFILE_NAME = "1080p30 抖音"
 # that name a field of its thresholds dataclass (``CameraThresholds``, ``AudioThresholds``, ...). Anything
 # else is refused, so a typo does not silently leave the default in force.
 WATCH_THRESHOLDS: frozenset[str] = frozenset(
-    {"watch_mic_silent_dbfs", "watch_rtt_alert_ms", "watch_fps_alert_ratio"}
+    {
+        "watch_mic_silent_dbfs",
+        "watch_rtt_alert_ms",
+        "watch_fps_alert_ratio",
+        "watch_loss_alert_pct",
+        "watch_headroom_alert_ratio",
+    }
 )
 
 
@@ -33,7 +44,7 @@ def known_thresholds() -> frozenset[str]:
     from studio_app.probes.network import NetworkThresholds
 
     names = set(WATCH_THRESHOLDS)
-    for cls in (CameraThresholds, LightingThresholds, AudioThresholds, NetworkThresholds):
+    for cls in (CameraThresholds, LightingThresholds, AudioThresholds, NetworkThresholds, DrillThresholds):
         names.update(f.name for f in fields(cls))
     return frozenset(names)
 

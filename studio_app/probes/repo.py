@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from studio_app.i18n import translate
+from studio_app.probes.drill import DRILL_KINDS
 from studio_app.probes.profile import (
     DEFAULT_PROFILE_NAME,
     ProfileError,
@@ -252,6 +253,37 @@ def show_checks(session: Session, show_id: str) -> list[ShowCheck]:
         .order_by(CheckRunRow.started_at)
     )
     return [ShowCheck(run_id, at, Verdict(verdict)) for run_id, at, verdict in rows]
+
+
+@dataclass(frozen=True)
+class ShowDrill:
+    """A failover drill run linked to a show, with what it measured."""
+
+    run_id: str
+    at: datetime
+    verdict: Verdict
+    kind: str  # the probe that stored it, e.g. "failover"
+    status: ProbeStatus
+    metrics: dict[str, Any]
+
+
+def show_drills(session: Session, show_id: str, kinds: tuple[str, ...] = DRILL_KINDS) -> list[ShowDrill]:
+    """The show's drills, oldest first: runs of the show holding a drill's result."""
+    rows = session.execute(
+        select(CheckRunRow.id, CheckRunRow.started_at, CheckRunRow.verdict, ProbeResultRow)
+        .join(ProbeResultRow, ProbeResultRow.run_id == CheckRunRow.id)
+        .where(
+            not_deleted(CheckRunRow),
+            not_deleted(ProbeResultRow),
+            CheckRunRow.show_id == show_id,
+            ProbeResultRow.probe.in_(kinds),
+        )
+        .order_by(CheckRunRow.started_at)
+    )
+    return [
+        ShowDrill(run_id, at, Verdict(verdict), r.probe, ProbeStatus(r.status), dict(r.metrics))
+        for run_id, at, verdict, r in rows
+    ]
 
 
 def load_run(session: Session, run_id: str) -> CheckRun:

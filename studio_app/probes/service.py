@@ -14,10 +14,12 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from studio_app.i18n import translate
 from studio_app.probes import repo
+from studio_app.probes.drill import DrillConfig, run_failover_drill
 from studio_app.probes.plan import DEFAULT_DURATION_S, plan_tasks
 from studio_app.probes.profile import StudioProfile
-from studio_app.probes.repo import AlertSpan, MetricPoint, RunSummary, ShowCheck
+from studio_app.probes.repo import AlertSpan, MetricPoint, RunSummary, ShowCheck, ShowDrill
 from studio_app.probes.runner import CheckRun, Progress, run_checks
 from studio_app.probes.watch import WatchEvents
 from studio_app.store.handle import StoreHandle
@@ -41,6 +43,10 @@ class Profiles:
 
     profiles: tuple[StudioProfile, ...]
     default: StudioProfile
+
+
+class DrillSetupError(ValueError):
+    """The drill cannot start (no hotspot or no ingest named); the message says what to set."""
 
 
 @dataclass(frozen=True)
@@ -139,6 +145,42 @@ class CheckService:
         run = replace(run, results=tuple(r for r in run.results if r.probe in selection))
         return SavedRun(run, self.save_run(run, show_id=show_id))
 
+    def run_drill(
+        self,
+        profile: StudioProfile,
+        *,
+        source: str,
+        show_id: str | None = None,
+        cancel: threading.Event | None = None,
+        allow_route_change: bool = True,
+        switch_timeout_s: float = 15.0,
+    ) -> SavedRun:
+        """The failover drill over the profile's hotspot to its ingest, stored as a run of its own (one
+        ``failover`` result, linked to the show when given). Blocks for up to ~25 s: call it off the GUI
+        thread. Raises :class:`DrillSetupError` when the profile names no hotspot or no ingest."""
+        if not profile.hotspot_interface.strip():
+            raise DrillSetupError(
+                translate(
+                    "Drill", "Name the backup hotspot's network interface first (profile or --hotspot)."
+                )
+            )
+        if not profile.ingest_url.strip():
+            raise DrillSetupError(translate("Drill", "Name the ingest address first (profile or --ingest)."))
+        config = DrillConfig(
+            ingest=profile.ingest_url,
+            hotspot=profile.hotspot_interface.strip(),
+            upload_target=profile.upload_target or None,
+            push_bitrate_mbps=profile.push_bitrate_mbps,
+            thresholds=profile.thresholds,
+            switch_timeout_s=switch_timeout_s,
+            allow_route_change=allow_route_change,
+        )
+        started_at = self._handle.clock.now()
+        result = run_failover_drill(config, cancel)
+        cancelled = cancel is not None and cancel.is_set()
+        run = CheckRun(profile, started_at, result.duration_s, (result,), source, cancelled)
+        return SavedRun(run, self.save_run(run, show_id=show_id))
+
     def save_run(self, run: CheckRun, *, show_id: str | None = None) -> str:
         def op(s: Session) -> str:
             return repo.save_run(s, run, show_id=show_id)
@@ -157,6 +199,10 @@ class CheckService:
     def show_checks(self, show_id: str) -> tuple[ShowCheck, ...]:
         with self._handle.db.session() as s:
             return tuple(repo.show_checks(s, show_id))
+
+    def show_drills(self, show_id: str) -> tuple[ShowDrill, ...]:
+        with self._handle.db.session() as s:
+            return tuple(repo.show_drills(s, show_id))
 
     def show_alerts(self, show_id: str) -> tuple[AlertSpan, ...]:
         with self._handle.db.session() as s:

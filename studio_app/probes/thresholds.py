@@ -95,3 +95,16 @@ class AudioThresholds:
     clip_fail_pct: float = 1.0  # share of samples inside clip runs that makes it a failure
     imbalance_warn_db: float = 6.0
     dropout_zero_run_ms: float = 2.0  # exact-zero run inside signal that counts as a dropout
+
+
+@dataclass(frozen=True)
+class DrillThresholds:
+    """Where the failover drill turns a slow switch or a thin backup upload into a warning or a failure."""
+
+    drill_switch_warn_s: float = 10.0  # viewers start leaving after a few seconds of a frozen stream
+    drill_upload_fail_ratio: float = 1.0  # the hotspot must at least carry the push bitrate ...
+    drill_upload_warn_ratio: float = 1.5  # ... and should leave the room the main line's check asks for
+
+    @classmethod
+    def from_mapping(cls, overrides: Mapping[str, float]) -> Self:
+        return thresholds_from_mapping(cls, overrides)

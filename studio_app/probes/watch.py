@@ -17,7 +17,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 
 from studio_app.clock import Clock
 from studio_app.i18n import translate
@@ -34,11 +34,16 @@ class Direction(StrEnum):
 
 @dataclass(frozen=True)
 class WatchSensor:
-    """``measure`` returns the latest value, or None when there is nothing to read (device gone)."""
+    """``measure`` returns the latest value, or None when there is nothing to read (device gone).
+
+    ``is_on`` says whether the device's live feed is open: while it is not (the technician switched the
+    meter off, a check borrowed the camera), the sensor is not read and its alerts end, since a feed that
+    is off says nothing about the device and must not raise "no signal"."""
 
     name: str
     period_s: float
     measure: Callable[[], float | None]
+    is_on: Callable[[], bool] | None = None
 
 
 @dataclass(frozen=True)
@@ -54,10 +59,15 @@ class WatchRule:
     clear_s: float = 10.0
     missing_is_bad: bool = False  # a sensor that reads nothing (None) counts as bad, e.g. no RTT answer
     missing_message: str = ""  # the message when the sensor read nothing
+    # For a sensor that reads a state code (the hotspot link): the message of each code.
+    value_messages: tuple[tuple[float, str], ...] = ()
 
     def describe(self, value: float | None) -> str:
         if value is None or math.isnan(value):
             return self.missing_message or self.message.format(value=math.nan, limit=self.limit)
+        for code, text in self.value_messages:
+            if value == code:
+                return text
         return self.message.format(value=value, limit=self.limit)
 
     def is_bad(self, value: float | None) -> bool:
@@ -140,7 +150,11 @@ class OnAirWatch:
         """Read the sensors that are due, update the rules, return what changed."""
         now = self._clock.monotonic()
         readings: dict[str, float | None] = {}
+        cleared: list[WatchAlert] = []
         for sensor in self._sensors:
+            if sensor.is_on is not None and not sensor.is_on():
+                cleared += self._feed_off(sensor.name)
+                continue
             if now < self._next_due[sensor.name]:
                 continue
             # Keep the schedule on a fixed grid; after a long stall skip ahead instead of catching up.
@@ -155,7 +169,6 @@ class OnAirWatch:
             self._latest[sensor.name] = value
 
         raised: list[WatchAlert] = []
-        cleared: list[WatchAlert] = []
         for rule in self._rules:
             if rule.sensor not in readings:
                 continue
@@ -181,19 +194,24 @@ class OnAirWatch:
                     if state.good_since is None:
                         state.good_since = now
                     if now - state.good_since >= rule.clear_s:
-                        done = WatchAlert(
-                            state.alert.kind,
-                            state.alert.status,
-                            state.alert.message,
-                            state.alert.fix,
-                            state.alert.value,
-                            state.alert.raised_at,
-                            self._clock.now(),
-                        )
-                        cleared.append(done)
+                        cleared.append(replace(state.alert, cleared_at=self._clock.now()))
                         state.alert = None
                         state.good_since = None
         return WatchEvents(readings, tuple(raised), tuple(cleared))
+
+    def _feed_off(self, sensor: str) -> list[WatchAlert]:
+        """The sensor's feed is off: forget its readings and end its alerts; it starts afresh when on."""
+        self._latest.pop(sensor, None)
+        self._next_due[sensor] = self._clock.monotonic()
+        ended: list[WatchAlert] = []
+        for rule in self._rules:
+            if rule.sensor != sensor:
+                continue
+            state = self._state[rule.kind]
+            if state.alert is not None:
+                ended.append(replace(state.alert, cleared_at=self._clock.now()))
+            self._state[rule.kind] = _RuleState()
+        return ended
 
 
 # Sensor names the default rules use.
@@ -201,6 +219,20 @@ MIC_RMS = "mic_rms_dbfs"
 MIC_PEAK = "mic_peak_dbfs"
 CAMERA_FPS = "camera_fps"
 UPLINK_RTT = "uplink_rtt_ms"
+UPLINK_LOSS = "uplink_loss_pct"
+UPLINK_HEADROOM = "uplink_headroom_mbps"
+HOTSPOT_LINK = "hotspot_link"
+
+
+class HotspotLink(IntEnum):
+    """The backup hotspot's state as the watch reads it (a number, so it fits the rules' one value)."""
+
+    READY = 0
+    MISSING = 1
+    DOWN = 2
+    NO_CARRIER = 3
+    NO_ADDRESS = 4
+    UNREACHABLE = 5  # link and address, but the ingest does not answer through it
 
 
 def default_rules(profile: StudioProfile, *, has_hotspot: bool | None = None) -> list[WatchRule]:
@@ -209,6 +241,11 @@ def default_rules(profile: StudioProfile, *, has_hotspot: bool | None = None) ->
     silent_dbfs = profile.threshold("watch_mic_silent_dbfs", -55.0)
     rtt_limit_ms = profile.threshold("watch_rtt_alert_ms", 400.0)
     fps_ratio = profile.threshold("watch_fps_alert_ratio", 0.8)
+    loss_limit_pct = profile.threshold("watch_loss_alert_pct", 5.0)
+    # Below a quarter of the push bitrate left, one more upload on the line (a cloud sync, a phone's
+    # photo backup) makes the encoder drop frames.
+    headroom_ratio = profile.threshold("watch_headroom_alert_ratio", 0.25)
+    backup = profile.hotspot_interface or "-"
     if hotspot:
         uplink_fix = translate("Watch", "Switch the push to the backup hotspot ({iface}).").format(
             iface=hotspot
@@ -265,5 +302,70 @@ def default_rules(profile: StudioProfile, *, has_hotspot: bool | None = None) ->
             hold_s=4.0,
             missing_is_bad=True,
             missing_message=translate("Watch", "The uplink does not answer (ingest unreachable)."),
+        ),
+        WatchRule(
+            "uplink.loss_high",
+            UPLINK_LOSS,
+            Direction.ABOVE,
+            loss_limit_pct,
+            ProbeStatus.WARN,
+            translate("Watch", "The uplink loses {value:.0f} % of its probes (over the last minute)."),
+            uplink_fix,
+            hold_s=4.0,
+        ),
+        WatchRule(
+            "uplink.headroom_low",
+            UPLINK_HEADROOM,
+            Direction.BELOW,
+            profile.push_bitrate_mbps * headroom_ratio,
+            ProbeStatus.WARN,
+            translate(
+                "Watch",
+                "Upload headroom is down to {value:.1f} Mbit/s (the line's measured upload minus what this "
+                "computer sends now).",
+            ),
+            translate(
+                "Watch",
+                "Stop other uploads on this line (cloud sync, updates, other computers) or lower the push "
+                "bitrate.",
+            ),
+            hold_s=10.0,
+        ),
+        WatchRule(
+            "hotspot.not_ready",
+            HOTSPOT_LINK,
+            Direction.ABOVE,
+            HotspotLink.READY + 0.5,
+            ProbeStatus.WARN,
+            translate("Watch", "The backup hotspot is not ready."),
+            translate(
+                "Watch",
+                "The show has no backup line: reconnect the phone's hotspot (sharing on, mobile data on).",
+            ),
+            hold_s=10.0,
+            value_messages=(
+                (
+                    HotspotLink.MISSING,
+                    translate("Watch", "The backup hotspot {iface} is gone.").format(iface=backup),
+                ),
+                (
+                    HotspotLink.DOWN,
+                    translate("Watch", "The backup hotspot {iface} is down.").format(iface=backup),
+                ),
+                (
+                    HotspotLink.NO_CARRIER,
+                    translate("Watch", "The backup hotspot {iface} lost its link.").format(iface=backup),
+                ),
+                (
+                    HotspotLink.NO_ADDRESS,
+                    translate("Watch", "The backup hotspot {iface} has no address.").format(iface=backup),
+                ),
+                (
+                    HotspotLink.UNREACHABLE,
+                    translate(
+                        "Watch", "The ingest does not answer through the backup hotspot {iface}."
+                    ).format(iface=backup),
+                ),
+            ),
         ),
     ]

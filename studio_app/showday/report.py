@@ -31,6 +31,32 @@ class CheckEntry:
 
 
 @dataclass(frozen=True)
+class DrillEntry:
+    """A failover drill run for the show: whether the backup line carried the stream path, and how fast."""
+
+    run_id: str
+    kind: str  # "failover"
+    verdict: str  # as ``check --json`` prints it
+    at: datetime
+    mode: str | None  # "route": the main line was taken away; "bound": sockets bound to the hotspot
+    interface: str | None
+    switch_s: float | None
+    upload_mbps: float | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "kind": self.kind,
+            "verdict": self.verdict,
+            "at": _iso(self.at),
+            "mode": self.mode,
+            "interface": self.interface,
+            "switch_s": self.switch_s,
+            "upload_mbps": self.upload_mbps,
+        }
+
+
+@dataclass(frozen=True)
 class ComplianceEntry:
     checked_by: str
     at: datetime
@@ -94,6 +120,7 @@ class ShowReport:
     incidents: tuple[IncidentEntry, ...]
     segments: tuple[SegmentEntry, ...]
     questions: tuple[QuestionEntry, ...] = ()
+    drills: tuple[DrillEntry, ...] = ()
 
     @property
     def planned_end(self) -> datetime | None:
@@ -154,6 +181,8 @@ class ShowReport:
                 }
                 for q in self.questions
             ],
+            # Failover drills of the backup line (issue 10, item 7); also listed under "checks" as runs.
+            "drills": [d.to_json() for d in self.drills],
         }
 
 
@@ -197,7 +226,28 @@ def build_show_report(handle: StoreHandle, show_id: str | None = None) -> ShowRe
             QuestionEntry(q.text, q.starred, q.status.value, q.asked_at, q.shown_at, q.segment_index)
             for q in LiveRoomService(handle).questions(show.id)
         ),
+        drills=tuple(
+            DrillEntry(
+                d.run_id,
+                d.kind,
+                d.verdict.value,
+                d.at,
+                _text(d.metrics.get("mode")),
+                _text(d.metrics.get("interface")),
+                _number(d.metrics.get("switch_s")),
+                _number(d.metrics.get("upload_mbps")),
+            )
+            for d in checks.show_drills(show.id)
+        ),
     )
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def _marks(log: tuple[RunLogEvent, ...], kind: RunLogKind) -> tuple[LogMark, ...]:

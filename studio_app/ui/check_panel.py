@@ -46,6 +46,7 @@ from studio_app.probes.service import (
 from studio_app.store.writer import Changes
 from studio_app.ui import theme
 from studio_app.ui.checks.alert_banner import AlertBanner
+from studio_app.ui.checks.drill_button import DrillButton
 from studio_app.ui.checks.fix_list import FixList
 from studio_app.ui.checks.history_page import HistoryPage
 from studio_app.ui.checks.live_devices import LiveDevices, PausedDevices
@@ -128,6 +129,10 @@ class CheckPanel(QWidget):
         top.addWidget(self.edit_profile_button)
         top.addWidget(self.delete_profile_button)
         top.addStretch(1)
+        self.drill = DrillButton(self.service, lambda: self.profile, lambda: self.watch.show_id is not None)
+        self.drill.finished.connect(lambda saved: self.show_stored_run(saved.run_id))
+        self.drill.failed.connect(lambda why: self._show_error(self.tr("Failover drill"), why))
+        top.addWidget(self.drill)
         top.addWidget(self.cancel_button)
         top.addWidget(self.run_button)
 
@@ -422,6 +427,8 @@ class CheckPanel(QWidget):
             if self._closing or load != self._history_load:
                 return
             self.history.set_runs(history.runs)
+            upload = history.upload_mbps  # the watch's headroom is against the line's latest measured upload
+            self.live.sources.uplink_capacity_mbps = upload[-1][1] if upload else None
             fail_line = upload_fail_line_mbps(self.profile.push_bitrate_mbps, self.profile.thresholds)
             self.graph.set_check_series(list(history.rtt_ms), list(history.upload_mbps), fail_line)
             self.history_loaded.emit()
@@ -482,6 +489,7 @@ class CheckPanel(QWidget):
         if self._cancel is not None:
             self._cancel.set()
         self.watch.stop()
+        self.drill.cancel()
         self.live.shutdown(timeout_s)
 
 

@@ -27,6 +27,7 @@ class ShowDay(QObject):
         super().__init__(parent)
         self._panel = panel  # the main window's panel(key): builds the area on first use
         self.on_air_show: str | None = None
+        self.selected_show: str | None = None  # the script runner's show: a drill run now is stored with it
         self._announced: set[str] = set()  # kinds of the standing alerts the host was already shown
         self._attached: dict[str, QWidget] = {}
 
@@ -48,6 +49,7 @@ class ShowDay(QObject):
             panel.on_air_state.connect(self._on_air_state)  # type: ignore[attr-defined]
         elif key == "checks":
             panel.watch_alerts_changed.connect(self._on_alerts)  # type: ignore[attr-defined]
+            panel.drill.selected_show = lambda: self.selected_show  # type: ignore[attr-defined]
         elif key == "liveroom":  # the live room follows the show the script runner has open
             panel.set_onair_source(  # type: ignore[attr-defined]
                 lambda: cast("ScriptPanel", self._panel("script")).controller
@@ -63,6 +65,7 @@ class ShowDay(QObject):
         room.samples_dropped.connect(data.on_feed_samples)
 
     def _on_air_state(self, show_id: str, on_air: bool) -> None:
+        self.selected_show = show_id
         if on_air == (self.on_air_show == show_id):
             return  # no change: the operator may have switched the watch off by hand, and that stands
         watch = cast("CheckPanel", self._panel("checks")).watch

@@ -36,6 +36,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import psutil
 import pytest
 from support import free_port, require_root, require_tool
 
@@ -64,6 +65,14 @@ def wait_for_port(
         except OSError:
             time.sleep(0.05)  # an external process is starting; nothing of ours to wait on
     raise TimeoutError(f"{host}:{port} did not open within {timeout_s} s")
+
+
+def wait_for_carrier(interface: str, timeout_s: float = 5.0) -> None:
+    """The kernel raises a veth's carrier a moment after both ends are up (its link watch runs later)."""
+    end = time.monotonic() + timeout_s
+    while "running" not in psutil.net_if_stats()[interface].flags.split(","):
+        assert time.monotonic() < end, f"{interface} got no carrier"
+        time.sleep(0.02)  # the kernel's own delay; nothing of ours to wait on
 
 
 def stop_process(proc: subprocess.Popen) -> None:
@@ -292,6 +301,16 @@ class NetLab:
         return f"rtmp://{self.service_ip}:1935/live"
 
     @property
+    def main_route(self) -> tuple[str, ...]:
+        """The main line's route to the service, as ``ip route add`` takes it."""
+        return (f"{self.service_ip}/32", "via", self.ip(2), "dev", self.main_if, "metric", "10")
+
+    @property
+    def hotspot_route(self) -> tuple[str, ...]:
+        """The hotspot's route to the service: its own gateway, a worse metric than the main line."""
+        return (f"{self.service_ip}/32", "via", self.ip(6), "dev", self.hotspot_if, "metric", "100")
+
+    @property
     def upload_url(self) -> str:
         return f"http://{self.service_ip}:8765/upload-probe"
 
@@ -390,21 +409,8 @@ def build_netlab() -> Iterator[NetLab]:
             run("ip", "link", "set", f"{tag}{ours}", "up")
             lab.ns("ip", "addr", "add", f"{lab.ip(b)}/30", "dev", f"{tag}{theirs}")
             lab.ns("ip", "link", "set", f"{tag}{theirs}", "up")
-        run(
-            "ip", "route", "add", f"{lab.service_ip}/32", "via", lab.ip(2), "dev", lab.main_if, "metric", "10"
-        )
-        run(
-            "ip",
-            "route",
-            "add",
-            f"{lab.service_ip}/32",
-            "via",
-            lab.ip(6),
-            "dev",
-            lab.hotspot_if,
-            "metric",
-            "100",
-        )
+        run("ip", "route", "add", *lab.main_route)
+        run("ip", "route", "add", *lab.hotspot_route)
         lab.shape(lab.main_if, "8mbit")
         lab.shape(lab.hotspot_if, "4mbit")
         nginx = start_nginx("0.0.0.0", 1935, netns=lab.netns)

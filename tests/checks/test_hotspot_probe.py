@@ -8,7 +8,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from net_fixtures import NetLab, netlab, run
+from net_fixtures import NetLab, netlab, run, wait_for_carrier
 from support import require_root
 
 from studio_app.probes.hotspot import interface_info, run_hotspot_probe
@@ -77,6 +77,7 @@ def test_down_interface_and_interface_without_address_fail(dummy_interface: str)
     assert down.findings[0].code == "hotspot.down" and down.status is ProbeStatus.FAIL
     run("ip", "link", "set", dummy_interface, "up")
     run("ip", "link", "set", f"{dummy_interface}p", "up")  # a veth is only up when its peer is
+    wait_for_carrier(dummy_interface)
     bare = run_hotspot_probe(cfg, threading.Event(), 5.0)
     assert bare.findings[0].code == "hotspot.no_address"
 

@@ -8,20 +8,20 @@ from studio_app.clock import FakeClock
 from studio_app.probes.live_sources import LiveSources, build_watch, one_rtt_ms, watch_sensors
 from studio_app.probes.network import upload_fail_line_mbps
 from studio_app.probes.profile import StudioProfile
-from studio_app.probes.watch import CAMERA_FPS, UPLINK_RTT
+from studio_app.probes.watch import CAMERA_FPS, UPLINK_LOSS, UPLINK_RTT
 
 
 def test_with_no_device_open_the_watch_reads_what_the_profile_names() -> None:
     profile = StudioProfile(name="B 间", camera_source="0", ingest_url="rtmp://127.0.0.1:1935/live")
     sensors = watch_sensors(profile, LiveSources())
-    assert [s.name for s in sensors] == [CAMERA_FPS, UPLINK_RTT]
+    assert [s.name for s in sensors] == [CAMERA_FPS, UPLINK_RTT, UPLINK_LOSS]
     assert watch_sensors(StudioProfile(name="bare", camera_source=""), LiveSources()) == []
 
 
 def test_the_watch_takes_only_the_rules_of_its_sensors() -> None:
     profile = StudioProfile(name="B 间", camera_source="", ingest_url="rtmp://127.0.0.1:1935/live")
     watch = build_watch(FakeClock(), profile, watch_sensors(profile, LiveSources()))
-    assert watch.sensor_names == [UPLINK_RTT]
+    assert watch.sensor_names == [UPLINK_RTT, UPLINK_LOSS]
 
 
 def test_closed_devices_read_as_nothing_rather_than_as_silence() -> None:

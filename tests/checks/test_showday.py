@@ -14,6 +14,9 @@ from pytestqt.qtbot import QtBot
 from studio_app.clock import FakeClock
 from studio_app.context import AppContext
 from studio_app.probes import repo as checks_repo
+from studio_app.probes.profile import StudioProfile
+from studio_app.probes.result import ProbeStatus
+from studio_app.probes.verdict import Verdict
 from studio_app.probes.watch import MIC_RMS, WatchSensor
 from studio_app.promo.onair_text import onair_text
 from studio_app.promo.session import SessionPhase
@@ -109,3 +112,38 @@ def test_going_live_watches_the_show_and_ending_it_stops_the_watch(
     assert not checks.watch_toggle.isChecked() and checks.watch.show_id is None
     # The alert the watch still held ends with the show.
     qtbot.waitUntil(lambda: _alert_cleared(app_context, alert.id), timeout=5000)
+
+
+def test_a_drill_from_the_check_tab_is_stored_with_the_script_runners_show_and_never_runs_on_air(
+    qtbot: QtBot, window: MainWindow, app_context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checks = window.panel("checks")
+    assert isinstance(checks, CheckPanel)
+    qtbot.waitUntil(lambda: bool(checks.profiles), timeout=5000)
+    checks.save_profile(
+        StudioProfile(name="B 间", ingest_url="rtmp://127.0.0.1:9/live", hotspot_interface="nosuchif5")
+    )
+    qtbot.waitUntil(lambda: "B 间" in [p.name for p in checks.profiles], timeout=5000)
+    window.show_area("script")
+    script = window.panel("script")
+    assert isinstance(script, ScriptPanel)
+    qtbot.waitUntil(lambda: script.controller is not None, timeout=10000)
+    assert script.controller is not None
+    show_id = script.controller.session.show_id
+
+    with qtbot.waitSignal(checks.drill.finished, timeout=15000) as done:
+        checks.drill.click()
+    assert done.args[0].run.verdict is Verdict.NO_GO  # no such hotspot: refused before anything changed
+    with app_context.db.session() as s:
+        drills = checks_repo.show_drills(s, show_id)
+    assert [(d.run_id, d.kind, d.status) for d in drills] == [
+        (done.args[0].run_id, "failover", ProbeStatus.FAIL)
+    ]
+
+    script.start_button.click()  # 开播: the drill would take the line the show streams over
+    with qtbot.waitSignal(checks.drill.failed, timeout=2000) as refused:
+        checks.drill.click()
+    assert "on air" in refused.args[0]
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    script.start_button.click()  # end the show
+    assert not checks.watch_toggle.isChecked()

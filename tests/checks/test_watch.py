@@ -44,7 +44,8 @@ def _watch(clock: FakeClock, readings: Readings, profile: StudioProfile | None =
         readings.sensor(CAMERA_FPS, 1.0),
         readings.sensor(UPLINK_RTT, 2.0),
     ]
-    return OnAirWatch(clock, sensors, default_rules(profile))
+    names = {s.name for s in sensors}
+    return OnAirWatch(clock, sensors, [r for r in default_rules(profile) if r.sensor in names])
 
 
 def _run_for(watch: OnAirWatch, clock: FakeClock, seconds: float, step_s: float = 0.5):

@@ -96,7 +96,9 @@ def test_report_json_gathers_every_area(
     assert list(out) == [
         "show", "checks", "checklist", "compliance", "promos", "cues", "alerts", "incidents", "segments",
         "questions",
+        "drills",
     ]  # fmt: skip
+    assert out["drills"] == []  # no failover drill was run for this show
     assert out["show"]["title"] == show.title
     assert out["show"]["planned_start"] == show.planned_start.isoformat()
     assert (

@@ -14,7 +14,7 @@ from studio_app.probes.verdict import Verdict
 from studio_app.ui import theme
 from studio_app.ui.checks.traffic_lights import STATUS_COLOURS
 
-PROBES = ("camera", "lighting", "mic", "network", "hotspot")
+PROBES = ("camera", "lighting", "mic", "network", "hotspot", "failover")
 VERDICT_COLOURS = {Verdict.GO: theme.GO, Verdict.WARN: theme.WARN, Verdict.NO_GO: theme.FAIL}
 
 

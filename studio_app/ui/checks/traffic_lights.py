@@ -85,7 +85,7 @@ class ProbeLight(QWidget):
 
 
 class TrafficLightRow(QWidget):
-    PROBES = ("camera", "lighting", "mic", "network", "hotspot")
+    PROBES = ("camera", "lighting", "mic", "network", "hotspot", "failover")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -15,8 +15,11 @@ from studio_app.probes.profile import StudioProfile, default_profile
 from studio_app.probes.service import CheckService
 from studio_app.probes.watch import (
     CAMERA_FPS,
+    HOTSPOT_LINK,
     MIC_PEAK,
     MIC_RMS,
+    UPLINK_HEADROOM,
+    UPLINK_LOSS,
     UPLINK_RTT,
     OnAirWatch,
     WatchEvents,
@@ -105,6 +108,9 @@ class WatchBar(QWidget):
                 MIC_PEAK: self.tr("mic peaks"),
                 CAMERA_FPS: self.tr("camera frame rate"),
                 UPLINK_RTT: self.tr("uplink RTT"),
+                UPLINK_LOSS: self.tr("uplink loss"),
+                UPLINK_HEADROOM: self.tr("upload headroom"),
+                HOTSPOT_LINK: self.tr("backup hotspot"),
             }
             what = self.tr(", ").join(labels[s.name] for s in sensors)
             self.status.setText(self.tr("Watching: {what}").format(what=what))
