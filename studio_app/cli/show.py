@@ -62,6 +62,7 @@ def report_handler(args: argparse.Namespace) -> int:
 
 def format_report(report: ShowReport) -> str:
     from studio_app.i18n import translate
+    from studio_app.showday.report import checklist_lines
 
     def when(at: object) -> str:
         return "-" if at is None else f"{at:%Y-%m-%d %H:%M}"
@@ -79,7 +80,7 @@ def format_report(report: ShowReport) -> str:
         translate("ShowCli", "Device checks: {count}").format(count=len(report.checks)),
     ]
     lines += [f"  {when(c.at)}  {c.verdict}" for c in report.checks]
-    lines.append(translate("ShowCli", "Checklist: none yet"))
+    lines += checklist_lines(report.checklist)
     lines.append(translate("ShowCli", "Compliance reviews: {count}").format(count=len(report.compliance)))
     for c in report.compliance:
         state = translate("ShowCli", "accepted") if c.accepted else translate("ShowCli", "refused")
