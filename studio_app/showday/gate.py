@@ -14,19 +14,9 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
-from studio_app import settings
 from studio_app.i18n import translate
 from studio_app.probes.verdict import Verdict
 from studio_app.script.model import format_price
-
-SETTINGS_SECTION = "showday"
-DEFAULT_CHECK_MAX_AGE = timedelta(hours=2)
-
-
-def check_max_age() -> timedelta:
-    """How old the show's device check may be when it goes live (``[showday] check_max_age_minutes``)."""
-    minutes = settings.read_int(settings.value(SETTINGS_SECTION, "check_max_age_minutes"), 120, 5, 24 * 60)
-    return timedelta(minutes=minutes)
 
 
 def default_template() -> tuple[str, ...]:

@@ -20,7 +20,6 @@ from studio_app.showday.gate import (
     ItemState,
     LinkedCheck,
     PriceCard,
-    check_max_age,
     compliance_item,
     default_template,
     device_check_item,
@@ -28,6 +27,7 @@ from studio_app.showday.gate import (
     prices_item,
     required_text,
 )
+from studio_app.showday.prefs import check_max_age
 from studio_app.store.handle import StoreHandle
 from studio_app.store.live import get_live
 from studio_app.store.models.showday import GateItem, GatePriceTick

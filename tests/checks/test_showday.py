@@ -51,6 +51,10 @@ def _alert_rows(context: AppContext) -> list[OnAirAlert]:
         return checks_repo.list_alerts(s, since=context.clock.now().replace(year=2000))
 
 
+def _phase(script: ScriptPanel) -> SessionPhase | None:
+    return script.controller.session.phase if script.controller is not None else None
+
+
 def test_going_live_watches_the_show_and_ending_it_stops_the_watch(
     qtbot: QtBot,
     window: MainWindow,
@@ -69,10 +73,16 @@ def test_going_live_watches_the_show_and_ending_it_stops_the_watch(
     assert not checks.watch_toggle.isChecked()
 
     script.toggle_prompter()  # the host's screen
-    script.start_button.click()  # 开播
+    script.start_button.click()  # 开播: the demo show's pre-show gate is not clear, so it asks first
     assert script.controller is not None
     show_id = script.controller.session.show_id
-    assert script.controller.session.phase is SessionPhase.ON_AIR
+    gate = window.showday.gate
+    qtbot.waitUntil(lambda: gate is not None and gate.dialog is not None, timeout=5000)
+    assert gate is not None and gate.dialog is not None
+    gate.dialog.name_edit.setText("场控 阿杰")
+    gate.dialog.reason_edit.setPlainText("设备由技术人工确认")
+    gate.dialog.override_button.click()
+    qtbot.waitUntil(lambda: _phase(script) is SessionPhase.ON_AIR, timeout=5000)
     assert checks.watch_toggle.isChecked() and "mic level" in checks.watch_status.text()
     assert checks.watch.show_id == show_id
 

@@ -90,7 +90,7 @@ def test_a_stale_check_or_a_no_go_blocks_and_a_warning_does_not(
 
 def test_the_check_age_limit_comes_from_the_settings(fake_clock: FakeClock) -> None:
     from studio_app import settings
-    from studio_app.showday.gate import check_max_age
+    from studio_app.showday.prefs import check_max_age
 
     assert check_max_age() == timedelta(hours=2)
     settings.save_section("showday", {"check_max_age_minutes": "30"})
