@@ -40,12 +40,16 @@
         <translation>设备检测</translation>
     </message>
     <message>
-        <source>Compliance record signed</source>
-        <translation>合规审核已签字</translation>
+        <source>Compliance review</source>
+        <translation>合规审核</translation>
     </message>
     <message>
-        <source>Prices confirmed</source>
-        <translation>价格已确认</translation>
+        <source>Price check</source>
+        <translation>价格核对</translation>
+    </message>
+    <message>
+        <source>{title}: {detail}</source>
+        <translation>{title}：{detail}</translation>
     </message>
     <message>
         <source>Not done: {title}</source>
@@ -121,6 +125,10 @@
     <message>
         <source>Who ticks (your name)</source>
         <translation>勾选人（您的姓名）</translation>
+    </message>
+    <message>
+        <source>Before going live: {title}</source>
+        <translation>开播前检查：{title}</translation>
     </message>
     <message>
         <source>Your name</source>

@@ -65,8 +65,8 @@ class AutoItem:
     def title(self) -> str:
         return {
             AutoKind.DEVICE_CHECK: translate("Gate", "Device check"),
-            AutoKind.COMPLIANCE: translate("Gate", "Compliance record signed"),
-            AutoKind.PRICES: translate("Gate", "Prices confirmed"),
+            AutoKind.COMPLIANCE: translate("Gate", "Compliance review"),
+            AutoKind.PRICES: translate("Gate", "Price check"),
         }[self.kind]
 
 
@@ -113,7 +113,11 @@ class GateStatus:
     @property
     def blockers(self) -> tuple[str, ...]:
         """Each thing that stands, one line in the UI language; empty when the gate is clear."""
-        lines = [f"{a.title}: {a.detail}" for a in self.auto if a.state is AutoState.BLOCKED]
+        lines = [
+            translate("Gate", "{title}: {detail}").format(title=a.title, detail=a.detail)
+            for a in self.auto
+            if a.state is AutoState.BLOCKED
+        ]
         lines += [
             translate("Gate", "Not done: {title}").format(title=i.title)
             for i in self.items

@@ -67,15 +67,18 @@ class GateDialog(QDialog):
         self._reads = 0  # reads may finish out of order: only the newest is shown
         self.setWindowTitle(self.tr("Pre-show checklist: {title}").format(title=title))
         self.resize(760, 820)
-        self._build()
+        self._build(title)
         self._feed = change_feed(writer)
         self._feed.changed.connect(self._on_changes)
         self._watching = True
         self.refresh(open_checklist=True)
 
-    def _build(self) -> None:
+    def _build(self, title: str) -> None:
         self.name_edit = QLineEdit(saved_reviewer())
         self.name_edit.setPlaceholderText(self.tr("Who ticks (your name)"))
+        heading = QLabel(self.tr("Before going live: {title}").format(title=title))
+        heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        heading.setWordWrap(True)
         names = QFormLayout()
         names.addRow(self.tr("Your name"), self.name_edit)
 
@@ -127,6 +130,7 @@ class GateDialog(QDialog):
         buttons.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(heading)
         layout.addLayout(names)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.override_box)
