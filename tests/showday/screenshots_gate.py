@@ -1,8 +1,8 @@
 """Screenshot of the pre-show gate (开播前检查单) asking for an override before going live: the device check
-is a NO-GO, two prices and two of the studio's items are still open, and the operator types a reason.
+is a NO-GO, two prices and one of the studio's items are still open, and the operator types a reason.
 
-Run: ``PYTHONPATH=.:tests/showday QT_QPA_PLATFORM=offscreen .venv/bin/python tests/showday/screenshots_gate.py zh_CN``
-(or under Xvfb).
+Run (offscreen or under Xvfb):
+``PYTHONPATH=.:tests/showday .venv/bin/python tests/showday/screenshots_gate.py zh_CN``.
 Writes ``docs/screenshots/gate_override.png`` (``gate_override_en.png`` for English).
 """
 
