@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlertTimeline</name>
+    <message>
+        <source>not cleared</source>
+        <translation>未恢复</translation>
+    </message>
+    <message>
+        <source>lasted {m} min {s} s</source>
+        <translation>持续 {m} 分 {s} 秒</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>not acknowledged</source>
+        <translation>无人确认</translation>
+    </message>
+    <message>
+        <source>⚠ Alert: {device}</source>
+        <translation>⚠ 告警：{device}</translation>
+    </message>
+</context>
+<context>
     <name>Gate</name>
     <message>
         <source>Products listed in the shop (商品上架)</source>
