@@ -6,7 +6,7 @@ above the areas (which must not import each other) and below the context. No Qt:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -217,6 +217,7 @@ def build_show_report(handle: StoreHandle, show_id: str | None = None) -> ShowRe
     script_service = ScriptService(handle)
     checks = CheckService(handle)
     log = script_service.run_log(show.id)
+    show = _on_air_times(show, log)
     return ShowReport(
         show=show,
         checks=tuple(CheckEntry(c.id, c.verdict.value, c.started_at) for c in checks.show_checks(show.id)),
@@ -243,6 +244,18 @@ def build_show_report(handle: StoreHandle, show_id: str | None = None) -> ShowRe
             QuestionEntry(q.text, q.starred, q.status.value, q.asked_at, q.shown_at, q.segment_index)
             for q in LiveRoomService(handle).questions(show.id)
         ),
+    )
+
+
+def _on_air_times(show: ShowSummary, log: tuple[RunLogEvent, ...]) -> ShowSummary:
+    """The show with its actual start and end from the run log where its row has none: going live in the
+    script runner logs them, it does not edit the show."""
+    starts = [e.at for e in log if e.kind is RunLogKind.SHOW_START]
+    ends = [e.at for e in log if e.kind is RunLogKind.SHOW_END]
+    return replace(
+        show,
+        started_at=show.started_at or (starts[0] if starts else None),
+        ended_at=show.ended_at or (ends[-1] if ends else None),
     )
 
 
