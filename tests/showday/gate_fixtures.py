@@ -10,6 +10,8 @@ from studio_app.probes.runner import CheckRun
 from studio_app.probes.service import CheckService
 from studio_app.script.lint import lint_text
 from studio_app.script.service import ScriptService
+from studio_app.showday.gate import ItemState
+from studio_app.showday.service import GateService
 
 REVIEWER = "场控 阿杰"
 
@@ -33,3 +35,15 @@ def sign_current_script(context: AppContext, show_id: str, reviewer: str = REVIE
         show_id, text, hits=hits, wordlist=wordlist, price_flags=[], checked_by=reviewer, accepted=True,
         reasons=reasons,
     ).found  # fmt: skip
+
+
+def clear_gate(context: AppContext, show_id: str, item_state: ItemState = ItemState.DONE) -> None:
+    """Everything the gate asks for: a GO check, the script signed, each price confirmed, each item ticked."""
+    link_check(context, show_id)
+    sign_current_script(context, show_id)
+    service = GateService(context)
+    status = service.open_checklist(show_id)
+    for card in status.prices:
+        service.confirm_price(show_id, card.link_no, "主播 小林")
+    for item in status.items:
+        service.set_item_state(item.id, item_state, "运营 小王")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -20,7 +19,6 @@ from studio_app.shows import list_shows
 from studio_app.ui.check_panel import CheckPanel
 from studio_app.ui.data_panel import DataPanel
 from studio_app.ui.main_window import MainWindow
-from studio_app.ui.workers import running_count
 
 
 def _store_alert(context: AppContext, show_id: str, minutes: int, acknowledged: bool) -> None:
@@ -64,15 +62,6 @@ def test_the_review_lists_the_shows_alerts_among_its_incidents_by_time(
     assert bundle is not None
     assert [i.at for i in bundle.incidents] == sorted(i.at for i in bundle.incidents)
     panel.shutdown()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, app_context: AppContext) -> Iterator[MainWindow]:
-    win = MainWindow(app_context)
-    qtbot.addWidget(win)
-    yield win
-    win.close()
-    qtbot.waitUntil(lambda: running_count() == 0, timeout=5000)
 
 
 @pytest.mark.parametrize("chosen", ["", "false", "true"])

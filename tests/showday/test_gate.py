@@ -8,7 +8,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from gate_fixtures import REVIEWER, link_check, sign_current_script
+from gate_fixtures import REVIEWER, clear_gate, link_check
 
 from studio_app.clock import FakeClock
 from studio_app.context import AppContext
@@ -37,16 +37,6 @@ def _auto(service: GateService, show_id: str) -> dict[AutoKind, AutoState]:
     return {a.kind: a.state for a in service.status(show_id).auto}
 
 
-def _clear_everything(service: GateService, context: AppContext, show_id: str) -> None:
-    link_check(context, show_id)
-    sign_current_script(context, show_id)
-    status = service.open_checklist(show_id)
-    for card in status.prices:
-        service.confirm_price(show_id, card.link_no, "主播 小林")
-    for item in status.items:
-        service.set_item_state(item.id, ItemState.DONE, "运营 小王")
-
-
 def test_a_new_show_is_blocked_by_each_automatic_item_and_every_open_item(
     app_context: AppContext, show_id: str
 ) -> None:
@@ -64,7 +54,7 @@ def test_a_show_with_everything_ticked_is_clear_and_names_who_ticked(
     app_context: AppContext, fake_clock: FakeClock, show_id: str
 ) -> None:
     service = GateService(app_context)
-    _clear_everything(service, app_context, show_id)
+    clear_gate(app_context, show_id)
     status = service.status(show_id)
     assert status.clear, status.blockers
     assert {i.by for i in status.items} == {"运营 小王"} and all(
@@ -105,7 +95,7 @@ def test_editing_the_script_after_signing_unsigns_it_and_a_changed_price_is_unco
     app_context: AppContext, show_id: str
 ) -> None:
     service = GateService(app_context)
-    _clear_everything(service, app_context, show_id)
+    clear_gate(app_context, show_id)
     scripts = ScriptService(app_context)
     script = scripts.load_show(show_id).script
     assert script is not None

@@ -4,11 +4,9 @@ check run from its tab is linked to the show chosen in the script runner."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from gate_fixtures import link_check, sign_current_script
+from gate_fixtures import clear_gate
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -23,26 +21,16 @@ from studio_app.ui.check_panel import CheckPanel
 from studio_app.ui.gate.dialog import GateDialog
 from studio_app.ui.main_window import MainWindow
 from studio_app.ui.script_panel import ScriptPanel
-from studio_app.ui.workers import running_count
 
 
-@pytest.fixture
-def window(qtbot: QtBot, app_context: AppContext) -> Iterator[MainWindow]:
-    win = MainWindow(app_context)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    qtbot.waitUntil(lambda: running_count() == 0, timeout=5000)
-
-
-def _script_panel(qtbot: QtBot, window: MainWindow) -> ScriptPanel:
+def _script_panel(qtbot: QtBot, window: MainWindow) -> tuple[ScriptPanel, str]:
+    """The script runner with the demo show open, and that show's id."""
     window.show_area("script")
     script = window.panel("script")
     assert isinstance(script, ScriptPanel)
     qtbot.waitUntil(lambda: script.controller is not None, timeout=10000)
-    return script
+    assert script.controller is not None
+    return script, script.controller.session.show_id
 
 
 def _gate_dialog(qtbot: QtBot, window: MainWindow) -> GateDialog:
@@ -60,9 +48,7 @@ def _phase(script: ScriptPanel) -> SessionPhase | None:
 def test_going_live_over_a_blocked_gate_is_refused_without_a_reason_and_recorded_with_one(
     qtbot: QtBot, window: MainWindow, app_context: AppContext
 ) -> None:
-    script = _script_panel(qtbot, window)
-    assert script.controller is not None
-    show_id = script.controller.session.show_id
+    script, show_id = _script_panel(qtbot, window)
     qtbot.mouseClick(script.start_button, Qt.MouseButton.LeftButton)  # 开播
     dialog = _gate_dialog(qtbot, window)
     assert dialog.going_live and dialog.override_box.isVisible() and not dialog.go_button.isEnabled()
@@ -72,7 +58,7 @@ def test_going_live_over_a_blocked_gate_is_refused_without_a_reason_and_recorded
     with qtbot.waitSignal(dialog.failed, timeout=5000) as refused:
         qtbot.mouseClick(dialog.override_button, Qt.MouseButton.LeftButton)
     assert "reason" in str(refused.args[0]) and "reason" in dialog.message.text()
-    assert script.controller.session.phase is SessionPhase.READY
+    assert _phase(script) is SessionPhase.READY
     assert GateService(app_context).status(show_id).overrides == ()
 
     dialog.reason_edit.setPlainText("设备已人工确认，平台活动准时开始")
@@ -84,30 +70,19 @@ def test_going_live_over_a_blocked_gate_is_refused_without_a_reason_and_recorded
 
 
 def test_a_clear_gate_goes_straight_on_air(qtbot: QtBot, window: MainWindow, app_context: AppContext) -> None:
-    script = _script_panel(qtbot, window)
-    assert script.controller is not None
-    show_id = script.controller.session.show_id
-    service = GateService(app_context)
-    link_check(app_context, show_id)
-    sign_current_script(app_context, show_id)
-    status = service.open_checklist(show_id)
-    for card in status.prices:
-        service.confirm_price(show_id, card.link_no, "主播 小林")
-    for item in status.items:
-        service.set_item_state(item.id, ItemState.NOT_APPLICABLE, "运营 小王")
+    script, show_id = _script_panel(qtbot, window)
+    clear_gate(app_context, show_id, ItemState.NOT_APPLICABLE)
 
     script.start_button.click()
     qtbot.waitUntil(lambda: _phase(script) is SessionPhase.ON_AIR, timeout=5000)
     assert window.showday.gate is not None and window.showday.gate.dialog is None  # nothing asked
-    assert service.status(show_id).overrides == ()
+    assert GateService(app_context).status(show_id).overrides == ()
 
 
 def test_ticks_in_the_gate_opened_before_the_show_are_stored_with_the_name(
     qtbot: QtBot, window: MainWindow, app_context: AppContext
 ) -> None:
-    script = _script_panel(qtbot, window)
-    assert script.controller is not None
-    show_id = script.controller.session.show_id
+    script, show_id = _script_panel(qtbot, window)
     gate = window.showday.gate
     assert gate is not None
     qtbot.mouseClick(gate.button, Qt.MouseButton.LeftButton)
@@ -130,7 +105,7 @@ def test_ticks_in_the_gate_opened_before_the_show_are_stored_with_the_name(
     assert (status.items[0].state, status.items[0].by) == (ItemState.DONE, "运营 小王")
     assert status.prices[0].confirmed_by == "运营 小王"
     assert not dialog.price_boxes[1].isEnabled()  # confirmed: not taken back by a stray click
-    assert script.controller.session.phase is SessionPhase.READY  # preparing is not going live
+    assert _phase(script) is SessionPhase.READY  # preparing is not going live
 
 
 def test_a_check_from_the_device_tab_is_linked_to_the_show_chosen_in_the_script_runner(
@@ -138,8 +113,7 @@ def test_a_check_from_the_device_tab_is_linked_to_the_show_chosen_in_the_script_
 ) -> None:
     unplugged = StudioProfile(name="B 间", camera_source=str(tmp_path / "no.avi"))
     app_context.writer.run(lambda s: checks_repo.save_profile(s, unplugged, make_default=True))
-    script = _script_panel(qtbot, window)
-    show_id = script.show_combo.currentData()
+    _, show_id = _script_panel(qtbot, window)
     window.show_area("checks")
     checks = window.panel("checks")
     assert isinstance(checks, CheckPanel)
