@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from gate_fixtures import clear_gate
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from studio_app.context import AppContext
@@ -19,6 +21,7 @@ from studio_app.showday.gate import ItemState
 from studio_app.showday.service import GateService
 from studio_app.ui.check_panel import CheckPanel
 from studio_app.ui.gate.dialog import GateDialog
+from studio_app.ui.gate.template_dialog import TemplateDialog
 from studio_app.ui.main_window import MainWindow
 from studio_app.ui.script_panel import ScriptPanel
 
@@ -125,3 +128,25 @@ def test_a_check_from_the_device_tab_is_linked_to_the_show_chosen_in_the_script_
         qtbot.mouseClick(checks.run_button, Qt.MouseButton.LeftButton)
     (linked,) = CheckService(app_context).show_checks(show_id)
     assert linked.id == checks.last_run_id
+
+
+def test_the_template_edited_from_the_gate_is_for_the_next_show_not_this_one(
+    qtbot: QtBot, window: MainWindow, app_context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, show_id = _script_panel(qtbot, window)
+    gate = window.showday.gate
+    assert gate is not None
+    dialog = gate.open_gate()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.status is not None, timeout=5000)
+    copied = [item.title for item in GateService(app_context).status(show_id).items]
+
+    def edit(template: TemplateDialog) -> int:
+        assert template.titles() == copied  # the studio's template as the show copied it
+        template.editor.setPlainText("灯光复位\n\n样品到位\n")
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(TemplateDialog, "exec", edit)
+    qtbot.mouseClick(dialog.template_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: GateService(app_context).template() == ("灯光复位", "样品到位"), timeout=5000)
+    assert [item.title for item in GateService(app_context).status(show_id).items] == copied

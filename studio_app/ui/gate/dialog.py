@@ -242,7 +242,10 @@ class GateDialog(QDialog):
         self.refresh()
 
     def edit_template(self) -> None:
-        dialog = TemplateDialog(self.service.template(), self)
+        run_in_thread(self.service.template, on_result=self._edit_template, on_error=self._fail)
+
+    def _edit_template(self, titles: tuple[str, ...]) -> None:
+        dialog = TemplateDialog(titles, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             run_in_thread(self.service.save_template, dialog.titles(), on_error=self._fail)
 
