@@ -1,6 +1,8 @@
 """The show day across the areas: going live in the script runner starts the device check's on-air watch
 for that show, ending the show stops it, and an alert the watch raises on air reaches the host's prompter
-as a cue banner. The main window wires the panels here so that neither reaches into the other."""
+as a cue banner (and, when the studio chose it, a sound). Going live passes the pre-show gate first
+(ui/gate/), and a device check run from its tab is linked to the show chosen in the script runner. The main
+window wires the panels here so that neither reaches into the other."""
 
 from __future__ import annotations
 
