@@ -145,12 +145,11 @@ class GateDialog(QDialog):
     def refresh(self, open_checklist: bool = False) -> None:
         self._reads += 1
         read = self.service.open_checklist if open_checklist else self.service.status
-        number = self._reads
-        run_in_thread(
-            read, self.show_id, on_result=lambda status: self._show(number, status), on_error=self._fail
-        )
+        # A bound method as the callback: it is skipped once the dialog is gone.
+        run_in_thread(_numbered, self._reads, read, self.show_id, on_result=self._show, on_error=self._fail)
 
-    def _show(self, number: int, status: GateStatus) -> None:
+    def _show(self, numbered: tuple[int, GateStatus]) -> None:
+        number, status = numbered
         if number != self._reads:
             return
         self.status = status
@@ -287,6 +286,10 @@ class GateDialog(QDialog):
             self._watching = False
             self._feed.changed.disconnect(self._on_changes)
         super().done(result)
+
+
+def _numbered(number: int, read: Callable[[str], GateStatus], show_id: str) -> tuple[int, GateStatus]:
+    return number, read(show_id)
 
 
 def _hhmm(at: datetime) -> str:

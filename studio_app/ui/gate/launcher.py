@@ -48,13 +48,13 @@ class GateLauncher(QObject):
         if self.dialog is not None and self.dialog.going_live:
             self.dialog.raise_()
             return
+        # A bound method as the callback: it is skipped once the runner (and this) is gone.
         run_in_thread(
-            self.service.open_checklist,
-            controller.session.show_id,
-            on_result=partial(self._gate_read, controller),
+            _read_gate, self.service, controller, controller.session.show_id, on_result=self._gate_read
         )
 
-    def _gate_read(self, controller: OnAirController, status: GateStatus) -> None:
+    def _gate_read(self, read: tuple[OnAirController, GateStatus]) -> None:
+        controller, status = read
         if status.clear:
             _start(controller)
             return
@@ -82,6 +82,12 @@ class GateLauncher(QObject):
     def _closed(self, dialog: GateDialog, _result: int) -> None:
         if self.dialog is dialog:
             self.dialog = None
+
+
+def _read_gate(
+    service: GateService, controller: OnAirController, show_id: str
+) -> tuple[OnAirController, GateStatus]:
+    return controller, service.open_checklist(show_id)
 
 
 def _start(controller: OnAirController) -> None:
