@@ -39,6 +39,11 @@ AREAS: dict[str, tuple[str, ...]] = {
         "ui/script/",
         "store/models/script.py",
     ),
+    "showday": (
+        "showday/",
+        "ui/gate/",
+        "store/models/showday.py",
+    ),
     "liveroom": (
         "liveroom/",
         "ui/liveroom/",

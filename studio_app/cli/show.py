@@ -63,6 +63,7 @@ def report_handler(args: argparse.Namespace) -> int:
 def format_report(report: ShowReport) -> str:
     from studio_app.i18n import translate
     from studio_app.probes.labels import probe_label
+    from studio_app.showday.report import checklist_lines
 
     def when(at: object) -> str:
         return "-" if at is None else f"{at:%Y-%m-%d %H:%M}"
@@ -84,7 +85,7 @@ def format_report(report: ShowReport) -> str:
     for d in report.drills:
         switch = "-" if d.switch_s is None else f"{d.switch_s:.1f} s"
         lines.append(f"  {when(d.at)}  {d.verdict}  {d.mode or '-'}  {d.interface or '-'}  {switch}")
-    lines.append(translate("ShowCli", "Checklist: none yet"))
+    lines += checklist_lines(report.checklist)
     lines.append(translate("ShowCli", "Compliance reviews: {count}").format(count=len(report.compliance)))
     for c in report.compliance:
         state = translate("ShowCli", "accepted") if c.accepted else translate("ShowCli", "refused")

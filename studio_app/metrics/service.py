@@ -64,6 +64,7 @@ DATA_TABLES = (
     "run_log_events",
     "check_runs",
     "check_probe_results",
+    "onair_alerts",  # shown among the review's incidents
 )
 
 

@@ -6,15 +6,18 @@ above the areas (which must not import each other) and below the context. No Qt:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from studio_app.i18n import translate
 from studio_app.liveroom.service import LiveRoomService
 from studio_app.metrics.service import MetricsService
 from studio_app.probes.service import CheckService
 from studio_app.script.model import RunLogEvent, RunLogKind, Script
 from studio_app.script.service import ScriptService
+from studio_app.showday.gate import GateStatus
+from studio_app.showday.service import GateService
 from studio_app.shows import ShowSummary, find_show
 from studio_app.store.handle import StoreHandle
 
@@ -119,6 +122,7 @@ class ShowReport:
     alerts: tuple[AlertEntry, ...]
     incidents: tuple[IncidentEntry, ...]
     segments: tuple[SegmentEntry, ...]
+    checklist: GateStatus  # the pre-show gate, its automatic items as of going live (or now)
     questions: tuple[QuestionEntry, ...] = ()
     drills: tuple[DrillEntry, ...] = ()
 
@@ -140,8 +144,7 @@ class ShowReport:
                 "actual_end": _iso(self.show.ended_at),
             },
             "checks": [{"run_id": c.run_id, "verdict": c.verdict, "at": _iso(c.at)} for c in self.checks],
-            # The show-day checklist is not built yet: the key is there so readers need not change later.
-            "checklist": {"items": [], "overrides": []},
+            "checklist": _checklist_json(self.checklist),
             "compliance": [
                 {
                     "checked_by": c.checked_by,
@@ -190,6 +193,48 @@ def _iso(at: datetime | None) -> str | None:
     return None if at is None else at.isoformat()
 
 
+def _checklist_json(gate: GateStatus) -> dict[str, Any]:
+    return {
+        "clear": gate.clear,
+        "automatic": [{"kind": a.kind.value, "state": a.state.value, "detail": a.detail} for a in gate.auto],
+        "items": [
+            {"title": i.title, "state": i.state.value, "by": i.by, "at": _iso(i.at)} for i in gate.items
+        ],
+        "prices": [
+            {
+                "link_no": p.link_no,
+                "name": p.name,
+                "live_price": None if p.live_price is None else str(p.live_price),
+                "confirmed_by": p.confirmed_by,
+                "at": _iso(p.confirmed_at),
+            }
+            for p in gate.prices
+        ],
+        "overrides": [
+            {"reason": o.reason, "by": o.by, "at": _iso(o.at), "blockers": list(o.blockers)}
+            for o in gate.overrides
+        ],
+    }
+
+
+def checklist_lines(gate: GateStatus) -> list[str]:
+    """The gate in the text report, in the UI language."""
+    state = translate("ShowReport", "clear") if gate.clear else translate("ShowReport", "not clear")
+    lines = [translate("ShowReport", "Pre-show checklist: {state}").format(state=state)]
+    lines += [f"  [{a.state.value}] {a.title}: {a.detail}" for a in gate.auto]
+    for item in gate.items:
+        who = f"  {item.by} {item.at:%H:%M}" if item.at is not None else ""
+        lines.append(f"  [{item.state.value}] {item.title}{who}")
+    for o in gate.overrides:
+        lines.append(
+            "  "
+            + translate("ShowReport", "Override by {who} at {at}: {reason}").format(
+                who=o.by, at=f"{o.at:%Y-%m-%d %H:%M}", reason=o.reason
+            )
+        )
+    return lines
+
+
 def _mark(mark: LogMark) -> dict[str, Any]:
     return {"at": _iso(mark.at), "text": mark.text}
 
@@ -201,6 +246,7 @@ def build_show_report(handle: StoreHandle, show_id: str | None = None) -> ShowRe
     script_service = ScriptService(handle)
     checks = CheckService(handle)
     log = script_service.run_log(show.id)
+    show = _on_air_times(show, log)
     return ShowReport(
         show=show,
         checks=tuple(CheckEntry(c.id, c.verdict.value, c.started_at) for c in checks.show_checks(show.id)),
@@ -222,6 +268,7 @@ def build_show_report(handle: StoreHandle, show_id: str | None = None) -> ShowRe
             for i in MetricsService(handle).incidents(show.id)
         ),
         segments=segment_durations(script_service.load_show(show.id).script, log, show.ended_at),
+        checklist=GateService(handle).status(show.id, show.started_at),
         questions=tuple(
             QuestionEntry(q.text, q.starred, q.status.value, q.asked_at, q.shown_at, q.segment_index)
             for q in LiveRoomService(handle).questions(show.id)
@@ -248,6 +295,18 @@ def _text(value: object) -> str | None:
 
 def _number(value: object) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _on_air_times(show: ShowSummary, log: tuple[RunLogEvent, ...]) -> ShowSummary:
+    """The show with its actual start and end from the run log where its row has none: going live in the
+    script runner logs them, it does not edit the show."""
+    starts = [e.at for e in log if e.kind is RunLogKind.SHOW_START]
+    ends = [e.at for e in log if e.kind is RunLogKind.SHOW_END]
+    return replace(
+        show,
+        started_at=show.started_at or (starts[0] if starts else None),
+        ended_at=show.ended_at or (ends[-1] if ends else None),
+    )
 
 
 def _marks(log: tuple[RunLogEvent, ...], kind: RunLogKind) -> tuple[LogMark, ...]:

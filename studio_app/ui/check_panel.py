@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -82,6 +83,7 @@ class CheckPanel(QWidget):
         self._cancel: threading.Event | None = None
         self._paused = PausedDevices(preview=False, meter=False, frame_counter=False)
         self._closing = False
+        self.linked_show: Callable[[], str | None] = lambda: None  # the show a run clears (ui/showday.py)
         self._profiles_load = self._history_load = 0  # numbers the loads, so a stale one is dropped
         self._bridge = _Bridge(self)
         self._bridge.progress.connect(self._on_progress)
@@ -350,6 +352,7 @@ class CheckPanel(QWidget):
             self.profile,
             selection,
             source="gui",
+            show_id=self.linked_show(),
             cancel=cancel,
             on_progress=self._bridge.progress.emit,
             on_result=self._check_done,

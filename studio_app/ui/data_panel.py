@@ -39,6 +39,7 @@ from studio_app.metrics.series import LiveTotals, chart_series
 from studio_app.metrics.service import DATA_TABLES, MetricsService, ShowBundle, empty_bundle, report_input_of
 from studio_app.money import format_yuan
 from studio_app.probes.service import CheckService, DeviceTrends
+from studio_app.showday.timeline import with_alert_incidents
 from studio_app.shows import ShowSummary
 from studio_app.store.writer import Changes
 from studio_app.ui.data.breakdown_tabs import BreakdownTabs
@@ -485,4 +486,4 @@ class DataPanel(QWidget):
 
 
 def _load_show(m: MetricsService, c: CheckService, show: str, tz: tzinfo) -> tuple[ShowBundle, DeviceTrends]:
-    return m.load_show(show, tz), c.device_trends()
+    return with_alert_incidents(m.load_show(show, tz), c.show_alerts(show)), c.device_trends()

@@ -385,7 +385,7 @@ class ScriptPanel(QWidget):
         if controller is None:
             return
         if controller.session.phase is SessionPhase.READY:
-            controller.start_show()
+            controller.request_start()
         elif controller.session.phase is SessionPhase.ON_AIR:
             answer = QMessageBox.question(
                 self,

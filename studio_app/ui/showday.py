@@ -1,8 +1,10 @@
 """The show day across the areas: going live in the script runner starts the device check's on-air watch
 for that show, ending the show stops it, and an alert the watch raises on air reaches the host's prompter
-as a cue banner; the live room reads the workspace's one drop folder for the data panel's feed show too,
-and the minute tables it reads reach the data panel's charts. The main window wires the panels here so
-that neither reaches into the other."""
+as a cue banner (and, when the studio chose it, a sound). Going live passes the pre-show gate first
+(ui/gate/), and a device check or drill run from its tab is linked to the show chosen in the script runner.
+The live room reads the workspace's one drop folder for the data panel's feed show too, and the minute
+tables it reads reach the data panel's charts. The main window wires the panels here so that neither
+reaches into the other."""
 
 from __future__ import annotations
 
@@ -10,10 +12,12 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from studio_app.probes.watch import WatchAlert
 from studio_app.promo.session import MAX_CUE_CHARS
+from studio_app.showday.prefs import alert_sound
+from studio_app.ui.gate.launcher import GateLauncher
 
 if TYPE_CHECKING:
     from studio_app.ui.check_panel import CheckPanel
@@ -27,9 +31,10 @@ class ShowDay(QObject):
         super().__init__(parent)
         self._panel = panel  # the main window's panel(key): builds the area on first use
         self.on_air_show: str | None = None
-        self.selected_show: str | None = None  # the script runner's show: a drill run now is stored with it
         self._announced: set[str] = set()  # kinds of the standing alerts the host was already shown
         self._attached: dict[str, QWidget] = {}
+        self.gate: GateLauncher | None = None  # built with the script runner
+        self.sound: Callable[[], None] = QApplication.beep  # a new alert, when the studio chose a sound
 
     def attach(self, key: str, panel: QWidget) -> None:
         """Connect a panel that was just built."""
@@ -46,10 +51,15 @@ class ShowDay(QObject):
         if key == "data":  # the feed's files are read by the live room's watcher: it must exist
             cast("DataPanel", panel).live_view.feed_toggled.connect(self._feed_toggled)
         if key == "script":
-            panel.on_air_state.connect(self._on_air_state)  # type: ignore[attr-defined]
+            script = cast("ScriptPanel", panel)
+            self.gate = GateLauncher(script)
+            script.on_air_state.connect(self._on_air_state)
         elif key == "checks":
-            panel.watch_alerts_changed.connect(self._on_alerts)  # type: ignore[attr-defined]
-            panel.drill.selected_show = lambda: self.selected_show  # type: ignore[attr-defined]
+            checks = cast("CheckPanel", panel)
+            checks.watch_alerts_changed.connect(self._on_alerts)
+            # A check run from the device-check tab clears the show chosen in the script runner.
+            checks.linked_show = self._chosen_show
+            checks.drill.selected_show = self._chosen_show
         elif key == "liveroom":  # the live room follows the show the script runner has open
             panel.set_onair_source(  # type: ignore[attr-defined]
                 lambda: cast("ScriptPanel", self._panel("script")).controller
@@ -64,8 +74,16 @@ class ShowDay(QObject):
         room.set_feed_show_source(data.feed_show_id)
         room.samples_dropped.connect(data.on_feed_samples)
 
+    def _chosen_show(self) -> str | None:
+        if self.gate is None:  # the script runner was never opened: no show is chosen
+            return None
+        show_id = cast("ScriptPanel", self._panel("script")).show_combo.currentData()
+        return str(show_id) if show_id else None
+
     def _on_air_state(self, show_id: str, on_air: bool) -> None:
-        self.selected_show = show_id
+        controller = cast("ScriptPanel", self._panel("script")).controller
+        if controller is not None and self.gate is not None:
+            controller.gate = self.gate.go_live  # each show the runner opens gets a new controller
         if on_air == (self.on_air_show == show_id):
             return  # no change: the operator may have switched the watch off by hand, and that stands
         watch = cast("CheckPanel", self._panel("checks")).watch
@@ -82,6 +100,8 @@ class ShowDay(QObject):
         the host dismisses with the cue key."""
         raised = [a for a in alerts if a.kind not in self._announced]
         self._announced = {a.kind for a in alerts}
+        if raised and alert_sound():
+            self.sound()
         if self.on_air_show is None:
             return
         controller = cast("ScriptPanel", self._panel("script")).controller

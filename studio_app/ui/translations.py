@@ -15,7 +15,7 @@ from studio_app.paths import resource_path
 log = logging.getLogger(__name__)
 
 SUPPORTED = ("zh_CN", "en")
-AREAS = ("app", "checks", "script", "liveroom", "data", "remote")
+AREAS = ("app", "checks", "script", "liveroom", "showday", "data", "remote")
 
 # Kept alive here: Qt holds only a pointer to an installed translator.
 _installed: list[QTranslator] = []

@@ -19,7 +19,9 @@ from studio_app.probes.service import CheckService
 from studio_app.script import repo as script_repo
 from studio_app.script.model import RunLogKind
 from studio_app.script.service import ScriptService
+from studio_app.showday.gate import ItemState
 from studio_app.showday.report import segment_durations
+from studio_app.showday.service import GateService
 from studio_app.shows import list_shows
 
 
@@ -79,6 +81,11 @@ def _drive_show(context: AppContext, tmp_path: Path, capsys: pytest.CaptureFixtu
         checks_repo.clear_alert(s, unheeded, start + timedelta(minutes=61))
 
     context.writer.run(op)
+    gate = GateService(context)
+    first = gate.open_checklist(show.id).items[0]
+    gate.set_item_state(first.id, ItemState.DONE, "运营 小王")
+    gate.confirm_price(show.id, 1, "主播 小林")
+    gate.record_override(show.id, "备用机位已就绪", "场控 阿杰")
     MetricsService(context).log_incident(show.id, start + timedelta(minutes=90), "stock", "库存显示错误")
     return show.id, verdict
 
@@ -109,7 +116,24 @@ def test_report_json_gathers_every_area(
 
     (check,) = out["checks"]
     assert check["verdict"] == verdict and check["at"]
-    assert out["checklist"] == {"items": [], "overrides": []}
+    checklist = out["checklist"]
+    assert list(checklist) == ["clear", "automatic", "items", "prices", "overrides"]
+    assert checklist["clear"] is False
+    assert [a["kind"] for a in checklist["automatic"]] == ["device_check", "compliance", "prices"]
+    assert checklist["automatic"][1]["state"] == "blocked"  # the review signed a file, not the show's script
+    # Opened at the gate: the show's copy of the template, one item ticked, then an override.
+    assert [i["state"] for i in checklist["items"]] == ["done", "open", "open", "open", "open"]
+    assert (
+        checklist["items"][0]["by"] == "运营 小王"
+        and checklist["items"][0]["at"] == show.created_at.isoformat()
+    )
+    (override,) = checklist["overrides"]
+    assert override["reason"] == "备用机位已就绪" and override["by"] == "场控 阿杰" and override["at"]
+    assert "Not done: " + checklist["items"][1]["title"] in override["blockers"]
+    assert checklist["prices"][0] == {
+        "link_no": 1, "name": checklist["prices"][0]["name"], "live_price": "89", "confirmed_by": "主播 小林",
+        "at": show.created_at.isoformat(),
+    }  # fmt: skip
 
     (review,) = out["compliance"]
     assert review["checked_by"] == "阿杰"
@@ -156,6 +180,7 @@ def test_the_most_recent_show_is_the_default_and_text_names_it(
     text = capsys.readouterr().out
     assert show.title in text
     assert "Incidents: 1" in text
+    assert "Pre-show checklist: not clear" in text and "[blocked] Device check" in text
 
 
 def test_an_unknown_show_exits_1(app_context: AppContext, capsys: pytest.CaptureFixture[str]) -> None:

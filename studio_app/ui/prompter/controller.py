@@ -37,6 +37,8 @@ class OnAirController(QObject):
         self.session = session
         self.blank = False
         self.emergency: EmergencyScript | None = None
+        # Set by the show day (ui/showday.py): the pre-show gate a request to go live passes first.
+        self.gate: Callable[[OnAirController], None] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.tick)
@@ -73,7 +75,7 @@ class OnAirController(QObject):
             self._guard(s.gear_down)
         elif action is PrompterAction.PAUSE:
             if s.phase is SessionPhase.READY:
-                self.start_show()
+                self.request_start()
                 return
             self._guard(s.toggle_pause)
         elif action is PrompterAction.NEXT_SEGMENT:
@@ -104,6 +106,14 @@ class OnAirController(QObject):
         elif action is PrompterAction.CORRECTION:
             self._guard(s.log_correction, "")
         self.changed.emit()
+
+    def request_start(self) -> None:
+        """Going live as a person asks for it (the start button, the prompter's key): through the gate when
+        one is set, which calls :meth:`start_show` once the show may go on."""
+        if self.gate is None or self.session.phase is not SessionPhase.READY:
+            self.start_show()
+        else:
+            self.gate(self)
 
     def start_show(self) -> None:
         if self._guard(self.session.start_show):
