@@ -273,7 +273,7 @@ def test_a_drill_from_the_check_tab_is_stored_with_the_script_runners_show_and_n
     ]
 
     assert script.controller is not None
-    script.controller.start_show()  # 开播 (past the gate, which has its own tests): the drill would take the line
+    script.controller.start_show()  # 开播 past the gate (tested on its own): the drill would take the line
     with qtbot.waitSignal(checks.drill.failed, timeout=2000) as refused:
         checks.drill.click()
     assert "on air" in refused.args[0]
