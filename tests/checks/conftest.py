@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pytest
 from check_videos import VIDEO_FPS, VIDEO_SIZE, black_frames, studio_frames, write_video
+from main_window_fixture import window  # noqa: F401  (the real main window, shared with other folders)
 
 from studio_app.context import AppContext
 from studio_app.probes import repo as checks_repo

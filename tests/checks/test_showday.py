@@ -6,7 +6,6 @@ show, which stops the watch."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -37,21 +36,9 @@ from studio_app.ui.main_window import MainWindow
 from studio_app.ui.prompter.hud import render_banners
 from studio_app.ui.script.compliance_dialog import ComplianceDialog
 from studio_app.ui.script_panel import ScriptPanel
-from studio_app.ui.workers import running_count
 
 SILENCE_DBFS = -90.0
 SPEECH_DBFS = -22.0
-
-
-@pytest.fixture
-def window(qtbot: QtBot, app_context: AppContext) -> Iterator[MainWindow]:
-    win = MainWindow(app_context)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    qtbot.waitUntil(lambda: running_count() == 0, timeout=5000)
 
 
 def _stored_alerts(context: AppContext) -> list[tuple[str, str | None]]:

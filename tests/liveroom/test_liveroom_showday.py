@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from pytestqt.qtbot import QtBot
 
 from studio_app.context import AppContext
@@ -13,18 +10,6 @@ from studio_app.ui.data_panel import DataPanel
 from studio_app.ui.liveroom.panel import LiveRoomPanel
 from studio_app.ui.main_window import MainWindow
 from studio_app.ui.script_panel import ScriptPanel
-from studio_app.ui.workers import running_count
-
-
-@pytest.fixture
-def window(qtbot: QtBot, app_context: AppContext) -> Iterator[MainWindow]:
-    win = MainWindow(app_context)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-    qtbot.waitUntil(lambda: running_count() == 0, timeout=5000)
 
 
 def test_a_reorder_in_the_live_room_reaches_the_script_editor_through_the_main_window(

@@ -1,0 +1,3 @@
+from __future__ import annotations
+
+from main_window_fixture import window  # noqa: F401  (the real main window, shared with other folders)
