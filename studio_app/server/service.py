@@ -10,23 +10,20 @@ import hashlib
 import json
 import secrets
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from pydantic_core import from_json
 from sqlalchemy import Connection, Engine, String, create_engine, event, func, insert, or_, select, update
 from sqlalchemy.engine import make_url
 
 from studio_app.i18n import translate
 from studio_app.server import tables as t
 from studio_app.server import validate
-from studio_app.sync.codec import (
-    ConflictPolicy,
-    policy_for,
-    row_digest,
-    synced_codecs,
-)
+from studio_app.sync import merge
+from studio_app.sync.codec import canonical_json, row_digest, synced_codecs
 from studio_app.sync.protocol import (
     Change,
     ChangeKind,
@@ -96,6 +93,7 @@ def create_schema(engine: Engine) -> None:
     _add_column(engine, "records", "op_id", "VARCHAR(36) NOT NULL DEFAULT ''")
     _add_column(engine, "studios", "revoked_at", "TIMESTAMP WITH TIME ZONE NULL")
     _add_column(engine, "applied_ops", "code", "VARCHAR(40) NULL")
+    _add_column(engine, "records", "field_hlc", "TEXT NULL")
     with engine.begin() as conn:
         if conn.execute(select(t.counter.c.id).where(t.counter.c.id == 1)).first() is None:
             conn.execute(insert(t.counter).values(id=1, value=0))
@@ -179,6 +177,7 @@ class _Current:
     payload: str
     exists: bool  # already in the table (update) or new in this batch (insert)
     op_id: str  # the op that wrote this version
+    field_hlc: str | None = None  # JSON, see tables.records
     changed: bool = False
     digest: int | None = None  # of the payload, when already known
 
@@ -273,6 +272,7 @@ def apply_push(engine: Engine, studio: Studio, request: PushRequest) -> PushResp
         conflict_rows: list[dict[str, Any]] = []
         op_rows: list[dict[str, Any]] = []
         applied = 0
+        writers = _studio_of_computer(conn)
         for op in fresh:
             outcome: OpResult | None = None
             problem = checked.problems.get(op.op_id)
@@ -284,56 +284,34 @@ def apply_push(engine: Engine, studio: Studio, request: PushRequest) -> PushResp
                 outcome = OpResult(
                     op_id=op.op_id, outcome=OpOutcome.REJECTED, code=problem.code, reason=problem.message
                 )
+            elif cur is None:
+                current[key] = _Current(
+                    studio.id,
+                    studio.id,
+                    request.node_id,
+                    op.hlc,
+                    op.payload_json,
+                    False,
+                    op.op_id,
+                    changed=True,
+                    digest=checked.digests[op.op_id],
+                )
+                applied += 1
+                continue
             else:
-                payload = op.payload_json
-                keep = policy_for(op.table) is ConflictPolicy.KEEP_CONFLICT
-                if cur is None or op.hlc > cur.hlc:
-                    if (
-                        keep
-                        and cur is not None
-                        and op.base_hlc != cur.hlc
-                        and cur.origin != request.node_id
-                        and cur.payload != payload
-                    ):
-                        # Concurrent edits: the newer stamp wins, the other version is kept for the user.
-                        conflict_rows.append(
-                            _conflict_row(
-                                op, cur.owner, cur.writer, cur.hlc, cur.payload, op.hlc, studio.id, now
-                            )
-                        )
-                    owner = cur.owner if cur is not None else studio.id
-                    exists = cur.exists if cur is not None else False
-                    if cur is not None and cur.op_id:  # empty: written before records.op_id existed
-                        op_rows.append(_op_row(cur.op_id, cur.writer, None))  # overwritten: remembered here
-                    current[key] = _Current(
-                        owner,
-                        studio.id,
-                        request.node_id,
-                        op.hlc,
-                        payload,
-                        exists,
-                        op.op_id,
-                        changed=True,
-                        digest=checked.digests[op.op_id],
+                result = _merge_into(cur, op, studio, request.node_id, writers, conflict_rows, op_rows, now)
+                if result.op_lost:
+                    outcome = OpResult(
+                        op_id=op.op_id,
+                        outcome=OpOutcome.CONFLICT,
+                        reason=translate("Server", "Someone else changed this at the same time."),
+                        winner_hlc=result.hlc,
                     )
+                if cur.op_id == op.op_id:  # the op wrote the record: known from it, not from applied_ops
                     applied += 1
+                    if outcome is not None:
+                        results.append(outcome)
                     continue
-                elif op.hlc != cur.hlc:
-                    # The edit lost: send the winner out again so this studio's copy converges.
-                    cur.changed = True
-                    # Not a conflict when the newer version came from this same computer: its clock only
-                    # moves forward, so that version was made after this one (batches on the wire at
-                    # the same time may be applied in either order).
-                    if keep and cur.payload != payload and cur.origin != request.node_id:
-                        conflict_rows.append(
-                            _conflict_row(op, cur.owner, studio.id, op.hlc, payload, cur.hlc, cur.writer, now)
-                        )
-                        outcome = OpResult(
-                            op_id=op.op_id,
-                            outcome=OpOutcome.CONFLICT,
-                            reason=translate("Server", "Someone else changed this at the same time."),
-                            winner_hlc=cur.hlc,
-                        )
             if outcome is not None:
                 results.append(outcome)
             op_rows.append(_op_row(op.op_id, studio.id, outcome))
@@ -356,6 +334,7 @@ def apply_push(engine: Engine, studio: Studio, request: PushRequest) -> PushResp
                 "live": is_live(cur.payload),
                 "payload": cur.payload,
                 "op_id": cur.op_id,
+                "field_hlc": cur.field_hlc,
             }
             (updates if cur.exists else inserts).append(record)
         for conflict in conflict_rows:
@@ -382,6 +361,7 @@ def apply_push(engine: Engine, studio: Studio, request: PushRequest) -> PushResp
                     live=bindparam("live"),
                     payload=bindparam("payload"),
                     op_id=bindparam("op_id"),
+                    field_hlc=bindparam("field_hlc"),
                 )
             )
             conn.execute(
@@ -408,6 +388,70 @@ def apply_push(engine: Engine, studio: Studio, request: PushRequest) -> PushResp
         results=results,
         server_time_ms=now_ms(),
     )
+
+
+def _merge_into(
+    cur: _Current,
+    op: Op,
+    studio: Studio,
+    node: str,
+    writers: Callable[[str], str | None],
+    conflict_rows: list[dict[str, Any]],
+    op_rows: list[dict[str, Any]],
+    now: int,
+) -> merge.Merged:
+    """Merge ``op`` into the record ``cur`` field by field; every value that lost is kept as a conflict.
+
+    When the op changed the record, ``cur`` is then its new version, written by this op.
+    """
+    stored = merge.Stored(
+        from_json(cur.payload), cur.hlc, from_json(cur.field_hlc) if cur.field_hlc else None
+    )
+    payload = from_json(op.payload_json)
+    result = merge.merge(
+        stored, payload, op.hlc, from_json(op.changed) if op.changed is not None else None, node
+    )
+    for stamp, values in result.overwritten.items():
+        loser = writers(merge.node_of(stamp)) or cur.writer
+        conflict_rows.append(
+            _conflict_row(op, cur.owner, loser, stamp, result.version_of(values), result.hlc, studio.id, now)
+        )
+    if result.op_lost:
+        lost = result.version_of(result.op_lost)
+        conflict_rows.append(
+            _conflict_row(op, cur.owner, studio.id, op.hlc, lost, result.hlc, cur.writer, now)
+        )
+    if not result.changed:
+        # Nothing of the op is current: send the current version out again so this computer converges.
+        cur.changed = cur.changed or op.payload_json != cur.payload
+        return result
+    if cur.op_id:  # empty: written before records.op_id existed
+        op_rows.append(_op_row(cur.op_id, cur.writer, None))  # overwritten: remembered here
+    text = canonical_json(result.payload)
+    cur.writer = studio.id
+    # A merge that is not this op's row goes back to its computer too (the feed leaves a computer's own
+    # versions out).
+    cur.origin = node if text == op.payload_json else ""
+    cur.hlc = result.hlc
+    cur.payload = text
+    cur.op_id = op.op_id
+    cur.field_hlc = canonical_json(result.field_hlc) if result.field_hlc else None
+    cur.digest = row_digest(op.table, text)
+    cur.changed = True
+    return result
+
+
+def _studio_of_computer(conn: Connection) -> Callable[[str], str | None]:
+    """The studio a computer (node id) belongs to, looked up once per batch and node."""
+    known: dict[str, str | None] = {}
+
+    def studio_of(node: str) -> str | None:
+        if node not in known:
+            query = select(t.computers.c.studio_id).where(t.computers.c.node_id == node)
+            known[node] = conn.execute(query).scalar()
+        return known[node]
+
+    return studio_of
 
 
 def _bulk_insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
@@ -472,7 +516,7 @@ def _conflict_row(
     owner: str,
     losing_studio: str,
     losing_hlc: str,
-    payload: str,
+    version: dict[str, Any],
     winner_hlc: str,
     winning_studio: str,
     now: int,
@@ -485,7 +529,7 @@ def _conflict_row(
         "losing_studio_id": losing_studio,
         "losing_hlc": losing_hlc,
         "winner_hlc": winner_hlc,
-        "payload": payload,
+        "payload": canonical_json(version),
         "created_at": datetime.fromtimestamp(now / 1000, UTC),
     }
 
@@ -506,6 +550,7 @@ def _load_current(conn: Connection, ops: Sequence[Op]) -> dict[tuple[str, str], 
                 cols.hlc,
                 cols.payload,
                 cols.op_id,
+                cols.field_hlc,
             ).where(cols.table_name == table_name)
             query = _among(conn, query, cols.record_id, chunk)
             for row in conn.execute(query):
@@ -517,6 +562,7 @@ def _load_current(conn: Connection, ops: Sequence[Op]) -> dict[tuple[str, str], 
                     row.payload,
                     True,
                     row.op_id,
+                    row.field_hlc,
                 )
     return current
 

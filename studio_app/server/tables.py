@@ -84,6 +84,9 @@ records = Table(
     # The op that wrote this version: a repeated delivery of it is recognised here, so applied_ops only
     # takes the ops that did not become (or no longer are) a current version.
     Column("op_id", String(36), nullable=False),
+    # JSON: column -> stamp of the edit that set it, for the columns older than ``hlc`` (null: none), so
+    # concurrent edits merge per field (``sync.merge``).
+    Column("field_hlc", Text, nullable=True),
     # Only the feed's order is indexed: every extra index is paid on each of the 100,000s of pushed rows,
     # and the owner filter is applied while walking the feed in seq order anyway.
     Index("ix_records_seq", "seq"),

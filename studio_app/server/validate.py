@@ -72,6 +72,8 @@ def check_op(op: Op, now_ms: int, codecs: dict[str, TableCodec]) -> OpCheck:
     except ValueError:
         return OpCheck(Refusal("bad_json", translate("Server", "The row data is not valid JSON.")))
     refusal = check_payload(codec, op.row_id, data) or _check_enums(op.table, data)
+    if refusal is None and op.changed is not None:
+        refusal = _check_changed(codec, op.changed)
     if refusal is not None:
         return OpCheck(refusal)
     drift = check_drift(stamp, now_ms)
@@ -83,6 +85,24 @@ def check_op(op: Op, now_ms: int, codecs: dict[str, TableCodec]) -> OpCheck:
         if data.get(name) is not None
     )
     return OpCheck(None, stamp.node_id, parents)
+
+
+def _check_changed(codec: TableCodec, changed: str) -> Refusal | None:
+    """``Op.changed``: an object of the table's columns, each with a list of at most one earlier value."""
+    try:
+        data = from_json(changed)
+    except ValueError:
+        data = None
+    if (
+        isinstance(data, dict)
+        and data.keys() <= codec.column_names
+        and all(isinstance(v, list) and len(v) <= 1 for v in data.values())
+    ):
+        return None
+    return Refusal(
+        "bad_changed",
+        translate("Server", "The list of changed columns is not a list of this table's columns."),
+    )
 
 
 @functools.cache

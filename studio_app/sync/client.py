@@ -161,6 +161,7 @@ class _Pending:
     hlc: str
     base_hlc: str | None
     payload: str
+    changed: str | None  # Op.changed
     # False for every op of a bulk entry but its last: the entry leaves the outbox with its last op.
     ends_entry: bool = True
     # The row's place in its bulk entry's list (0 for an entry of its own): where the next batch goes on.
@@ -175,9 +176,10 @@ class _Pending:
         # text needs JSON escaping; this runs for every op of every push.
         base = "null" if self.base_hlc is None else f'"{self.base_hlc}"'
         payload = json.dumps(self.payload, ensure_ascii=False)
+        changed = "null" if self.changed is None else json.dumps(self.changed, ensure_ascii=False)
         return (
             f'{{"op_id":"{self.op_id}","seq":{self.seq},"table":"{self.table_name}","row_id":"{self.row_id}",'
-            f'"hlc":"{self.hlc}","base_hlc":{base},"payload_json":{payload}}}'
+            f'"hlc":"{self.hlc}","base_hlc":{base},"payload_json":{payload},"changed":{changed}}}'
         )
 
 
@@ -464,7 +466,7 @@ class SyncClient:
         pending: list[_Pending] = []
         emptied: list[int] = []
         c = OUTBOX_TABLE.c
-        columns = (c.seq, c.op_id, c.table_name, c.row_id, c.hlc, c.base_hlc, c.payload)
+        columns = (c.seq, c.op_id, c.table_name, c.row_id, c.hlc, c.base_hlc, c.payload, c.changed)
         after_seq = 0 if after is None else after.seq
         with self.engine.connect() as conn:
             if after is not None and not after.ends_entry:
@@ -524,6 +526,7 @@ class SyncClient:
                             entry.hlc,
                             None,
                             payload,
+                            None,
                             ends_entry=index == last,
                             index=index,
                         )
@@ -626,7 +629,8 @@ class SyncClient:
     ) -> None:
         rows = []
         for op in ops:
-            if op.op_id in outcomes:
+            # A refusal is kept here; a conflict arrives with the pull, as the exact values that lost.
+            if op.op_id in outcomes and outcomes[op.op_id][0] is OpOutcome.REJECTED:
                 outcome, reason, winner = outcomes[op.op_id]
                 rows.append(
                     {
@@ -908,6 +912,8 @@ def _enqueue_repair_ops(
                 "hlc": Hlc(REPAIR_HLC_WALL_MS, counter % 99_999, node_id).encode(),
                 "base_hlc": None,
                 "payload": canonical_json(payload),
+                # Changes no column of a row the server holds: the offer only fills a gap.
+                "changed": "{}",
                 "created_at": now,
             }
         )

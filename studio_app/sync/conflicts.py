@@ -19,7 +19,7 @@ from studio_app.i18n import translate
 from studio_app.store.handle import StoreHandle
 from studio_app.store.models.sync import CONFLICT_TABLE
 from studio_app.sync.codec import synced_codecs
-from studio_app.sync.outbox import record_changes
+from studio_app.sync.outbox import changed_columns, record_changes
 
 _BOOKKEEPING = frozenset({"id", "created_at", "updated_at"})
 _LABEL_FIELDS = ("title", "name", "host_text", "text", "description", "note")
@@ -116,13 +116,17 @@ def _restore(conn: Connection, conflict_id: str, clock: Clock) -> None:
         )
     values = codec.decode_payload(json.loads(row["payload"]))
     values["updated_at"] = clock.now()
+    table = codec.table
+    before = conn.execute(select(table).where(table.c.id == row["row_id"])).mappings().first()
     stmt = sqlite_insert(codec.table).values(values)
     stmt = stmt.on_conflict_do_update(
         index_elements=["id"], set_={k: stmt.excluded[k] for k in values if k != "id"}
     )
     conn.execute(stmt)
     current = conn.execute(select(codec.table).where(codec.table.c.id == row["row_id"])).mappings().one()
-    record_changes(conn, [(codec, codec.encode_row(current))])
+    after = codec.encode_row(current)
+    changed = None if before is None else changed_columns(codec.encode_row(before), after)
+    record_changes(conn, [(codec, after, changed)])
     conn.execute(
         update(CONFLICT_TABLE).where(CONFLICT_TABLE.c.id == conflict_id).values(resolved_at=clock.now())
     )

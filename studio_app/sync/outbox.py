@@ -71,12 +71,19 @@ from studio_app.sync.codec import (
 )
 from studio_app.sync.hlc import HybridLogicalClock
 
+# One change to record: the table, the row as it now is, and the columns the edit changed with their
+# earlier values (``Op.changed``; None for a new row).
+Change = tuple[TableCodec, dict[str, Any], dict[str, list[Any]] | None]
+# What every update changes as well: its time (set by the database, so no history of it is kept).
+_TOUCHED: dict[str, list[Any]] = {"updated_at": []}
+
 # The databases that keep an outbox, each with the clock that stamps its changes.
 _clocks: weakref.WeakKeyDictionary[Engine, Clock] = weakref.WeakKeyDictionary()
 _has_sync_tables: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 _listening = False
 _PENDING_DELETES = "studio_sync_pending_deletes"
+_PENDING_BASES = "studio_sync_pending_bases"
 _MISSING = object()
 # Filled in by the bulk paths themselves (the clock's time, a fresh id), not by column defaults.
 _BOOKKEEPING_COLUMNS = frozenset({"id", "created_at", "updated_at", "deleted_at"})
@@ -99,7 +106,7 @@ def install(engine: Engine, clock: Clock) -> None:
         _clocks[engine] = clock
         if not _listening:
             # Session events exist only per Session class; the hooks skip sessions of other databases.
-            event.listen(Session, "before_flush", _capture_deletes)
+            event.listen(Session, "before_flush", _before_flush)
             event.listen(Session, "after_flush", _write_outbox)
             event.listen(Session, "do_orm_execute", _bulk_statements)
             _listening = True
@@ -161,8 +168,9 @@ def _stamped(connection: Connection, hlc: HybridLogicalClock, seq: int) -> None:
     )
 
 
-def record_changes(connection: Connection, changes: Sequence[tuple[TableCodec, dict[str, Any]]]) -> int:
-    """Write one outbox entry per (table, encoded row) with fresh sequence numbers and HLC stamps."""
+def record_changes(connection: Connection, changes: Sequence[Change]) -> int:
+    """Write one outbox entry per (table, encoded row, changed columns) with fresh sequence numbers and
+    HLC stamps."""
     if not changes:
         return 0
     hlc, seq, now = _stamping(connection)
@@ -170,7 +178,7 @@ def record_changes(connection: Connection, changes: Sequence[tuple[TableCodec, d
     versions: dict[tuple[str, str], str] = {}
     stamps = hlc.stamps(len(changes))
     op_ids = _op_ids(len(changes))
-    for (codec, payload), stamp, op_id in zip(changes, stamps, op_ids, strict=True):
+    for (codec, payload, changed), stamp, op_id in zip(changes, stamps, op_ids, strict=True):
         seq += 1
         base_hlc = None
         if policy_for(codec.name) is ConflictPolicy.KEEP_CONFLICT:
@@ -186,6 +194,7 @@ def record_changes(connection: Connection, changes: Sequence[tuple[TableCodec, d
                 "hlc": stamp,
                 "base_hlc": base_hlc,
                 "payload": canonical_json(payload),
+                "changed": None if changed is None else canonical_json(changed),
                 "created_at": now,
             }
         )
@@ -288,7 +297,12 @@ def _row_ids(n: int) -> list[str]:
     ]
 
 
-def _record(session: Session, changes: Sequence[tuple[TableCodec, dict[str, Any]]]) -> None:
+def changed_columns(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """``Op.changed`` of an edit from the encoded row ``before`` to ``after``."""
+    return {name: [before.get(name)] for name, value in after.items() if before.get(name) != value}
+
+
+def _record(session: Session, changes: Sequence[Change]) -> None:
     record_changes(session.connection(), changes)
     # A bulk write's entries go in at the driver, where the writer cannot see the table.
     mark_changed(session, OUTBOX_TABLE.name)
@@ -308,7 +322,7 @@ def _record_insert(session: Session, codec: TableCodec, rows: Sequence[Mapping[s
         record_bulk_insert(session.connection(), codec, [row["id"] for row in rows])
         mark_changed(session, OUTBOX_TABLE.name)
     else:
-        _record(session, [(codec, p) for p in codec.encode_rows(rows)])
+        _record(session, [(codec, p, None) for p in codec.encode_rows(rows)])
 
 
 def _known_version(connection: Connection, table_name: str, row_id: str) -> str | None:
@@ -335,9 +349,46 @@ def _installed(session: Session) -> bool:
     return bind.engine in _clocks
 
 
-def _capture_deletes(session: Session, flush_context: UOWTransaction, instances: object) -> None:
+def _before_flush(session: Session, flush_context: UOWTransaction, instances: object) -> None:
+    if not _installed(session):
+        return
+    _capture_deletes(session)
+    _capture_bases(session)
+
+
+def _capture_bases(session: Session) -> None:
+    """The earlier values of the columns each edited synced row changes (``Op.changed``), read while the
+    database still holds them: from the ORM's attribute history, or from the row when the history does
+    not have them (an attribute set while expired)."""
+    bases = session.info.setdefault(_PENDING_BASES, {})
+    for obj in _synced(session.dirty):
+        if not session.is_modified(obj, include_collections=False):
+            continue
+        codec = codec_for_object(obj)
+        state = inspect(obj)
+        before: dict[str, list[Any]] = {}
+        unknown = []
+        for column in codec.columns:
+            history = state.attrs[column.attr_key].history
+            if not history.has_changes():
+                continue
+            if not history.deleted:
+                unknown.append(column)
+            elif history.deleted[0] != history.added[0]:
+                before[column.name] = [column.encode(history.deleted[0])]
+        if unknown:
+            table = codec.table
+            stored = (
+                session.connection().execute(select(table).where(table.c.id == obj.id)).mappings().first()
+            )
+            for column in unknown:
+                before[column.name] = [] if stored is None else [column.encode(stored[column.name])]
+        bases[(codec.name, obj.id)] = before
+
+
+def _capture_deletes(session: Session) -> None:
     deleted = _synced(session.deleted)
-    if not deleted or not _installed(session):
+    if not deleted:
         return
     # A hard delete of a synced row still has to travel, as a tombstone; read the row while it exists.
     now = clock_for(session.get_bind().engine).now()  # type: ignore[union-attr]
@@ -345,22 +396,30 @@ def _capture_deletes(session: Session, flush_context: UOWTransaction, instances:
     for obj in deleted:
         codec = codec_for_object(obj)
         payload = codec.encode_object(obj)
-        if payload.get("deleted_at") is None:
+        was_deleted = payload.get("deleted_at")
+        if was_deleted is None:
             payload["deleted_at"] = now.isoformat(timespec="microseconds")
-        pending.append((codec, payload))
+        pending.append((codec, payload, {"deleted_at": [was_deleted], **_TOUCHED}))
 
 
 def _write_outbox(session: Session, flush_context: UOWTransaction) -> None:
     pending = session.info.pop(_PENDING_DELETES, [])
-    touched = _synced(session.new) + [
-        obj for obj in _synced(session.dirty) if session.is_modified(obj, include_collections=False)
-    ]
-    if not touched and not pending:
+    bases = session.info.pop(_PENDING_BASES, {})
+    edited = [obj for obj in _synced(session.dirty) if session.is_modified(obj, include_collections=False)]
+    if not session.new and not edited and not pending:
         return
     connection = session.connection()
     if not _tracks(connection):
         return
-    changes = [(codec_for_object(obj), codec_for_object(obj).encode_object(obj)) for obj in touched]
+    changes: list[Change] = []
+    for obj in _synced(session.new):
+        codec = codec_for_object(obj)
+        changes.append((codec, codec.encode_object(obj), None))
+    for obj in edited:
+        codec = codec_for_object(obj)
+        base = bases.get((codec.name, obj.id))
+        # Without its earlier values (not seen before the flush) the edit is merged as a whole row.
+        changes.append((codec, codec.encode_object(obj), None if base is None else {**base, **_TOUCHED}))
     _record(session, changes + pending)
 
 
@@ -504,20 +563,25 @@ def _bulk_update(state: ORMExecuteState, codec: TableCodec, connection: Connecti
     if where is not None:
         query = query.where(where)
     ids = list(connection.execute(query, state.parameters or {}).scalars())
+    before = {payload["id"]: payload for _, payload, _ in _snapshot(connection, codec, ids)}
     result = state.invoke_statement()
-    _record(state.session, _snapshot(connection, codec, ids))
+    _record(
+        state.session,
+        [
+            (codec, after, changed_columns(before.get(after["id"], {}), after))
+            for _, after, _ in _snapshot(connection, codec, ids)
+        ],
+    )
     return result
 
 
-def _snapshot(
-    connection: Connection, codec: TableCodec, ids: Sequence[str]
-) -> list[tuple[TableCodec, dict[str, Any]]]:
+def _snapshot(connection: Connection, codec: TableCodec, ids: Sequence[str]) -> list[Change]:
     table = codec.table
-    out = []
+    out: list[Change] = []
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         for row in connection.execute(select(table).where(table.c.id.in_(chunk))).mappings():
-            out.append((codec, codec.encode_row(row)))
+            out.append((codec, codec.encode_row(row), None))
     return out
 
 

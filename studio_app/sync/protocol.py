@@ -39,6 +39,9 @@ class Op:
     payload_json: str
     # The version this edit was made on (keep-conflict tables only): tells a concurrent edit from a later one.
     base_hlc: str | None = None
+    # JSON object: each column this edit changed -> [its value before the edit] ([] if unknown); null for
+    # a new row. The server merges concurrent edits per field with it (``sync.merge``).
+    changed: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select
 from sync_harness import assert_in_step
 
@@ -105,7 +107,10 @@ def test_last_writer_wins_picks_the_same_winner_whatever_the_sync_order(backend,
     for db in (hq_db, a_db):
         with db.session() as s:
             assert s.get(Show, show.id).title == "head office (later)"
-    assert _conflicts(a_db) == []  # shows are last-writer-wins: no conflict list entry
+    # The losing edit is not dropped: both editors' conflict lists keep it (per-field merge, any table).
+    for db in (hq_db, a_db):
+        kept = _conflicts(db)
+        assert [json.loads(c.payload)["title"] for c in kept] == ["studio (earlier)"]
     assert_in_step(a_db, backend, "studio_a")
 
 

@@ -23,6 +23,7 @@ from studio_app.store.models import Show
 from studio_app.store.models.data import MetricImport, MetricProduct, MetricSample
 from studio_app.store.writer import Writer
 from studio_app.sync.client import Backoff, SyncClient
+from studio_app.sync.conflicts import open_conflicts
 from studio_app.workspace import Workspace
 
 SHOW_DAY = date(2026, 11, 20)
@@ -105,6 +106,8 @@ def test_one_export_imported_on_two_desktops_counts_once_at_the_head_office(
         assert_in_step(one.db, backend, "studio_a")
         assert_in_step(two.db, backend, "studio_a")
         assert_in_step(hq.db, backend, "hq")
+        # The same rows from two desktops are one row, not two concurrent edits of it.
+        assert [open_conflicts(d.db.engine) for d in (one, two, hq)] == [[], [], []]
     finally:
         for client in clients:
             client.close()

@@ -6,6 +6,7 @@ record itself, batches from one computer may be applied out of order, and COPY k
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -54,6 +55,8 @@ def _op(row_id: str, title: str, hlc: str, seq: int, base: Op | None = None) -> 
         {"id": row_id, "show_id": SHOW, "revision": 1, "title": title, "source_text": "", "deleted_at": None}
     )
     base_hlc = base.hlc if base else None
+    # An edit of ``base`` names the column it changed and the value it had (what the desktop sends).
+    changed = canonical_json({"title": [json.loads(base.payload_json)["title"]]}) if base else None
     return Op(
         op_id=new_id(),
         seq=seq,
@@ -62,6 +65,7 @@ def _op(row_id: str, title: str, hlc: str, seq: int, base: Op | None = None) -> 
         hlc=hlc,
         base_hlc=base_hlc,
         payload_json=payload,
+        changed=changed,
     )
 
 

@@ -31,6 +31,8 @@ class SyncOutbox(Base):
     hlc: Mapped[str] = mapped_column(String(64), nullable=False)
     base_hlc: Mapped[str | None] = mapped_column(String(64), nullable=True)
     payload: Mapped[str] = mapped_column(Text, nullable=False)
+    # JSON: each column the edit changed -> [its value before] ([] unknown); null for a new row (sync.merge).
+    changed: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
 
 
