@@ -5,9 +5,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -24,6 +25,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     serve.add_argument("--port", type=int, default=8750)
     serve.add_argument(
         "--max-request-bytes", type=int, default=None, help="larger push requests are refused with 413"
+    )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="server processes sharing the port (PostgreSQL: pushes run side by side; restarted if one dies)",
     )
     serve.add_argument("--tls-cert", metavar="FILE", help="serve HTTPS with this certificate (PEM)")
     serve.add_argument("--tls-key", metavar="FILE", help="the certificate's private key (PEM)")
@@ -84,7 +92,9 @@ def _serve(args: argparse.Namespace) -> int:
     if bool(args.tls_cert) != bool(args.tls_key):
         print("studio-app serve: --tls-cert and --tls-key go together", file=sys.stderr)
         return 2
-    app = create_app(args.database, max_request_bytes=args.max_request_bytes)
+    if args.workers < 1:
+        print("studio-app serve: --workers is at least 1", file=sys.stderr)
+        return 2
     # Bind before announcing: whoever reads the line below can connect at once (port 0 picks a free one).
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
@@ -96,14 +106,27 @@ def _serve(args: argparse.Namespace) -> int:
     print(f"studio-app backend on {scheme}://{args.host}:{port}", flush=True)
     # The access log (info and debug) names the address and path; tokens travel in headers, which it never
     # logs.
-    uvicorn.run(
-        app,
-        fd=sock.fileno(),
-        log_level=args.log_level,
-        access_log=args.log_level in ("info", "debug"),
-        ssl_certfile=args.tls_cert,
-        ssl_keyfile=args.tls_key,
+    options: dict[str, Any] = {
+        "log_level": args.log_level,
+        "access_log": args.log_level in ("info", "debug"),
+        "ssl_certfile": args.tls_cert,
+        "ssl_keyfile": args.tls_key,
+    }
+    if args.workers == 1:
+        app = create_app(args.database, max_request_bytes=args.max_request_bytes)
+        uvicorn.run(app, fd=sock.fileno(), **options)
+        return 0
+    # Several processes accept on the one socket; each builds the app from the environment (they are
+    # started fresh, not forked), and uvicorn's supervisor restarts one that dies.
+    from uvicorn.supervisors import Multiprocess
+
+    os.environ["STUDIO_SERVER_DATABASE"] = args.database
+    if args.max_request_bytes is not None:
+        os.environ["STUDIO_SERVER_MAX_REQUEST_BYTES"] = str(args.max_request_bytes)
+    config = uvicorn.Config(
+        "studio_app.server.app:app_from_env", factory=True, workers=args.workers, **options
     )
+    Multiprocess(config, sockets=[sock]).run()
     return 0
 
 

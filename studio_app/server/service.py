@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import secrets
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -18,6 +19,7 @@ from typing import Any
 from pydantic_core import from_json
 from sqlalchemy import Connection, Engine, String, create_engine, event, func, insert, or_, select, update
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from studio_app.i18n import translate
 from studio_app.server import tables as t
@@ -224,162 +226,177 @@ def check_batch(engine: Engine, studio: Studio, request: PushRequest, now: int) 
 
 
 def apply_push(engine: Engine, studio: Studio, request: PushRequest) -> PushResponse:
+    """Check the batch (no lock), then apply it in one transaction, tried again when PostgreSQL gives up
+    on it because a concurrent push took the same rows (a deadlock, or one new row inserted by both)."""
     now = now_ms()
     checked = check_batch(engine, studio, request, now)
-    results: list[OpResult] = []
-    with engine.begin() as conn:
-        # The lock: pushes from every instance queue here, so seqs commit in order.
-        conn.execute(update(t.counter).where(t.counter.c.id == 1).values(value=t.counter.c.value))
-        seq = int(conn.execute(select(t.counter.c.value).where(t.counter.c.id == 1)).scalar_one())
-        head_office = set(head_office_ids(conn))
+    for attempt in range(_ATTEMPTS):
+        try:
+            with engine.begin() as conn:
+                return apply_push_in(conn, studio, request, checked, now)
+        except DBAPIError as exc:
+            if attempt == _ATTEMPTS - 1 or getattr(exc.orig, "sqlstate", None) not in _TRY_AGAIN:
+                raise
+            time.sleep(random.uniform(0, 0.02 * 2**attempt))
+    raise AssertionError("unreachable")
 
-        seen: dict[str, Any] = {}
-        for chunk in _chunks([o.op_id for o in checked.ops], _chunk_size(conn)):
-            for row in conn.execute(_among(conn, select(t.applied_ops), t.applied_ops.c.op_id, chunk)):
-                seen[row.op_id] = row
-        duplicates = checked.repeats
-        fresh: list[Op] = []
-        for op in checked.ops:
-            if op.op_id in seen:
-                duplicates += 1
-                row = seen[op.op_id]
-                if row.outcome:
-                    results.append(
-                        OpResult(
-                            op_id=op.op_id,
-                            outcome=OpOutcome(row.outcome),
-                            code=row.code or "",
-                            reason=row.reason or "",
-                            winner_hlc=row.winner_hlc or "",
-                        )
+
+def apply_push_in(
+    conn: Connection, studio: Studio, request: PushRequest, checked: _Checked, now: int
+) -> PushResponse:
+    """The push's decisions and writes, in the caller's transaction (``conn``)."""
+    results: list[OpResult] = []
+    seq = seq_base(conn)
+    first_seq = seq
+    head_office = set(head_office_ids(conn))
+
+    seen: dict[str, Any] = {}
+    for chunk in _chunks([o.op_id for o in checked.ops], _chunk_size(conn)):
+        for row in conn.execute(_among(conn, select(t.applied_ops), t.applied_ops.c.op_id, chunk)):
+            seen[row.op_id] = row
+    duplicates = checked.repeats
+    fresh: list[Op] = []
+    for op in checked.ops:
+        if op.op_id in seen:
+            duplicates += 1
+            row = seen[op.op_id]
+            if row.outcome:
+                results.append(
+                    OpResult(
+                        op_id=op.op_id,
+                        outcome=OpOutcome(row.outcome),
+                        code=row.code or "",
+                        reason=row.reason or "",
+                        winner_hlc=row.winner_hlc or "",
                     )
+                )
+        else:
+            fresh.append(op)
+
+    # An op that wrote a record's current version is known by the record itself (``records.op_id``);
+    # ``applied_ops`` holds every other op seen (refused, lost, or since overwritten), so the common
+    # case, a new row, costs one write instead of two.
+    current = _load_current(conn, fresh)
+    if current:
+        unseen = fresh
+        fresh = []
+        for op in unseen:
+            cur = current.get((op.table, op.row_id))
+            if cur is not None and cur.op_id == op.op_id:
+                duplicates += 1
             else:
                 fresh.append(op)
-
-        # An op that wrote a record's current version is known by the record itself (``records.op_id``);
-        # ``applied_ops`` holds every other op seen (refused, lost, or since overwritten), so the common
-        # case, a new row, costs one write instead of two.
-        current = _load_current(conn, fresh)
-        if current:
-            unseen = fresh
-            fresh = []
-            for op in unseen:
-                cur = current.get((op.table, op.row_id))
-                if cur is not None and cur.op_id == op.op_id:
-                    duplicates += 1
-                else:
-                    fresh.append(op)
-        conflict_rows: list[dict[str, Any]] = []
-        op_rows: list[dict[str, Any]] = []
-        applied = 0
-        writers = _studio_of_computer(conn)
-        for op in fresh:
-            outcome: OpResult | None = None
-            problem = checked.problems.get(op.op_id)
-            key = (op.table, op.row_id)
-            cur = current.get(key)
-            if problem is None and cur is not None and not _may_write(studio, cur.owner, head_office):
-                problem = Refusal("not_owner", translate("Server", "This record belongs to another studio."))
-            if problem is not None:
+    conflict_rows: list[dict[str, Any]] = []
+    op_rows: list[dict[str, Any]] = []
+    applied = 0
+    writers = _studio_of_computer(conn)
+    for op in fresh:
+        outcome: OpResult | None = None
+        problem = checked.problems.get(op.op_id)
+        key = (op.table, op.row_id)
+        cur = current.get(key)
+        if problem is None and cur is not None and not _may_write(studio, cur.owner, head_office):
+            problem = Refusal("not_owner", translate("Server", "This record belongs to another studio."))
+        if problem is not None:
+            outcome = OpResult(
+                op_id=op.op_id, outcome=OpOutcome.REJECTED, code=problem.code, reason=problem.message
+            )
+        elif cur is None:
+            current[key] = _Current(
+                studio.id,
+                studio.id,
+                request.node_id,
+                op.hlc,
+                op.payload_json,
+                False,
+                op.op_id,
+                changed=True,
+                digest=checked.digests[op.op_id],
+            )
+            applied += 1
+            continue
+        else:
+            result = _merge_into(cur, op, studio, request.node_id, writers, conflict_rows, op_rows, now)
+            if result.op_lost:
                 outcome = OpResult(
-                    op_id=op.op_id, outcome=OpOutcome.REJECTED, code=problem.code, reason=problem.message
+                    op_id=op.op_id,
+                    outcome=OpOutcome.CONFLICT,
+                    reason=translate("Server", "Someone else changed this at the same time."),
+                    winner_hlc=result.hlc,
                 )
-            elif cur is None:
-                current[key] = _Current(
-                    studio.id,
-                    studio.id,
-                    request.node_id,
-                    op.hlc,
-                    op.payload_json,
-                    False,
-                    op.op_id,
-                    changed=True,
-                    digest=checked.digests[op.op_id],
-                )
+            if cur.op_id == op.op_id:  # the op wrote the record: known from it, not from applied_ops
                 applied += 1
+                if outcome is not None:
+                    results.append(outcome)
                 continue
-            else:
-                result = _merge_into(cur, op, studio, request.node_id, writers, conflict_rows, op_rows, now)
-                if result.op_lost:
-                    outcome = OpResult(
-                        op_id=op.op_id,
-                        outcome=OpOutcome.CONFLICT,
-                        reason=translate("Server", "Someone else changed this at the same time."),
-                        winner_hlc=result.hlc,
-                    )
-                if cur.op_id == op.op_id:  # the op wrote the record: known from it, not from applied_ops
-                    applied += 1
-                    if outcome is not None:
-                        results.append(outcome)
-                    continue
-            if outcome is not None:
-                results.append(outcome)
-            op_rows.append(_op_row(op.op_id, studio.id, outcome))
+        if outcome is not None:
+            results.append(outcome)
+        op_rows.append(_op_row(op.op_id, studio.id, outcome))
 
-        inserts: list[dict[str, Any]] = []
-        updates: list[dict[str, Any]] = []
-        for (table_name, record_id), cur in current.items():
-            if not cur.changed:
-                continue
-            seq += 1
-            record: dict[str, Any] = {
-                "table_name": table_name,
-                "record_id": record_id,
-                "owner_studio_id": cur.owner,
-                "writer_studio_id": cur.writer,
-                "origin_node": cur.origin,
-                "hlc": cur.hlc,
-                "seq": seq,
-                "digest": cur.digest if cur.digest is not None else row_digest(table_name, cur.payload),
-                "live": is_live(cur.payload),
-                "payload": cur.payload,
-                "op_id": cur.op_id,
-                "field_hlc": cur.field_hlc,
-            }
-            (updates if cur.exists else inserts).append(record)
-        for conflict in conflict_rows:
-            seq += 1
-            conflict["seq"] = seq
-        if inserts:
-            _bulk_insert(conn, t.records, inserts)
-        if updates:
-            from sqlalchemy import bindparam
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    for (table_name, record_id), cur in current.items():
+        if not cur.changed:
+            continue
+        seq += 1
+        record: dict[str, Any] = {
+            "table_name": table_name,
+            "record_id": record_id,
+            "owner_studio_id": cur.owner,
+            "writer_studio_id": cur.writer,
+            "origin_node": cur.origin,
+            "hlc": cur.hlc,
+            "seq": seq,
+            "digest": cur.digest if cur.digest is not None else row_digest(table_name, cur.payload),
+            "live": is_live(cur.payload),
+            "payload": cur.payload,
+            "op_id": cur.op_id,
+            "field_hlc": cur.field_hlc,
+        }
+        (updates if cur.exists else inserts).append(record)
+    for conflict in conflict_rows:
+        seq += 1
+        conflict["seq"] = seq
+    if inserts:
+        _bulk_insert(conn, t.records, inserts)
+    if updates:
+        from sqlalchemy import bindparam
 
-            stmt = (
-                update(t.records)
-                .where(
-                    t.records.c.table_name == bindparam("b_table"),
-                    t.records.c.record_id == bindparam("b_id"),
-                )
-                .values(
-                    owner_studio_id=bindparam("owner_studio_id"),
-                    writer_studio_id=bindparam("writer_studio_id"),
-                    origin_node=bindparam("origin_node"),
-                    hlc=bindparam("hlc"),
-                    seq=bindparam("seq"),
-                    digest=bindparam("digest"),
-                    live=bindparam("live"),
-                    payload=bindparam("payload"),
-                    op_id=bindparam("op_id"),
-                    field_hlc=bindparam("field_hlc"),
-                )
+        stmt = (
+            update(t.records)
+            .where(
+                t.records.c.table_name == bindparam("b_table"),
+                t.records.c.record_id == bindparam("b_id"),
             )
-            conn.execute(
-                stmt,
-                [
-                    {
-                        **{k: v for k, v in u.items() if k not in ("table_name", "record_id")},
-                        "b_table": u["table_name"],
-                        "b_id": u["record_id"],
-                    }
-                    for u in updates
-                ],
+            .values(
+                owner_studio_id=bindparam("owner_studio_id"),
+                writer_studio_id=bindparam("writer_studio_id"),
+                origin_node=bindparam("origin_node"),
+                hlc=bindparam("hlc"),
+                seq=bindparam("seq"),
+                digest=bindparam("digest"),
+                live=bindparam("live"),
+                payload=bindparam("payload"),
+                op_id=bindparam("op_id"),
+                field_hlc=bindparam("field_hlc"),
             )
-        if conflict_rows:
-            conn.execute(insert(t.conflicts), conflict_rows)
-        if op_rows:
-            _bulk_insert(conn, t.applied_ops, op_rows)
-        conn.execute(update(t.counter).where(t.counter.c.id == 1).values(value=seq))
+        )
+        conn.execute(
+            stmt,
+            [
+                {
+                    **{k: v for k, v in u.items() if k not in ("table_name", "record_id")},
+                    "b_table": u["table_name"],
+                    "b_id": u["record_id"],
+                }
+                for u in updates
+            ],
+        )
+    if conflict_rows:
+        conn.execute(insert(t.conflicts), conflict_rows)
+    if op_rows:
+        _bulk_insert(conn, t.applied_ops, op_rows)
+    seqs_used(conn, first_seq, seq)
     return PushResponse(
         batch_id=request.batch_id,
         received=len(request.ops),
@@ -388,6 +405,46 @@ def apply_push(engine: Engine, studio: Studio, request: PushRequest) -> PushResp
         results=results,
         server_time_ms=now_ms(),
     )
+
+
+# ---- the change feed ------------------------------------------------------------------------------------
+# Every change (a record's new version, a conflict entry) gets a ``seq``; a desktop pulls "above my cursor".
+# The feed must never show a later seq before an earlier one has committed, or a cursor would move past the
+# earlier one for good. SQLite has one writer, so a counter row is enough. On PostgreSQL a counter row is a
+# lock every push waits for, from its first write to its commit. Instead a push numbers its changes after
+# its own transaction id, ``xid * 2**21 + n``, and the feed ends below the oldest transaction still running
+# (``pg_snapshot_xmin``): transaction ids are handed out in order, so every change numbered below that
+# point is committed or gone, and none can appear there later. Pushes then wait only for each other's rows.
+_SEQ_BITS = 21  # changes per push: 2,097,151 (a push holds at most max_ops_per_request ops, 2 entries each)
+_ATTEMPTS = 6
+_TRY_AGAIN = frozenset({"40P01", "40001", "23505"})  # deadlock, serialization failure, unique violation
+
+
+def seq_base(conn: Connection) -> int:
+    """The seq just below this push's first change (its transaction's own number on PostgreSQL)."""
+    if conn.dialect.name == "postgresql":
+        xid = int(conn.exec_driver_sql("SELECT pg_current_xact_id()::text::bigint").scalar_one())
+        return xid << _SEQ_BITS
+    # SQLite: the counter row; the transaction holds the database's write lock already (BEGIN IMMEDIATE).
+    return int(conn.execute(select(t.counter.c.value).where(t.counter.c.id == 1)).scalar_one())
+
+
+def seqs_used(conn: Connection, first: int, last: int) -> None:
+    if conn.dialect.name == "postgresql":
+        if last - first >= 1 << _SEQ_BITS:
+            raise ValueError(f"a push of {last - first} changes is more than one transaction can number")
+        return
+    conn.execute(update(t.counter).where(t.counter.c.id == 1).values(value=last))
+
+
+def feed_head(conn: Connection) -> int:
+    """Every change with a seq at or below this is committed, and no other will appear there."""
+    if conn.dialect.name == "postgresql":
+        xmin = int(
+            conn.exec_driver_sql("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint").scalar_one()
+        )
+        return xmin << _SEQ_BITS
+    return int(conn.execute(select(t.counter.c.value).where(t.counter.c.id == 1)).scalar_one())
 
 
 def _merge_into(
@@ -553,6 +610,9 @@ def _load_current(conn: Connection, ops: Sequence[Op]) -> dict[tuple[str, str], 
                 cols.field_hlc,
             ).where(cols.table_name == table_name)
             query = _among(conn, query, cols.record_id, chunk)
+            if conn.dialect.name == "postgresql":
+                # Held to the commit: a concurrent push of the same rows waits here, then sees this one's.
+                query = query.with_for_update(of=t.records)
             for row in conn.execute(query):
                 current[(table_name, row.record_id)] = _Current(
                     row.owner_studio_id,
@@ -579,8 +639,8 @@ def pull_page(
     import json
 
     with engine.connect() as conn:
-        # Read the counter first: every seq at or below it belongs to a committed push.
-        head = int(conn.execute(select(t.counter.c.value).where(t.counter.c.id == 1)).scalar_one())
+        # The head first: rows committed while this page is read lie above it and wait for the next one.
+        head = feed_head(conn)
         owners = _visible_owner_clause(conn, studio, t.records.c.owner_studio_id)
         query = (
             select(t.records)
@@ -638,7 +698,6 @@ def pull_page(
 
 def summary(engine: Engine, studio: Studio) -> SummaryResponse:
     with engine.connect() as conn:
-        head = int(conn.execute(select(t.counter.c.value).where(t.counter.c.id == 1)).scalar_one())
         owners = _visible_owner_clause(conn, studio, t.records.c.owner_studio_id)
         query = select(
             t.records.c.table_name, func.count(), func.coalesce(func.sum(t.records.c.digest), 0)
@@ -650,4 +709,10 @@ def summary(engine: Engine, studio: Studio) -> SummaryResponse:
             name: TableSummary(count=int(count), checksum=int(total) % (1 << 62))
             for name, count, total in conn.execute(query)
         }
-    return SummaryResponse(tables=tables, cursor=head)
+        # The newest change, read after the sums: a desktop whose cursor is below it has not pulled
+        # everything they count. (Not the feed's head, which moves with every transaction on PostgreSQL.)
+        latest = max(
+            conn.execute(select(func.max(t.records.c.seq))).scalar() or 0,
+            conn.execute(select(func.max(t.conflicts.c.seq))).scalar() or 0,
+        )
+    return SummaryResponse(tables=tables, cursor=latest)

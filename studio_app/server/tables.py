@@ -1,10 +1,10 @@
 """The backend's own tables (its own metadata, not the desktop's): studios, records, change feed, conflicts.
 
 ``records`` holds the current version of every synced row of every studio, keyed by (table, id), with the
-studio that owns it and the HLC stamp of the version. Its ``seq`` comes from one global counter; a row's
-seq is renewed whenever the row changes, so "records with seq above my cursor" is the change feed. The
-counter row is also the write lock: every push updates it first, so pushes commit in seq order and a
-reader never sees seq 11 before seq 10 has committed.
+studio that owns it and the HLC stamp of the version. A row's ``seq`` is renewed whenever the row changes,
+so "records with seq above my cursor" is the change feed; how seqs are numbered so that a reader never
+sees seq 11 before seq 10 has committed is in ``service`` ("the change feed"): a counter row on SQLite,
+transaction ids on PostgreSQL (``sync_counter`` is then unused).
 """
 
 from __future__ import annotations

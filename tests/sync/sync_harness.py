@@ -102,8 +102,10 @@ class ServerProcess:
         env: dict[str, str] | None = None,
         tls: tuple[Path, Path] | None = None,
         log_level: str | None = None,
+        workers: int = 1,
     ):
         self.database_url = database_url
+        self.workers = workers
         self.max_request_bytes = max_request_bytes
         self.env = env or {}
         self.tls = tls  # (certificate, key): serve HTTPS
@@ -123,6 +125,8 @@ class ServerProcess:
             cmd += ["--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])]
         if self.log_level:
             cmd += ["--log-level", self.log_level]
+        if self.workers > 1:
+            cmd += ["--workers", str(self.workers)]
         env = {**os.environ, **self.env}
         self.proc = subprocess.Popen(
             cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True

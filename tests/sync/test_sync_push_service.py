@@ -75,8 +75,11 @@ def _push(engine: Engine, studio: service.Studio, *ops: Op, node: str = NODE) ->
 
 
 def _counter(engine: Engine) -> int:
+    """The newest change in the feed."""
     with engine.connect() as conn:
-        return int(conn.execute(select(st.counter.c.value)).scalar_one())
+        records = conn.execute(select(func.max(st.records.c.seq))).scalar() or 0
+        conflicts = conn.execute(select(func.max(st.conflicts.c.seq))).scalar() or 0
+        return max(records, conflicts)
 
 
 def _payload(engine: Engine, row_id: str) -> str:
