@@ -103,9 +103,11 @@ class ServerProcess:
         tls: tuple[Path, Path] | None = None,
         log_level: str | None = None,
         workers: int = 1,
+        cwd: Path | None = None,
     ):
         self.database_url = database_url
         self.workers = workers
+        self.cwd = cwd or REPO  # another checkout's server (a benchmark comparing versions)
         self.max_request_bytes = max_request_bytes
         self.env = env or {}
         self.tls = tls  # (certificate, key): serve HTTPS
@@ -129,7 +131,7 @@ class ServerProcess:
             cmd += ["--workers", str(self.workers)]
         env = {**os.environ, **self.env}
         self.proc = subprocess.Popen(
-            cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            cmd, cwd=self.cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
         )
         assert self.proc.stdout is not None
         line = self.proc.stdout.readline()  # printed after the socket listens: ready when we read it
