@@ -1553,6 +1553,10 @@
         <translation>以下数据表仍与服务器不一致：{tables}</translation>
     </message>
     <message>
+        <source>This workspace was restored from a backup (or an older copy): it now syncs as a new computer and fetched its later changes back from the server.</source>
+        <translation>此工作区已从备份（或较旧的副本）恢复：现以新电脑身份同步，并已从服务器取回之后的修改。</translation>
+    </message>
+    <message>
         <source>The server {url} cannot be reached ({problem}). Changes wait here.</source>
         <translation>无法连接服务器 {url}（{problem}）。修改已保存在本机，等待发送。</translation>
     </message>

@@ -49,7 +49,7 @@ def _sync(args: argparse.Namespace) -> int:
     from studio_app.sync import transport
     from studio_app.sync.client import SyncClient, SyncError, resolve_token, token_from_keyring
     from studio_app.sync.report import AuthError, InsecureServerError
-    from studio_app.sync.status import read_snapshot
+    from studio_app.sync.status import read_snapshot, restored_message
 
     context = open_context(args)
     try:
@@ -108,6 +108,8 @@ def _sync(args: argparse.Namespace) -> int:
                         ),
                         flush=True,
                     )
+                    if report.restored:
+                        print(restored_message(), flush=True)
                     quarantined = read_snapshot(context).quarantined
                     if quarantined:
                         print(

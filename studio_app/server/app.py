@@ -16,6 +16,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
+from sqlalchemy import Engine
 from starlette.routing import Route
 
 from studio_app.i18n import translate
@@ -165,7 +166,8 @@ def create_app(
         return {"status": "ok"}
 
     @app.get(HELLO_PATH, response_model=HelloResponse)
-    def hello(studio: Authed, _node_id: Node) -> HelloResponse:
+    def hello(studio: Authed, node_id: Node) -> HelloResponse:
+        pushed_seq, pushed_stamp = tokens.pushed_by(engine, node_id)
         return HelloResponse(
             studio=studio.name,
             head_office=studio.head_office,
@@ -173,6 +175,8 @@ def create_app(
             max_request_bytes=limit_bytes,
             server_time_ms=service.now_ms(),
             max_ops_per_request=limits.max_ops_per_request,
+            pushed_seq=pushed_seq,
+            pushed_stamp=pushed_stamp,
         )
 
     @app.post(PUSH_PATH, response_model=PushResponse, dependencies=[Depends(check_schema)])
@@ -194,7 +198,7 @@ def create_app(
                     "Server", "The batch has {n} changes; the server takes at most {limit} per request."
                 ).format(n=len(batch.ops), limit=limits.max_ops_per_request),
             )
-        return await run_in_threadpool(service.apply_push, engine, studio, _with_node(batch, node_id))
+        return await run_in_threadpool(_apply_and_note, engine, studio, _with_node(batch, node_id))
 
     @app.get(PULL_PATH, response_model=PullPage, dependencies=[Depends(check_schema)])
     def pull(
@@ -281,6 +285,15 @@ async def _drain(receive: Any, limit_s: float = 35.0) -> None:
 
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(drain(), limit_s)
+
+
+def _apply_and_note(engine: Engine, studio: service.Studio, batch: PushRequest) -> PushResponse:
+    """Apply a push, then remember how far this computer's outbox has reached the server (restore check)."""
+    answer = service.apply_push(engine, studio, batch)
+    last = max(batch.ops, key=lambda op: op.seq, default=None)
+    if last is not None:
+        tokens.note_pushed(engine, batch.node_id, last.seq, last.hlc)
+    return answer
 
 
 def _with_node(batch: PushRequest, node_id: str) -> PushRequest:

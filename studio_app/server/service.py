@@ -96,6 +96,8 @@ def create_schema(engine: Engine) -> None:
     _add_column(engine, "studios", "revoked_at", "TIMESTAMP WITH TIME ZONE NULL")
     _add_column(engine, "applied_ops", "code", "VARCHAR(40) NULL")
     _add_column(engine, "records", "field_hlc", "TEXT NULL")
+    _add_column(engine, "computers", "pushed_seq", "BIGINT NOT NULL DEFAULT 0")
+    _add_column(engine, "computers", "pushed_stamp", "VARCHAR(64) NOT NULL DEFAULT ''")
     with engine.begin() as conn:
         if conn.execute(select(t.counter.c.id).where(t.counter.c.id == 1)).first() is None:
             conn.execute(insert(t.counter).values(id=1, value=0))

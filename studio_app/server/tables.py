@@ -48,6 +48,10 @@ computers = Table(
     Column("studio_id", String(36), nullable=False, index=True),
     Column("first_seen_at", DateTime(timezone=True), nullable=False),
     Column("last_seen_at", DateTime(timezone=True), nullable=False),
+    # The highest outbox seq received from this computer and that op's stamp: a workspace whose database
+    # holds less than this is a restored or copied file (``/sync/hello`` tells it, see sync/restore.py).
+    Column("pushed_seq", BigInteger, nullable=False, default=0, server_default="0"),
+    Column("pushed_stamp", String(64), nullable=False, default="", server_default=""),
 )
 
 # Requests per studio per minute (fixed windows), counted in the database so that every server process

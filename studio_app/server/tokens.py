@@ -134,3 +134,25 @@ def owner_of(engine: Engine, node_id: str) -> str | None:
     with engine.connect() as conn:
         owner = conn.execute(select(t.computers.c.studio_id).where(t.computers.c.node_id == node_id)).scalar()
     return None if owner is None else str(owner)
+
+
+def note_pushed(engine: Engine, node_id: str, seq: int, stamp: str) -> None:
+    """Remember the highest outbox seq (and its op's stamp) received from ``node_id``: one UPDATE a push.
+
+    Batches on the wire at once may be applied in either order, so only a higher seq replaces the known one.
+    """
+    c = t.computers.c
+    with engine.begin() as conn:
+        conn.execute(
+            update(t.computers)
+            .where(c.node_id == node_id, c.pushed_seq < seq)
+            .values(pushed_seq=seq, pushed_stamp=stamp[:64])
+        )
+
+
+def pushed_by(engine: Engine, node_id: str) -> tuple[int, str]:
+    """The highest outbox seq received from ``node_id`` and its stamp ((0, ""): it has pushed nothing)."""
+    c = t.computers.c
+    with engine.connect() as conn:
+        row = conn.execute(select(c.pushed_seq, c.pushed_stamp).where(c.node_id == node_id)).first()
+    return (0, "") if row is None else (int(row.pushed_seq), str(row.pushed_stamp))

@@ -22,6 +22,10 @@ log = logging.getLogger(__name__)
 
 _STAMP = "%Y%m%dT%H%M%S%f"
 BACKUPS_KEPT = 5  # the newest copies always kept, whatever their age
+# Left in a restored file's ``app_meta`` (value: the backup's name): the file no longer holds this
+# computer's latest changes, some of which the server may already have. The sync layer reads it at its
+# next round, starts over as a new computer, fetches everything again and removes it.
+RESTORED_KEY = "restored_from_backup"
 
 
 @dataclass(frozen=True)
@@ -139,10 +143,29 @@ def prune_backups(backups_dir: Path, stem: str, retention: Retention) -> list[Pa
 
 
 def restore_backup(backup: Path, path: Path) -> None:
-    """Put a backup in place of a damaged database; the damaged file is kept beside it, never deleted."""
+    """Put a backup in place of a damaged database; the damaged file is kept beside it, never deleted.
+
+    The restored file is marked (``RESTORED_KEY``) so that its next sync round fetches back what this
+    computer sent the server after the backup was taken.
+    """
     if path.exists():
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
         path.rename(path.with_name(f"{path.name}.damaged-{stamp}"))
     for suffix in ("-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     shutil.copy2(backup, path)
+    mark_restored(path, backup.name)
+
+
+def mark_restored(path: Path, source: str) -> None:
+    """Note in the database at ``path`` that it was put back from ``source`` (see ``RESTORED_KEY``)."""
+    con = sqlite3.connect(path)
+    try:
+        with con:
+            con.execute("INSERT OR REPLACE INTO app_meta (key, value) VALUES (?, ?)", (RESTORED_KEY, source))
+    except sqlite3.DatabaseError as exc:
+        # A file too old or too damaged for the mark: the server's hello check still catches the restore
+        # once this computer's later pushes are known there.
+        log.warning("could not mark %s as restored from %s: %s", path, source, exc)
+    finally:
+        con.close()

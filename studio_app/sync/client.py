@@ -39,7 +39,7 @@ from studio_app.store.models.sync import (
     SyncState,
 )
 from studio_app.store.writer import NO_CHANGES, Changes, Writer
-from studio_app.sync import transport
+from studio_app.sync import restore, transport
 from studio_app.sync.codec import (
     ConflictPolicy,
     TableCodec,
@@ -356,10 +356,12 @@ class SyncClient:
     # ---- the whole round -------------------------------------------------------------------------------
     def sync(self, verify: bool = True) -> SyncReport:
         self._busy_answers = self._quarantined = 0
-        self.hello()
+        restored = self._start_over_if_restored(self.hello())
         pushed, rejected, conflicts_from_push = self.push()
-        pulled, conflicts_from_pull = self.pull()
+        # A restored workspace fetches everything again, its old node's rows included (sync/restore.py).
+        pulled, conflicts_from_pull = self.pull(include_own=restored)
         report = SyncReport(
+            restored=restored,
             pushed_ops=pushed,
             pulled_changes=pulled,
             rejected_ops=rejected,
@@ -416,6 +418,16 @@ class SyncClient:
             self.batch_ops = min(self.batch_ops, hello.max_ops_per_request)
         self._observe_server_time(hello.server_time_ms)
         return hello
+
+    def _start_over_if_restored(self, hello: HelloResponse) -> bool:
+        """A database put back from a backup (or copied from an older one) becomes a new computer with its
+        pull cursor at 0 before anything is sent, so what its old self sent the server comes back."""
+        with self.engine.connect() as conn:
+            reason = restore.restart_reason(conn, hello.pushed_seq, hello.pushed_stamp)
+        if reason is None:
+            return False
+        self.node_id = self._write(lambda conn: restore.start_over(conn, reason))
+        return True
 
     # ---- push ------------------------------------------------------------------------------------------
     def push(self) -> tuple[int, int, int]:

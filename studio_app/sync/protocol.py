@@ -119,6 +119,10 @@ class HelloResponse(BaseModel):
     server_time_ms: int
     # 0: no limit announced (an older server).
     max_ops_per_request: int = 0
+    # The highest outbox seq the server has received from the calling computer, and that op's stamp (an
+    # older server: 0 and ""). More than the workspace's database holds: it is a restored or copied file.
+    pushed_seq: int = 0
+    pushed_stamp: str = ""
 
 
 class ErrorBody(BaseModel):

@@ -56,5 +56,8 @@ class SyncReport:
     clock_warning: str = ""
     # Pulled changes set aside this round (not a row of their table): kept in the quarantine, not applied.
     quarantined: int = 0
+    # The database was put back from a backup (or is an older copy): this round started over as a new
+    # computer and fetched everything again (sync/restore.py).
+    restored: bool = False
     # Every table the round wrote locally (pulled rows, the outbox, the sync bookkeeping).
     changes: Changes = field(default=NO_CHANGES)

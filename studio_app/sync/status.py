@@ -104,7 +104,15 @@ def sync_round(store: StoreHandle, server_url: str | None = None) -> RoundResult
             ),
             report,
         )
-    return RoundResult(SyncStatus.UP_TO_DATE, "", report)
+    return RoundResult(SyncStatus.UP_TO_DATE, restored_message() if report.restored else "", report)
+
+
+def restored_message() -> str:
+    return translate(
+        "Sync",
+        "This workspace was restored from a backup (or an older copy): it now syncs as a new computer "
+        "and fetched its later changes back from the server.",
+    )
 
 
 @dataclass(frozen=True)
