@@ -30,7 +30,7 @@ from studio_app.server import tables as t
 from studio_app.sync.codec import TableCodec, synced_codecs
 from studio_app.sync.hlc import Hlc, check_drift
 from studio_app.sync.protocol import Op
-from studio_app.sync.validate import Refusal, bad_stamp, check_payload, check_stamp
+from studio_app.sync.validate import Refusal, bad_stamp, check_payload
 
 # Columns whose text is one of a domain enum's values: the desktop's code reads them back as that enum.
 ENUM_COLUMNS: dict[tuple[str, str], type[StrEnum]] = {
@@ -64,9 +64,6 @@ def check_op(op: Op, now_ms: int, codecs: dict[str, TableCodec]) -> OpCheck:
         stamp = Hlc.decode(op.hlc)
     except ValueError:
         return OpCheck(bad_stamp(op.hlc))
-    refusal = check_stamp(op.base_hlc) if op.base_hlc else None
-    if refusal is not None:
-        return OpCheck(refusal)
     try:
         data = from_json(op.payload_json)
     except ValueError:

@@ -41,10 +41,8 @@ from studio_app.store.models.sync import (
 from studio_app.store.writer import NO_CHANGES, Changes, Writer
 from studio_app.sync import restore, transport
 from studio_app.sync.codec import (
-    ConflictPolicy,
     TableCodec,
     canonical_json,
-    policy_for,
     row_digest,
     schema_fingerprint,
     synced_codecs,
@@ -63,7 +61,6 @@ from studio_app.sync.outbox import (
     ensure_state,
     pending_count,
     rows_with_pending_entries,
-    set_known_version,
 )
 from studio_app.sync.protocol import (
     HELLO_PATH,
@@ -159,7 +156,6 @@ class _Pending:
     table_name: str
     row_id: str
     hlc: str
-    base_hlc: str | None
     payload: str
     changed: str | None  # Op.changed
     # False for every op of a bulk entry but its last: the entry leaves the outbox with its last op.
@@ -174,12 +170,11 @@ class _Pending:
     def to_json(self) -> str:
         # Ids, table names and stamps are plain ASCII made by this app (checked in _read), so only the row
         # text needs JSON escaping; this runs for every op of every push.
-        base = "null" if self.base_hlc is None else f'"{self.base_hlc}"'
         payload = json.dumps(self.payload, ensure_ascii=False)
         changed = "null" if self.changed is None else json.dumps(self.changed, ensure_ascii=False)
         return (
             f'{{"op_id":"{self.op_id}","seq":{self.seq},"table":"{self.table_name}","row_id":"{self.row_id}",'
-            f'"hlc":"{self.hlc}","base_hlc":{base},"payload_json":{payload},"changed":{changed}}}'
+            f'"hlc":"{self.hlc}","payload_json":{payload},"changed":{changed}}}'
         )
 
 
@@ -478,7 +473,7 @@ class SyncClient:
         pending: list[_Pending] = []
         emptied: list[int] = []
         c = OUTBOX_TABLE.c
-        columns = (c.seq, c.op_id, c.table_name, c.row_id, c.hlc, c.base_hlc, c.payload, c.changed)
+        columns = (c.seq, c.op_id, c.table_name, c.row_id, c.hlc, c.payload, c.changed)
         after_seq = 0 if after is None else after.seq
         with self.engine.connect() as conn:
             if after is not None and not after.ends_entry:
@@ -508,7 +503,7 @@ class SyncClient:
             # Every row of these bulk writes is gone (a later deletion travels as its own entry).
             self._write(lambda conn: conn.execute(delete(OUTBOX_TABLE).where(c.seq.in_(emptied))))
         for op in pending:
-            if not _PLAIN.fullmatch(op.op_id + op.table_name + op.row_id + op.hlc + (op.base_hlc or "")):
+            if not _PLAIN.fullmatch(op.op_id + op.table_name + op.row_id + op.hlc):
                 raise ValueError(f"outbox entry {op.seq} has an unexpected id or stamp")
         return pending
 
@@ -536,7 +531,6 @@ class SyncClient:
                             entry.table_name,
                             row_id,
                             entry.hlc,
-                            None,
                             payload,
                             None,
                             ends_entry=index == last,
@@ -732,8 +726,6 @@ class SyncClient:
             if (change.table, change.row_id) in pending:
                 continue
             upserts.setdefault(change.table, []).append(codec.decode_payload(change.payload))
-            if policy_for(change.table) is ConflictPolicy.KEEP_CONFLICT:
-                set_known_version(conn, change.table, change.row_id, change.hlc)
         applied = 0
         for table_name, rows in upserts.items():
             rows = _without_unknown_tombstones(conn, codecs[table_name], rows)
@@ -922,7 +914,6 @@ def _enqueue_repair_ops(
                 "table_name": codec.name,
                 "row_id": payload["id"],
                 "hlc": Hlc(REPAIR_HLC_WALL_MS, counter % 99_999, node_id).encode(),
-                "base_hlc": None,
                 "payload": canonical_json(payload),
                 # Changes no column of a row the server holds: the offer only fills a gap.
                 "changed": "{}",

@@ -27,24 +27,6 @@ Encoder = Callable[[Any], Any]
 Decoder = Callable[[Any], Any]
 
 
-class ConflictPolicy(enum.StrEnum):
-    LAST_WRITER_WINS = "lww"
-    # The losing version is kept in a conflict list for the user to merge (scripts: both edits matter).
-    KEEP_CONFLICT = "keep"
-
-
-# Per-table policy; a table not named here is last-writer-wins on the hybrid logical clock.
-KEEP_CONFLICT_TABLES: frozenset[str] = frozenset(
-    {"scripts", "script_segments", "script_products", "script_emergencies", "word_lists"}
-)
-
-
-def policy_for(table_name: str) -> ConflictPolicy:
-    if table_name in KEEP_CONFLICT_TABLES:
-        return ConflictPolicy.KEEP_CONFLICT
-    return ConflictPolicy.LAST_WRITER_WINS
-
-
 @dataclass(frozen=True)
 class ColumnCodec:
     name: str

@@ -17,8 +17,7 @@ A bulk insert of :data:`_ONE_ENTRY_FROM` rows or more into a last-writer-wins ta
 the whole write: ``row_id`` is :data:`BULK_ROW_ID`, ``payload`` the JSON list of the inserted ids, one
 stamp. The push expands it into one op per row, read from the table as it is then (``sync.client``), with
 op ids made from the entry's (:func:`bulk_op_id`). Repeating every row as JSON in the outbox, with two
-index entries each, cost more than the insert itself. Keep-conflict tables keep an entry per row: each
-carries the version it was made on.
+index entries each, cost more than the insert itself.
 """
 
 from __future__ import annotations
@@ -45,7 +44,6 @@ from sqlalchemy import (
     true,
     update,
 )
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import IteratorResult
 from sqlalchemy.engine.result import SimpleResultMetaData
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
@@ -56,17 +54,14 @@ from studio_app.store.models.base import SyncedMixin, bind_processor, new_id
 from studio_app.store.models.sync import (
     OUTBOX_TABLE,
     STATE_TABLE,
-    VERSION_TABLE,
     SyncOutbox,
     SyncState,
 )
 from studio_app.store.writer import mark_changed
 from studio_app.sync.codec import (
-    ConflictPolicy,
     TableCodec,
     canonical_json,
     codec_for_object,
-    policy_for,
     synced_codecs,
 )
 from studio_app.sync.hlc import HybridLogicalClock
@@ -175,16 +170,10 @@ def record_changes(connection: Connection, changes: Sequence[Change]) -> int:
         return 0
     hlc, seq, now = _stamping(connection)
     rows = []
-    versions: dict[tuple[str, str], str] = {}
     stamps = hlc.stamps(len(changes))
     op_ids = _op_ids(len(changes))
     for (codec, payload, changed), stamp, op_id in zip(changes, stamps, op_ids, strict=True):
         seq += 1
-        base_hlc = None
-        if policy_for(codec.name) is ConflictPolicy.KEEP_CONFLICT:
-            key = (codec.name, payload["id"])
-            base_hlc = versions.get(key) or _known_version(connection, *key)
-            versions[key] = stamp
         rows.append(
             {
                 "seq": seq,
@@ -192,15 +181,12 @@ def record_changes(connection: Connection, changes: Sequence[Change]) -> int:
                 "table_name": codec.name,
                 "row_id": payload["id"],
                 "hlc": stamp,
-                "base_hlc": base_hlc,
                 "payload": canonical_json(payload),
                 "changed": None if changed is None else canonical_json(changed),
                 "created_at": now,
             }
         )
     _insert_entries(connection, rows)
-    for (table_name, row_id), stamp in versions.items():
-        set_known_version(connection, table_name, row_id, stamp)
     _stamped(connection, hlc, seq)
     return len(rows)
 
@@ -215,7 +201,6 @@ def record_bulk_insert(connection: Connection, codec: TableCodec, row_ids: Seque
         "table_name": codec.name,
         "row_id": BULK_ROW_ID,
         "hlc": hlc.stamps(1)[0],
-        "base_hlc": None,
         "payload": json.dumps(list(row_ids), separators=(",", ":")),
         "created_at": now,
     }
@@ -308,36 +293,13 @@ def _record(session: Session, changes: Sequence[Change]) -> None:
     mark_changed(session, OUTBOX_TABLE.name)
 
 
-def _one_entry_for(codec: TableCodec, rows: int) -> bool:
-    """Whether a bulk insert of ``rows`` rows leaves one entry for all of them.
-
-    Not for keep-conflict tables: each row's entry there carries the version it was made on.
-    """
-    return rows >= _ONE_ENTRY_FROM and policy_for(codec.name) is not ConflictPolicy.KEEP_CONFLICT
-
-
 def _record_insert(session: Session, codec: TableCodec, rows: Sequence[Mapping[str, Any]]) -> None:
     """The entries of rows just inserted, every column given (as stored)."""
-    if _one_entry_for(codec, len(rows)):
+    if len(rows) >= _ONE_ENTRY_FROM:
         record_bulk_insert(session.connection(), codec, [row["id"] for row in rows])
         mark_changed(session, OUTBOX_TABLE.name)
     else:
         _record(session, [(codec, p, None) for p in codec.encode_rows(rows)])
-
-
-def _known_version(connection: Connection, table_name: str, row_id: str) -> str | None:
-    table = VERSION_TABLE
-    return connection.execute(
-        select(table.c.hlc).where(table.c.table_name == table_name, table.c.row_id == row_id)
-    ).scalar()
-
-
-def set_known_version(connection: Connection, table_name: str, row_id: str, stamp: str) -> None:
-    table = VERSION_TABLE
-    stmt = sqlite_insert(table).values(table_name=table_name, row_id=row_id, hlc=stamp)
-    connection.execute(
-        stmt.on_conflict_do_update(index_elements=["table_name", "row_id"], set_={"hlc": stamp})
-    )
 
 
 def _synced(objects: Iterable[object]) -> list[Any]:
@@ -546,7 +508,7 @@ def _bulk_insert(state: ORMExecuteState, codec: TableCodec) -> Any:
     filled = [{"id": new_id(), **bookkeeping, **row} for row in rows]
     result = state.invoke_statement(params=filled)  # type: ignore[arg-type]
     ids = [r["id"] for r in filled]
-    if _one_entry_for(codec, len(ids)):
+    if len(ids) >= _ONE_ENTRY_FROM:
         # The push reads the rows then, so the database's own defaults need not be read back here.
         record_bulk_insert(connection, codec, ids)
         mark_changed(state.session, OUTBOX_TABLE.name)

@@ -37,8 +37,6 @@ class Op:
     # The row as canonical JSON text (sorted keys, see sync.codec.canonical_json), sent as a string so the
     # server stores and checksums exactly these bytes instead of decoding and re-encoding every row.
     payload_json: str
-    # The version this edit was made on (keep-conflict tables only): tells a concurrent edit from a later one.
-    base_hlc: str | None = None
     # JSON object: each column this edit changed -> [its value before the edit] ([] if unknown); null for
     # a new row. The server merges concurrent edits per field with it (``sync.merge``).
     changed: str | None = None

@@ -24,7 +24,7 @@ from studio_app.sync.protocol import Op, PushRequest
 
 NODE = "node-a"
 SHOW = "00000000-0000-4000-8000-000000000001"
-SCRIPTS = "scripts"  # a keep-conflict table: a lost edit there would be kept as a conflict
+SCRIPTS = "scripts"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -54,7 +54,6 @@ def _op(row_id: str, title: str, hlc: str, seq: int, base: Op | None = None) -> 
     payload = canonical_json(
         {"id": row_id, "show_id": SHOW, "revision": 1, "title": title, "source_text": "", "deleted_at": None}
     )
-    base_hlc = base.hlc if base else None
     # An edit of ``base`` names the column it changed and the value it had (what the desktop sends).
     changed = canonical_json({"title": [json.loads(base.payload_json)["title"]]}) if base else None
     return Op(
@@ -63,7 +62,6 @@ def _op(row_id: str, title: str, hlc: str, seq: int, base: Op | None = None) -> 
         table=SCRIPTS,
         row_id=row_id,
         hlc=hlc,
-        base_hlc=base_hlc,
         payload_json=payload,
         changed=changed,
     )

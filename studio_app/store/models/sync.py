@@ -29,25 +29,10 @@ class SyncOutbox(Base):
     table_name: Mapped[str] = mapped_column(String(80), nullable=False)
     row_id: Mapped[str] = mapped_column(String(36), nullable=False, index=True)
     hlc: Mapped[str] = mapped_column(String(64), nullable=False)
-    base_hlc: Mapped[str | None] = mapped_column(String(64), nullable=True)
     payload: Mapped[str] = mapped_column(Text, nullable=False)
     # JSON: each column the edit changed -> [its value before] ([] unknown); null for a new row (sync.merge).
     changed: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), nullable=False)
-
-
-class SyncRowVersion(Base):
-    """The stamp of the version this workspace last saw of a row in a keep-conflict table (scripts).
-
-    Sent with an edit as its base, so the server can tell an edit made on the current version (no conflict)
-    from one made concurrently (a conflict the user resolves).
-    """
-
-    __tablename__ = "sync_row_versions"
-
-    table_name: Mapped[str] = mapped_column(String(80), primary_key=True)
-    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    hlc: Mapped[str] = mapped_column(String(64), nullable=False)
 
 
 class SyncState(Base):
@@ -105,5 +90,4 @@ class SyncQuarantine(Base):
 OUTBOX_TABLE = cast(Table, SyncOutbox.__table__)
 STATE_TABLE = cast(Table, SyncState.__table__)
 CONFLICT_TABLE = cast(Table, SyncConflict.__table__)
-VERSION_TABLE = cast(Table, SyncRowVersion.__table__)
 QUARANTINE_TABLE = cast(Table, SyncQuarantine.__table__)
