@@ -53,6 +53,10 @@ class Hlc:
         return Hlc(int(match[1]), int(match[2]), match[3])
 
 
+def is_stamp(text: str) -> bool:
+    return bool(_STAMP.fullmatch(text))
+
+
 def valid_node_id(node_id: str) -> bool:
     return bool(_NODE_ID.fullmatch(node_id))
 

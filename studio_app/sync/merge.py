@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from studio_app.sync.hlc import is_stamp
+
 # Moved by every edit of a row (or set when a desktop first stores it): the newest wins, and two values
 # of these are never a conflict anybody needs to see.
 BOOKKEEPING = frozenset({"updated_at", "created_at"})
@@ -37,9 +39,10 @@ class Stored:
     field_hlc: dict[str, str] | None = None
 
     def stamp(self, column: str) -> str:
-        if self.field_hlc is None:
-            return self.hlc
-        return self.field_hlc.get(column, self.hlc)
+        stamp = self.hlc if self.field_hlc is None else self.field_hlc.get(column, self.hlc)
+        # A stamp an older server stored without checking it (``9:00000:x`` sorts above every real one)
+        # counts as the oldest, so it cannot pin a value against every later edit.
+        return stamp if is_stamp(stamp) else ""
 
 
 @dataclass

@@ -210,3 +210,9 @@ def test_an_edit_of_a_show_deleted_elsewhere_is_kept_and_restores_it(
         show = _show(db, show_id)
         assert show.deleted_at is None and show.notes == "改了备注"
     assert_in_step(a_db, backend, "studio_a")
+
+
+def test_a_malformed_stamp_stored_by_an_older_server_never_wins() -> None:
+    pinned = Stored(dict(ROW), "9:00000:x")  # sorted above every real stamp as text
+    result = merge(pinned, {**ROW, "title": "总部改的"}, _stamp(10, "hq"), {"title": ["计划"]}, "hq")
+    assert result.payload["title"] == "总部改的" and result.hlc == _stamp(10, "hq")
