@@ -61,6 +61,7 @@ AREAS: dict[str, tuple[str, ...]] = {
         "ui/data_panel.py",
         "ui/data/",
         "ui/sync_status.py",
+        "ui/sync_labels.py",
         "ui/sync_settings.py",
     ),
     "remote": (

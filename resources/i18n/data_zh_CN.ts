@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>BreakdownTabs</name>
@@ -116,7 +117,7 @@
         <translation>第 {line} 行：已跳过合计行。</translation>
     </message>
     <message>
-        <source>The file gives times without a date (line {line}); choose the show's date.</source>
+        <source>The file gives times without a date (line {line}); choose the show&apos;s date.</source>
         <translation>文件中的时间不含日期（第 {line} 行），请选择直播日期。</translation>
     </message>
     <message>
@@ -140,7 +141,7 @@
         <translation>文件只有表头，没有数据行。</translation>
     </message>
     <message>
-        <source>Choose the column that names each row's item.</source>
+        <source>Choose the column that names each row&apos;s item.</source>
         <translation>请选择标明每行对象的列。</translation>
     </message>
     <message>
@@ -939,7 +940,7 @@
         <translation>零成交：有点击无成交</translation>
     </message>
     <message>
-        <source>No product table for this show yet. Import the platform's product export (商品明细: 商品ID, 商品名称, 商品点击人数, 成交金额 …) with Import export file.</source>
+        <source>No product table for this show yet. Import the platform&apos;s product export (商品明细: 商品ID, 商品名称, 商品点击人数, 成交金额 …) with Import export file.</source>
         <translation>本场还没有商品数据。请用“导入导出文件”导入平台的商品明细（商品ID、商品名称、商品点击人数、成交金额……）。</translation>
     </message>
     <message>
@@ -1458,11 +1459,15 @@
         <translation>这条记录的数据不是有效的 JSON。</translation>
     </message>
     <message>
+        <source>The list of changed columns is not a list of this table&apos;s columns.</source>
+        <translation>变更字段列表不是本数据表的字段列表。</translation>
+    </message>
+    <message>
         <source>{table}.{column}: {value!r} is not one of {allowed}.</source>
         <translation>{table}.{column}：{value!r} 不是允许的值（{allowed}）之一。</translation>
     </message>
     <message>
-        <source>The change is stamped by computer {node}, which is not one of this studio's computers.</source>
+        <source>The change is stamped by computer {node}, which is not one of this studio&apos;s computers.</source>
         <translation>该修改的时钟戳来自电脑 {node}，它不是本工作室登记的电脑。</translation>
     </message>
     <message>
@@ -1482,7 +1487,7 @@
         <translation>直播间令牌缺失或错误。请填写总部提供的令牌。</translation>
     </message>
     <message>
-        <source>Head office has withdrawn studio {name}'s access to the server. Nothing more is sent or fetched; ask head office for a new token.</source>
+        <source>Head office has withdrawn studio {name}&apos;s access to the server. Nothing more is sent or fetched; ask head office for a new token.</source>
         <translation>总部已收回工作室 {name} 的服务器访问权限。不会再发送或获取任何数据；请向总部索取新的令牌。</translation>
     </message>
     <message>
@@ -1490,7 +1495,7 @@
         <translation>工作室 {name} 本分钟的请求已超过 {limit} 次；请在 {seconds} 秒后重试。</translation>
     </message>
     <message>
-        <source>This app's data format ({client}) differs from the server's ({server}). Update the app or the server so both are the same version; nothing was changed and no data was lost.</source>
+        <source>This app&apos;s data format ({client}) differs from the server&apos;s ({server}). Update the app or the server so both are the same version; nothing was changed and no data was lost.</source>
         <translation>本应用的数据格式（{client}）与服务器的（{server}）不同。请更新应用或服务器，使两者版本一致；本次未做任何更改，数据没有丢失。</translation>
     </message>
     <message>
@@ -1525,11 +1530,11 @@
         <translation>有一条修改的时间戳比现在晚 {hours:.1f} 小时。请检查做出该修改的电脑的日期和时间；该修改未被应用。</translation>
     </message>
     <message>
-        <source>This computer's clock is {minutes:.0f} minutes behind the server. Set the time correctly.</source>
+        <source>This computer&apos;s clock is {minutes:.0f} minutes behind the server. Set the time correctly.</source>
         <translation>本机时钟比服务器慢 {minutes:.0f} 分钟。请校准时间。</translation>
     </message>
     <message>
-        <source>This computer's clock is {minutes:.0f} minutes ahead of the server. Set the time correctly.</source>
+        <source>This computer&apos;s clock is {minutes:.0f} minutes ahead of the server. Set the time correctly.</source>
         <translation>本机时钟比服务器快 {minutes:.0f} 分钟。请校准时间。</translation>
     </message>
     <message>
@@ -1537,7 +1542,7 @@
         <translation>未指定服务器：请使用 --server URL。</translation>
     </message>
     <message>
-        <source>No studio token: set STUDIO_APP_TOKEN, or save it in the app's sync settings.</source>
+        <source>No studio token: set STUDIO_APP_TOKEN, or save it in the app&apos;s sync settings.</source>
         <translation>没有直播间令牌：请设置 STUDIO_APP_TOKEN，或在应用的同步设置中保存令牌。</translation>
     </message>
     <message>
@@ -1565,7 +1570,7 @@
         <translation>服务器繁忙，要求等待 {seconds:.0f} 秒；修改先保存在本机。</translation>
     </message>
     <message>
-        <source>This app's data format ({client}) differs from the server's ({server}). Update the app or the server so both are the same version; nothing was changed and no data was lost.</source>
+        <source>This app&apos;s data format ({client}) differs from the server&apos;s ({server}). Update the app or the server so both are the same version; nothing was changed and no data was lost.</source>
         <translation>本应用的数据格式（{client}）与服务器的（{server}）不同。请更新应用或服务器，使两者版本一致；本次未做任何更改，数据没有丢失。</translation>
     </message>
     <message>
@@ -1625,7 +1630,7 @@
         <translation>服务器地址必须以 https:// 开头（例如 {example}）。</translation>
     </message>
     <message>
-        <source>{url} is plain http://: the studio token and your data would cross the network unencrypted. Use the server's https:// address, or, on a network you trust, allow plain HTTP for this server (sync --allow-http, or Settings → Sync).</source>
+        <source>{url} is plain http://: the studio token and your data would cross the network unencrypted. Use the server&apos;s https:// address, or, on a network you trust, allow plain HTTP for this server (sync --allow-http, or Settings → Sync).</source>
         <translation>{url} 是未加密的 http:// 地址：工作室令牌和数据会以明文经过网络。请使用服务器的 https:// 地址；或者仅在可信的网络中，为这台服务器允许明文 HTTP（sync --allow-http，或 设置 → 同步）。</translation>
     </message>
     <message>
@@ -1637,7 +1642,7 @@
         <translation>这台电脑不信任 {url} 的证书，因此没有发送任何数据。如果总部使用自己的证书颁发机构，请在 设置 → 同步 中设置其 CA 文件（或使用 sync --ca FILE）。</translation>
     </message>
     <message>
-        <source>The change's clock stamp {stamp!r} is not in the app's format; the computer that made it runs a damaged or foreign program.</source>
+        <source>The change&apos;s clock stamp {stamp!r} is not in the app&apos;s format; the computer that made it runs a damaged or foreign program.</source>
         <translation>该修改的时钟戳 {stamp!r} 不是本应用的格式；产生它的电脑运行的程序已损坏或并非本应用。</translation>
     </message>
     <message>
@@ -1773,6 +1778,261 @@
     </message>
 </context>
 <context>
+    <name>SyncLabels</name>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>场次</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>脚本</translation>
+    </message>
+    <message>
+        <source>Script segment</source>
+        <translation>脚本段落</translation>
+    </message>
+    <message>
+        <source>Script product</source>
+        <translation>脚本商品</translation>
+    </message>
+    <message>
+        <source>Emergency line</source>
+        <translation>应急话术</translation>
+    </message>
+    <message>
+        <source>Device check</source>
+        <translation>设备检查</translation>
+    </message>
+    <message>
+        <source>Device check result</source>
+        <translation>设备检查结果</translation>
+    </message>
+    <message>
+        <source>Check profile</source>
+        <translation>检查方案</translation>
+    </message>
+    <message>
+        <source>Script compliance check</source>
+        <translation>脚本合规检查</translation>
+    </message>
+    <message>
+        <source>Pre-show checklist item</source>
+        <translation>开播清单项</translation>
+    </message>
+    <message>
+        <source>Checklist template item</source>
+        <translation>清单模板项</translation>
+    </message>
+    <message>
+        <source>Go-live override</source>
+        <translation>强制开播记录</translation>
+    </message>
+    <message>
+        <source>Price confirmation</source>
+        <translation>价格确认</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>故障记录</translation>
+    </message>
+    <message>
+        <source>Viewer question</source>
+        <translation>观众提问</translation>
+    </message>
+    <message>
+        <source>Stock count</source>
+        <translation>库存数</translation>
+    </message>
+    <message>
+        <source>Live data point</source>
+        <translation>直播数据点</translation>
+    </message>
+    <message>
+        <source>Data import</source>
+        <translation>数据导入</translation>
+    </message>
+    <message>
+        <source>Product data</source>
+        <translation>商品数据</translation>
+    </message>
+    <message>
+        <source>Traffic source data</source>
+        <translation>流量来源数据</translation>
+    </message>
+    <message>
+        <source>Manual data entry</source>
+        <translation>手工录入数据</translation>
+    </message>
+    <message>
+        <source>Import column mapping</source>
+        <translation>导入列映射</translation>
+    </message>
+    <message>
+        <source>Ad spend</source>
+        <translation>投放花费</translation>
+    </message>
+    <message>
+        <source>On-air alert</source>
+        <translation>直播中告警</translation>
+    </message>
+    <message>
+        <source>On-air correction</source>
+        <translation>口误更正</translation>
+    </message>
+    <message>
+        <source>Promo clock</source>
+        <translation>促销节奏</translation>
+    </message>
+    <message>
+        <source>Run log entry</source>
+        <translation>执行记录</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Host&apos;s lines</source>
+        <translation>主播话术</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主播</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>计划开始</translation>
+    </message>
+    <message>
+        <source>Planned minutes</source>
+        <translation>计划时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cues</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Link no.</source>
+        <translation>链接号</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>原价</translation>
+    </message>
+    <message>
+        <source>Live price</source>
+        <translation>直播价</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>处理方法</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Amount (fen)</source>
+        <translation>金额（分）</translation>
+    </message>
+    <message>
+        <source>Online viewers</source>
+        <translation>在线人数</translation>
+    </message>
+    <message>
+        <source>GMV (fen)</source>
+        <translation>成交额（分）</translation>
+    </message>
+    <message>
+        <source>Paid GMV (fen)</source>
+        <translation>支付成交额（分）</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+</context>
+<context>
     <name>SyncSettingsPage</name>
     <message>
         <source>Sync</source>
@@ -1783,7 +2043,7 @@
         <translation>粘贴总部提供的令牌（保存在系统钥匙串中）</translation>
     </message>
     <message>
-        <source>Optional: the head office's CA certificate (PEM file)</source>
+        <source>Optional: the head office&apos;s CA certificate (PEM file)</source>
         <translation>可选：总部的 CA 证书（PEM 文件）</translation>
     </message>
     <message>

@@ -37,6 +37,7 @@ from studio_app.sync.status import (
     read_snapshot,
     sync_round,
 )
+from studio_app.ui.sync_labels import column_label, table_label, value_text
 from studio_app.ui.workers import run_in_thread
 
 SYNC_INTERVAL_MS = 60_000
@@ -301,7 +302,7 @@ class SyncConflictsDialog(QDialog):
                 if item.kind == "conflict"
                 else self.tr("Refused")
             )
-            for column, text in enumerate((item.label, item.table_name, why, when)):
+            for column, text in enumerate((item.label, table_label(item.table_name), why, when)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         if not items:
             self.detail.setPlainText(self.tr("No conflicts."))
@@ -314,7 +315,7 @@ class SyncConflictsDialog(QDialog):
         if item is not None:
             lines = [
                 self.tr("{field}: kept “{kept}”, now “{current}”").format(
-                    field=name, kept=kept, current=current
+                    field=column_label(name), kept=value_text(kept), current=value_text(current)
                 )
                 for name, kept, current in item.differences
             ]

@@ -39,9 +39,10 @@ def test_restoring_the_kept_version_makes_it_current_everywhere(
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
     assert dialog.table.item(0, 0).text() == "开场福袋"
+    assert dialog.table.item(0, 1).text() == "Script segment"  # the studio's word, not the table's name
     dialog.table.selectRow(0)
     assert dialog.restore_button.isEnabled()
-    assert "host_text: kept “总部改稿”, now “直播间改稿”" in dialog.detail.toPlainText()
+    assert dialog.detail.toPlainText() == "Host's lines: kept “总部改稿”, now “直播间改稿”"
     with qtbot.waitSignal(dialog.changed, timeout=10_000):
         dialog.restore_button.click()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 0)
