@@ -69,8 +69,6 @@ from studio_app.sync.hlc import HybridLogicalClock
 # One change to record: the table, the row as it now is, and the columns the edit changed with their
 # earlier values (``Op.changed``; None for a new row).
 Change = tuple[TableCodec, dict[str, Any], dict[str, list[Any]] | None]
-# What every update changes as well: its time (set by the database, so no history of it is kept).
-_TOUCHED: dict[str, list[Any]] = {"updated_at": []}
 
 # The databases that keep an outbox, each with the clock that stamps its changes.
 _clocks: weakref.WeakKeyDictionary[Engine, Clock] = weakref.WeakKeyDictionary()
@@ -319,33 +317,19 @@ def _before_flush(session: Session, flush_context: UOWTransaction, instances: ob
 
 
 def _capture_bases(session: Session) -> None:
-    """The earlier values of the columns each edited synced row changes (``Op.changed``), read while the
-    database still holds them: from the ORM's attribute history, or from the row when the history does
-    not have them (an attribute set while expired)."""
-    bases = session.info.setdefault(_PENDING_BASES, {})
+    """Each edited synced row as the database holds it before the flush, so the entry can name the
+    columns the edit changes with their earlier values (``Op.changed``). Read from the rows, not the ORM's
+    attribute history, which misses a column set through a relationship, by ``onupdate`` or while expired.
+    """
+    by_codec: dict[str, tuple[TableCodec, list[str]]] = {}
     for obj in _synced(session.dirty):
-        if not session.is_modified(obj, include_collections=False):
-            continue
-        codec = codec_for_object(obj)
-        state = inspect(obj)
-        before: dict[str, list[Any]] = {}
-        unknown = []
-        for column in codec.columns:
-            history = state.attrs[column.attr_key].history
-            if not history.has_changes():
-                continue
-            if not history.deleted:
-                unknown.append(column)
-            elif history.deleted[0] != history.added[0]:
-                before[column.name] = [column.encode(history.deleted[0])]
-        if unknown:
-            table = codec.table
-            stored = (
-                session.connection().execute(select(table).where(table.c.id == obj.id)).mappings().first()
-            )
-            for column in unknown:
-                before[column.name] = [] if stored is None else [column.encode(stored[column.name])]
-        bases[(codec.name, obj.id)] = before
+        if session.is_modified(obj, include_collections=False):
+            codec = codec_for_object(obj)
+            by_codec.setdefault(codec.name, (codec, []))[1].append(obj.id)
+    bases = session.info.setdefault(_PENDING_BASES, {})
+    for codec, ids in by_codec.values():
+        for _, row, _ in _snapshot(session.connection(), codec, ids):
+            bases[(codec.name, row["id"])] = row
 
 
 def _capture_deletes(session: Session) -> None:
@@ -361,7 +345,7 @@ def _capture_deletes(session: Session) -> None:
         was_deleted = payload.get("deleted_at")
         if was_deleted is None:
             payload["deleted_at"] = now.isoformat(timespec="microseconds")
-        pending.append((codec, payload, {"deleted_at": [was_deleted], **_TOUCHED}))
+        pending.append((codec, payload, {"deleted_at": [was_deleted]}))
 
 
 def _write_outbox(session: Session, flush_context: UOWTransaction) -> None:
@@ -379,9 +363,10 @@ def _write_outbox(session: Session, flush_context: UOWTransaction) -> None:
         changes.append((codec, codec.encode_object(obj), None))
     for obj in edited:
         codec = codec_for_object(obj)
-        base = bases.get((codec.name, obj.id))
-        # Without its earlier values (not seen before the flush) the edit is merged as a whole row.
-        changes.append((codec, codec.encode_object(obj), None if base is None else {**base, **_TOUCHED}))
+        after = codec.encode_object(obj)
+        before = bases.get((codec.name, obj.id))
+        # A row not in the database before the flush (inserted and edited in one go) is a new row.
+        changes.append((codec, after, None if before is None else changed_columns(before, after)))
     _record(session, changes + pending)
 
 

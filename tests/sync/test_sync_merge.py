@@ -5,11 +5,14 @@ The rule itself (``sync.merge``, plain data) and then two real desktops against 
 
 from __future__ import annotations
 
+import json
 from types import SimpleNamespace
 
+from sqlalchemy import select
 from sync_harness import assert_in_step
 
 from studio_app.store.models import Show
+from studio_app.store.models.sync import SyncOutbox
 from studio_app.sync.conflicts import open_conflicts, restore_version
 from studio_app.sync.hlc import Hlc
 from studio_app.sync.merge import Stored, merge
@@ -216,3 +219,25 @@ def test_a_malformed_stamp_stored_by_an_older_server_never_wins() -> None:
     pinned = Stored(dict(ROW), "9:00000:x")  # sorted above every real stamp as text
     result = merge(pinned, {**ROW, "title": "总部改的"}, _stamp(10, "hq"), {"title": ["计划"]}, "hq")
     assert result.payload["title"] == "总部改的" and result.hlc == _stamp(10, "hq")
+
+
+def test_an_edit_names_the_columns_it_changed_with_their_earlier_values(desktop) -> None:
+    db = desktop("a")
+    with db.session() as s:
+        show = Show(title="旧标题", notes="旧备注")
+        s.add(show)
+        s.flush()
+        show_id = show.id
+    with db.session() as s:
+        show = s.get(Show, show_id)
+        s.commit()  # every attribute expired: the ORM's history would not know the old title
+        show.title = "新标题"
+        show.planned_minutes = 90
+    with db.engine.connect() as conn:
+        last = conn.execute(select(SyncOutbox).order_by(SyncOutbox.seq.desc())).first()
+    changed = json.loads(last.changed)
+    assert changed.pop("title") == ["旧标题"] and changed.pop("planned_minutes") == [120]
+    assert list(changed) == ["updated_at"]  # moved by the update itself; notes untouched
+    with db.engine.connect() as conn:
+        first = conn.execute(select(SyncOutbox).order_by(SyncOutbox.seq)).first()
+    assert first.changed is None  # a new row
