@@ -236,8 +236,10 @@ def apply_push(engine: Engine, studio: Studio, request: PushRequest) -> PushResp
         try:
             with engine.begin() as conn:
                 return apply_push_in(conn, studio, request, checked, now)
-        except DBAPIError as exc:
-            if attempt == _ATTEMPTS - 1 or getattr(exc.orig, "sqlstate", None) not in _TRY_AGAIN:
+        except Exception as exc:
+            # psycopg's own error from a COPY, or one SQLAlchemy wrapped.
+            cause = exc.orig if isinstance(exc, DBAPIError) else exc
+            if attempt == _ATTEMPTS - 1 or getattr(cause, "sqlstate", None) not in _TRY_AGAIN:
                 raise
             time.sleep(random.uniform(0, 0.02 * 2**attempt))
     raise AssertionError("unreachable")

@@ -54,6 +54,31 @@ def test_a_later_push_that_commits_first_waits_until_the_earlier_one_commits(pg_
     assert [c.row_id for c in page.changes] == [first["id"], second["id"]]  # both, in commit-safe order
 
 
+def test_a_new_row_pushed_by_two_studios_at_once_is_merged_not_an_error(pg_engine: Engine) -> None:
+    studio, _ = service.add_studio(pg_engine, "studio_a")
+    hq, _ = service.add_studio(pg_engine, "hq", head_office=True)
+    row = payload("shows", {"title": "直播间先写"})
+    a, b = Node(), Node()
+    now = service.now_ms()
+    first = a.request(a.ops([("shows", row)], now))
+    second = b.request(b.ops([("shows", {**row, "title": "总部后写"})], now + 1))
+    answers: list[service.PushResponse] = []
+    with pg_engine.connect() as conn:
+        transaction = conn.begin()
+        service.apply_push_in(conn, studio, first, service.check_batch(pg_engine, studio, first, now), now)
+        # The head office's insert of the same id waits on the unique index, then fails and is tried again.
+        other = threading.Thread(target=lambda: answers.append(service.apply_push(pg_engine, hq, second)))
+        other.start()
+        other.join(timeout=1)
+        assert other.is_alive()  # waiting for the first transaction
+        transaction.commit()
+    other.join(timeout=30)
+    assert answers and answers[0].applied == 1
+    with pg_engine.connect() as conn:
+        (record,) = conn.execute(select(st.records)).all()
+    assert '"title":"总部后写"' in record.payload  # the newer stamp, merged into the row the first wrote
+
+
 def test_side_by_side_pushes_on_two_server_processes_lose_nothing(
     postgres_cluster: PostgresCluster,
 ) -> None:
