@@ -92,7 +92,9 @@ def merge(
             seen = changed is not None and changed[column][:1] == [current]
             if other and not seen and column != DELETED:
                 overwritten.setdefault(stamp, {})[column] = current
-        elif new != current and other:
+        elif new != current and (other or hlc == stamp):
+            # The same stamp on two different values: one computer's clock handed it out twice (a
+            # workspace copied or restored before it took a new node id). Neither is later: keep this one.
             op_lost[column] = new
     _keep_deleted_edits(stored, row, payload, changed, node, op_lost, overwritten)
     newest = max(stamps.values())

@@ -241,3 +241,16 @@ def test_an_edit_names_the_columns_it_changed_with_their_earlier_values(desktop)
     with db.engine.connect() as conn:
         first = conn.execute(select(SyncOutbox).order_by(SyncOutbox.seq)).first()
     assert first.changed is None  # a new row
+
+
+def test_one_stamp_on_two_different_values_keeps_the_second_as_a_conflict() -> None:
+    # A copied workspace stamped a different edit with a stamp the server already holds.
+    first = merge(BASE, {**ROW, "title": "原电脑"}, _stamp(10, "a"), {"title": ["计划"]}, "a")
+    again = merge(
+        Stored(first.payload, first.hlc, first.field_hlc),
+        {**ROW, "title": "复制的工作区"},
+        _stamp(10, "a"),
+        {"title": ["计划"]},
+        "a",
+    )
+    assert again.payload["title"] == "原电脑" and again.op_lost == {"title": "复制的工作区"}
