@@ -8,15 +8,17 @@ tables have another shape gets 409 and nothing is applied.
 
 import contextlib
 import dataclasses
+import logging
 import os
 import time
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
 from sqlalchemy import Engine
+from starlette.requests import ClientDisconnect
 from starlette.routing import Route
 
 from studio_app.i18n import translate
@@ -42,6 +44,10 @@ from studio_app.sync.protocol import (
 
 DEFAULT_MAX_REQUEST_BYTES = 8 * 1024 * 1024
 MAX_PULL_LIMIT = 5000
+
+
+# uvicorn's own server log: it has the handler and level that `serve --log-level` set.
+_log = logging.getLogger("uvicorn.error")
 
 
 class ApiError(HTTPException):
@@ -227,6 +233,13 @@ def create_app(
         if not isinstance(detail, dict):
             detail = ErrorBody(code="error", message=str(detail)).model_dump()
         return JSONResponse(status_code=exc.status_code, content={"detail": detail}, headers=exc.headers)
+
+    @app.exception_handler(ClientDisconnect)
+    async def _gone(request: Request, _exc: ClientDisconnect) -> Response:
+        # A desktop closed the connection mid-push (killed, or its network cut): nothing was applied and
+        # nobody is there to answer. One line, not a traceback per dropped connection.
+        _log.info("client went away during %s %s", request.method, request.url.path)
+        return Response(status_code=400)
 
     return app
 

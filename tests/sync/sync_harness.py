@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,6 +114,7 @@ class ServerProcess:
         self.tls = tls  # (certificate, key): serve HTTPS
         self.log_level = log_level
         self.proc: subprocess.Popen[str] | None = None
+        self.log_path: Path | None = None
         self.port = 0
 
     @property
@@ -130,18 +132,27 @@ class ServerProcess:
         if self.workers > 1:
             cmd += ["--workers", str(self.workers)]
         env = {**os.environ, **self.env}
-        self.proc = subprocess.Popen(
-            cmd, cwd=self.cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-        )
-        assert self.proc.stdout is not None
-        line = self.proc.stdout.readline()  # printed after the socket listens: ready when we read it
-        if "://" not in line:
-            self.proc.kill()
-            raise RuntimeError(
-                f"server did not start: {line}{self.proc.stderr.read() if self.proc.stderr else ''}"
+        # Its output goes to a file: a pipe nobody reads fills after 64 KiB of log lines (an access log, a
+        # client's dropped connections) and then the server blocks in its next write, for good.
+        fd, name = tempfile.mkstemp(prefix="studio-serve-", suffix=".log")
+        self.log_path = Path(name)
+        with os.fdopen(fd, "w") as log:
+            self.proc = subprocess.Popen(
+                cmd, cwd=self.cwd, env=env, stdout=log, stderr=subprocess.STDOUT, text=True
             )
-        self.port = int(line.strip().rsplit(":", 1)[1])
+        deadline = time.monotonic() + 60
+        while "://" not in (first := self.output().partition("\n")[0]):
+            # The first line is printed once the socket listens: ready when it is there.
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.kill()
+                raise RuntimeError(f"server did not start: {self.output()}")
+            time.sleep(0.02)
+        self.port = int(first.strip().rsplit(":", 1)[1])
         return self
+
+    def output(self) -> str:
+        """Everything the server printed and logged so far."""
+        return self.log_path.read_text(errors="replace") if self.log_path else ""
 
     def kill(self) -> None:
         if self.proc and self.proc.poll() is None:
@@ -155,10 +166,6 @@ class ServerProcess:
                 self.proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.kill()
-        if self.proc:
-            for stream in (self.proc.stdout, self.proc.stderr):
-                if stream:
-                    stream.close()
 
 
 @dataclass

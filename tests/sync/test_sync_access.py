@@ -122,11 +122,8 @@ def test_tokens_never_reach_the_logs(
         backend.server.url + HELLO_PATH, headers=_headers("wrong-" + backend.tokens["hq"], new_id())
     )
     assert bad.status_code == 401
-    proc = backend.server.proc
-    assert proc is not None and proc.stderr is not None and proc.stdout is not None
-    proc.terminate()
-    proc.wait(timeout=10)
-    server_log = proc.stdout.read() + proc.stderr.read()  # uvicorn: access log on stdout, the rest on stderr
+    backend.server.stop()
+    server_log = backend.server.output()  # the access log and the rest
     client_log = caplog.text
     # Both sides logged every request (so a token would have had its chance to appear).
     assert "HTTP Request: GET" in client_log and "429" in client_log
@@ -381,3 +378,29 @@ def test_the_settings_page_takes_a_ca_file_and_the_plain_http_choice(
     page.allow_http.setChecked(True)
     page.apply()
     qtbot.waitUntil(lambda: transport.http_allowed("http://hq.studio.test:8750"), timeout=10_000)
+
+
+def test_a_desktop_gone_in_the_middle_of_a_push_costs_one_log_line(
+    make_backend: Callable[..., Backend],
+) -> None:
+    import socket
+
+    backend = make_backend(log_level="info")
+    for _ in range(3):  # a killed sync, a cut network: the body stops half-way and the socket closes
+        with socket.create_connection(("127.0.0.1", backend.server.port)) as raw:
+            head = "".join(
+                f"{name}: {value}\r\n"
+                for name, value in {
+                    **_headers(backend.tokens["studio_a"], new_id()),
+                    "Host": "studio",
+                    "Content-Type": "application/json",
+                    "Content-Length": "100000",
+                }.items()
+            )
+            raw.sendall(f"POST {PUSH_PATH} HTTP/1.1\r\n{head}\r\n".encode() + b'{"ops": [' + b" " * 5000)
+    assert httpx.get(backend.server.url + "/health").status_code == 200
+    backend.server.stop()
+    log = backend.server.output()
+    assert log.count("client went away during POST /sync/push") == 3
+    assert "Traceback" not in log and "Exception in ASGI application" not in log
+    assert server_record_count(backend.engine) == 0
