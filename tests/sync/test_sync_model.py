@@ -9,18 +9,24 @@ per backend here; ``bench/sync_model.py`` runs a thousand seeded schedules.
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from sync_harness import Backend, PostgresCluster
+from sqlalchemy import insert, select
+from sync_harness import Backend, PostgresCluster, live_records
 from sync_model import (
     DESKTOPS,
+    HOSTILE_MARKER,
     KINDS,
+    Edit,
+    check_converged,
     close_desktops,
     desktop_template,
     new_backend,
@@ -29,6 +35,8 @@ from sync_model import (
     scratch_dir,
     wipe_backend,
 )
+
+from studio_app.server import tables as t
 
 
 @pytest.fixture
@@ -77,3 +85,43 @@ def test_random_edits_and_faults_converge(
     # The schedule did something: each create left a record (run_schedule checked where each one is).
     assert len(log.created) >= sum(kind == "create" for kind, _ in steps)
     assert log.refused == sum(kind == "hostile" for kind, _ in steps)
+
+
+def test_the_check_finds_a_lost_edit_and_stored_hostile_data(model_backend: Backend, template: Path) -> None:
+    """The check itself can fail: an edit whose value is nowhere, and a hostile marker on the server."""
+    wipe_backend(model_backend)
+    root = scratch_dir()
+    desktops = open_desktops(model_backend, template, root)
+    try:
+        log = run_schedule(model_backend, desktops, [("edit", 1), ("sync", 1)], random.Random(7))
+        (table, row_id), _ = next(iter(sorted(live_records(desktops[0].db).items())))
+        log.edits.append(Edit(2, table, row_id, "title", "never reached the server", None))
+        with pytest.raises(AssertionError, match="edit lost"):
+            check_converged(model_backend, desktops, log)
+        log.edits.pop()
+        check_converged(model_backend, desktops, log)  # as it was: passes
+        # A hostile version kept on the server as a conflict entry (behind every desktop's cursor).
+        with model_backend.engine.begin() as conn:
+            payload = conn.execute(
+                select(t.records.c.payload).where(t.records.c.record_id == row_id)
+            ).scalar_one()
+            studio = model_backend.studios["studio_a"].id
+            conn.execute(
+                insert(t.conflicts).values(
+                    seq=0,
+                    table_name=table,
+                    record_id=row_id,
+                    owner_studio_id=studio,
+                    losing_studio_id=studio,
+                    winning_studio_id=studio,
+                    losing_hlc="",
+                    winner_hlc="",
+                    payload=json.dumps(dict(json.loads(payload), notes=HOSTILE_MARKER)),
+                    created_at=datetime.now(UTC),
+                )
+            )
+        with pytest.raises(AssertionError, match="a refused op's data was stored"):
+            check_converged(model_backend, desktops, log)
+    finally:
+        close_desktops(desktops)
+        shutil.rmtree(root, ignore_errors=True)
