@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
+import signal
 import sys
 import time
 import traceback
@@ -90,7 +91,12 @@ def run_backend(kind: str, url: str, schedules: int, seed: int, steps_max: int) 
     return not failed
 
 
+def _stop(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)  # through the finally blocks: the server and the cluster are stopped
+
+
 def main() -> int:
+    signal.signal(signal.SIGTERM, _stop)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--schedules", type=int, default=1000)
     parser.add_argument("--backend", choices=("sqlite", "postgresql", "both"), default="both")

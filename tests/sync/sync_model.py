@@ -13,9 +13,9 @@ What is checked after the schedule:
 - no legitimate edit was refused, and no edit was lost: each value written is the final value, or is kept
   in a conflict entry (the server's ``conflicts`` or a desktop's ``sync_conflicts``), or was overwritten
   by an edit made on a desktop that then held it (the value it replaced is recorded at the edit), or, in
-  a last-writer-wins table, the row was also changed by another desktop (a concurrent edit may then win
-  the whole row). A deleted row's values are not checked: a deletion may win over an edit. These rules
-  hold for last-writer-wins per row and for a merge per field alike.
+  a last-writer-wins table, the row was also changed on another desktop that had not seen the value (that
+  concurrent change may win the whole row). A deleted row's values are not checked: a deletion may win
+  over an edit. These rules hold for last-writer-wins per row and for a merge per field alike.
 """
 
 from __future__ import annotations
@@ -222,7 +222,8 @@ class Edit:
 class Log:
     created: set[tuple[str, str]] = field(default_factory=set)
     edits: list[Edit] = field(default_factory=list)
-    changed_by: dict[tuple[str, str], set[int]] = field(default_factory=dict)  # row -> desktops
+    # Per row, each change made to it: the desktop and the row as that desktop held it just before.
+    changes: dict[tuple[str, str], list[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
     hostile_ids: set[str] = field(default_factory=set)
     refused: int = 0  # hostile ops the server refused
     counter: int = 0
@@ -230,8 +231,8 @@ class Log:
     # How each edit was accounted for at the end: final, kept, replaced, concurrent, deleted.
     outcomes: dict[str, int] = field(default_factory=dict)
 
-    def touch(self, table: str, row_id: str, desktop: int) -> None:
-        self.changed_by.setdefault((table, row_id), set()).add(desktop)
+    def touch(self, table: str, row_id: str, desktop: int, before: dict[str, Any]) -> None:
+        self.changes.setdefault((table, row_id), []).append((desktop, before))
 
     def count(self, outcome: str) -> None:
         self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
@@ -333,7 +334,6 @@ def step_create(
             s.add(row)
         s.flush()
         log.created.add((row.__tablename__, row.id))
-        log.touch(row.__tablename__, row.id, who)
 
 
 def step_edit(backend: Backend, desktops: Sequence[Desktop], who: int, rng: random.Random, log: Log) -> None:
@@ -352,7 +352,7 @@ def step_edit(backend: Backend, desktops: Sequence[Desktop], who: int, rng: rand
             value = _value(table, name, log.fresh(), desktop.name)
             setattr(row, name, value)
             log.edits.append(Edit(who, table, row_id, name, value, before[name]))
-    log.touch(table, row_id, who)
+    log.touch(table, row_id, who, before)
 
 
 def step_delete(
@@ -364,8 +364,9 @@ def step_delete(
     if ids:
         row_id = rng.choice(ids)
         with desktop.db.session() as s:
-            s.get(MODEL[table], row_id).deleted_at = desktop.clock.now()
-        log.touch(table, row_id, who)
+            row = s.get(MODEL[table], row_id)
+            log.touch(table, row_id, who, synced_codecs()[table].encode_object(row))
+            row.deleted_at = desktop.clock.now()
 
 
 def step_hard_delete(
@@ -381,8 +382,9 @@ def step_hard_delete(
     if ids:
         row_id = rng.choice(ids)
         with desktop.db.session() as s:
-            s.delete(s.get(MODEL[table], row_id))
-        log.touch(table, row_id, who)
+            row = s.get(MODEL[table], row_id)
+            log.touch(table, row_id, who, synced_codecs()[table].encode_object(row))
+            s.delete(row)
 
 
 def step_sync(backend: Backend, desktops: Sequence[Desktop], who: int, rng: random.Random, log: Log) -> None:
@@ -651,8 +653,14 @@ def _accounted_for(
         return "kept"
     if (edit.table, edit.row_id, edit.field, json.dumps(edit.value)) in replaced:
         return "replaced"
-    others = log.changed_by.get(key, set()) - {edit.desktop}
-    if policy_for(edit.table) is ConflictPolicy.LAST_WRITER_WINS and others:
+    # A change of the row made on another desktop that had not seen this value: under last-writer-wins
+    # per row, it may win the whole row.
+    unaware = [
+        desktop
+        for desktop, before in log.changes.get(key, [])
+        if desktop != edit.desktop and before.get(edit.field) != edit.value
+    ]
+    if policy_for(edit.table) is ConflictPolicy.LAST_WRITER_WINS and unaware:
         return "concurrent"
     raise AssertionError(
         f"edit lost: {edit} (final {edit.field}={final[edit.field]!r}, kept: {kept.get(key, [])})"
