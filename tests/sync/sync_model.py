@@ -500,8 +500,9 @@ def _server_rows(engine: Engine, table: str, owners: Sequence[str]) -> list[dict
 
 def _hostile_op(
     backend: Backend, desktops: Sequence[Desktop], rng: random.Random, log: Log
-) -> tuple[str, str, dict[str, Any], str, str]:
-    """(studio, row id, payload, stamp, expected code) of one op a tampered desktop might send."""
+) -> tuple[str, str, str, dict[str, Any], str, str]:
+    """(studio, computer, row id, payload, stamp, expected code) of one op a tampered desktop might send;
+    the computer is new, and signs the stamp unless the stamp is the point."""
     node = new_id()
     marker = f"{HOSTILE_MARKER}:{log.fresh()}"
     payload: dict[str, Any] = _show_payload(marker)
@@ -513,30 +514,29 @@ def _hostile_op(
         if theirs:
             # Studio B rewrites one of studio A's shows.
             mine = dict(rng.choice(theirs), title=marker)
-            return "studio_b", mine["id"], mine, _stamp(node), "not_owner"
+            return "studio_b", node, mine["id"], mine, _stamp(node), "not_owner"
         choice = "bad_type"
     if choice == "foreign_stamp":
         hq = desktops[0]
         if hq.synced:  # the head office's computer is known: studio A signs with it
-            return "studio_a", row_id, payload, _stamp(hq.client.node_id), "foreign_stamp"
+            return "studio_a", node, row_id, payload, _stamp(hq.client.node_id), "foreign_stamp"
         choice = "bad_stamp"
     if choice == "bad_type":
-        return "studio_a", row_id, dict(payload, planned_minutes="120"), _stamp(node), "bad_type"
+        return "studio_a", node, row_id, dict(payload, planned_minutes="120"), _stamp(node), "bad_type"
     if choice == "bad_stamp":
-        return "studio_a", row_id, payload, "9:00000:x", "bad_stamp"
+        return "studio_a", node, row_id, payload, "9:00000:x", "bad_stamp"
     if choice == "id_mismatch":
         other = new_id()
         log.hostile_ids.add(other)
-        return "studio_a", row_id, dict(payload, id=other), _stamp(node), "id_mismatch"
-    return "studio_a", row_id, payload, _stamp(node, ahead_ms=48 * 3600 * 1000), "clock_ahead"
+        return "studio_a", node, row_id, dict(payload, id=other), _stamp(node), "id_mismatch"
+    return "studio_a", node, row_id, payload, _stamp(node, ahead_ms=48 * 3600 * 1000), "clock_ahead"
 
 
 def step_hostile(
     backend: Backend, desktops: Sequence[Desktop], who: int, rng: random.Random, log: Log
 ) -> None:
     """A raw push of one op a tampered desktop would send: refused with its code, nothing stored."""
-    studio, row_id, payload, stamp, code = _hostile_op(backend, desktops, rng, log)
-    node = new_id()
+    studio, node, row_id, payload, stamp, code = _hostile_op(backend, desktops, rng, log)
     body = {
         "schema_version": schema_fingerprint(),
         "node_id": node,
@@ -563,6 +563,7 @@ def step_hostile(
     assert reply["applied"] == 0, (code, reply)
     assert [r["code"] for r in reply["results"]] == [code], (code, reply)
     log.refused += 1
+    log.faults[f"refused {code}"] = log.faults.get(f"refused {code}", 0) + 1
 
 
 STEPS: dict[str, Callable[[Backend, Sequence[Desktop], int, random.Random, Log], None]] = {
