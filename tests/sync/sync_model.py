@@ -20,6 +20,7 @@ What is checked after the schedule:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -28,12 +29,13 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import httpx
 from sqlalchemy import Engine, delete, select
@@ -129,7 +131,23 @@ def new_backend(kind: str, url: str) -> Backend:
         studio, token = service.add_studio(engine, name, head_office=head_office)
         studios[name], tokens[name] = studio, token
     server = ServerProcess(url, env=SERVER_ENV).start()
+    _drain(server)
     return Backend(kind, url, engine, server, tokens, studios)
+
+
+def _drain(server: ServerProcess) -> None:
+    """Read the server's output as it comes: nobody reads its pipes otherwise, and once one is full (64 KiB
+    of logs, e.g. a traceback for each push cut mid-body) the server blocks in its next log call."""
+    assert server.proc is not None
+    for stream in (server.proc.stdout, server.proc.stderr):
+        threading.Thread(target=_discard_lines, args=(stream,), daemon=True).start()
+
+
+def _discard_lines(stream: IO[str] | None) -> None:
+    if stream is not None:
+        with contextlib.suppress(ValueError, OSError):  # closed when the server stops
+            for _line in stream:
+                pass
 
 
 def wipe_backend(backend: Backend) -> None:
