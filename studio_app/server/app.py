@@ -16,6 +16,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
+from starlette.requests import ClientDisconnect
 from starlette.routing import Route
 
 from studio_app.i18n import translate
@@ -296,11 +297,18 @@ async def _read_limited(request: Request, limit_bytes: int) -> bytes:
         raise _too_large(limit_bytes)
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit_bytes:
-            raise _too_large(limit_bytes)
-        chunks.append(chunk)
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit_bytes:
+                raise _too_large(limit_bytes)
+            chunks.append(chunk)
+    except ClientDisconnect as exc:
+        # A cut line or a killed desktop: nothing was applied, and the desktop sends the batch again. An
+        # answer (which nobody reads) instead of an unhandled error, whose traceback filled the log.
+        raise ApiError(
+            400, "disconnected", translate("Server", "The connection closed before the batch arrived whole.")
+        ) from exc
     return b"".join(chunks)
 
 
