@@ -1515,6 +1515,10 @@
         <translation>这批修改有 {n} 条；服务器每次请求最多接收 {limit} 条。</translation>
     </message>
     <message>
+        <source>The connection closed before the batch arrived whole.</source>
+        <translation>这批数据尚未完整送达，连接就已断开。</translation>
+    </message>
+    <message>
         <source>The batch is larger than the server accepts ({limit} bytes); send it in parts.</source>
         <translation>这批数据超出服务器可接收的大小（{limit} 字节）；请分批发送。</translation>
     </message>
