@@ -183,7 +183,8 @@ def test_with_the_main_route_taken_away_the_stream_goes_over_the_hotspot(netlab:
     m = result.metrics
     assert m["mode"] == "route" and m["main_interface"] == netlab.main_if and m["routes_removed"] == 1
     assert m["via_interface"] == netlab.hotspot_if  # the system itself chose the hotspot
-    assert isinstance(m["switch_s"], float) and 0 <= m["switch_s"] < 2.0 and m["handshake_ms"]
+    assert isinstance(m["switch_s"], float) and 0 <= m["switch_s"] < 2.0
+    assert m["handshake_ms"] >= 0  # a measured time: 0.0 when the TCP handshake took under 0.05 ms
     assert isinstance(m["upload_mbps"], float) and 2.5 < m["upload_mbps"] < 4.4  # tbf 4 Mbit/s
     assert m["route_restored"] == 1 and _main_route_present(netlab)
 
