@@ -31,7 +31,7 @@ from sync_harness import Backend, PostgresCluster  # noqa: E402
 from sync_model import (  # noqa: E402
     close_desktops,
     desktop_template,
-    new_backend,
+    new_model_backend,
     open_desktops,
     random_steps,
     run_schedule,
@@ -57,7 +57,7 @@ def run_one(backend: Backend, template: Path, seed: int, steps_max: int) -> tupl
 
 
 def run_backend(kind: str, url: str, schedules: int, seed: int, steps_max: int) -> bool:
-    backend = new_backend(kind, url)
+    backend = new_model_backend(kind, url)
     template = desktop_template(scratch_dir("sync-model-template-"))
     passed, failed = 0, []
     totals: Counter[str] = Counter()

@@ -430,7 +430,7 @@ def seq_base(conn: Connection) -> int:
         xid = int(conn.exec_driver_sql("SELECT pg_current_xact_id()::text::bigint").scalar_one())
         return xid << _SEQ_BITS
     # SQLite: the counter row; the transaction holds the database's write lock already (BEGIN IMMEDIATE).
-    return int(conn.execute(select(t.counter.c.value).where(t.counter.c.id == 1)).scalar_one())
+    return _counter(conn)
 
 
 def seqs_used(conn: Connection, first: int, last: int) -> None:
@@ -448,6 +448,10 @@ def feed_head(conn: Connection) -> int:
             conn.exec_driver_sql("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint").scalar_one()
         )
         return xmin << _SEQ_BITS
+    return _counter(conn)
+
+
+def _counter(conn: Connection) -> int:
     return int(conn.execute(select(t.counter.c.value).where(t.counter.c.id == 1)).scalar_one())
 
 

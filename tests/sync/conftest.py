@@ -5,10 +5,9 @@ from pathlib import Path
 
 import pytest
 from support import require_tool
-from sync_harness import PG_BIN, Backend, PostgresCluster, ServerProcess
+from sync_harness import PG_BIN, Backend, PostgresCluster, new_backend
 
 from studio_app.clock import Clock, SystemClock
-from studio_app.server import service
 from studio_app.store.db import Database
 from studio_app.store.writer import Writer
 from studio_app.sync.client import Backoff, SyncClient
@@ -23,17 +22,6 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
     cluster.start()
     yield cluster
     cluster.stop()
-
-
-def _make_backend(kind: str, url: str, **server_kwargs: object) -> Backend:
-    engine = service.open_engine(url)
-    service.create_schema(engine)
-    studios, tokens = {}, {}
-    for name, head_office in (("hq", True), ("studio_a", False), ("studio_b", False)):
-        studio, token = service.add_studio(engine, name, head_office=head_office)
-        studios[name], tokens[name] = studio, token
-    server = ServerProcess(url, **server_kwargs).start()  # type: ignore[arg-type]
-    return Backend(kind, url, engine, server, tokens, studios)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -53,7 +41,7 @@ def make_backend(
             url = cluster.new_database()
         else:
             url = f"sqlite:///{tmp_path / f'server{len(made)}.sqlite3'}"
-        backend = _make_backend(backend_kind, url, **server_kwargs)
+        backend = new_backend(backend_kind, url, **server_kwargs)
         made.append(backend)
         return backend
 
@@ -70,7 +58,7 @@ def backend(make_backend: Callable[..., Backend]) -> Backend:
 
 @pytest.fixture
 def sqlite_backend(tmp_path: Path) -> Iterator[Backend]:
-    backend = _make_backend("sqlite", f"sqlite:///{tmp_path / 'server.sqlite3'}")
+    backend = new_backend("sqlite", f"sqlite:///{tmp_path / 'server.sqlite3'}")
     yield backend
     backend.server.stop()
     backend.engine.dispose()

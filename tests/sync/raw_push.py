@@ -7,6 +7,7 @@ encoded by the same codec, so the server checks and stores it like any other.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -62,28 +63,26 @@ class Node:
         )
 
     def body(self, ops: list[Op]) -> dict[str, Any]:
-        """The JSON body of ``POST /sync/push``."""
-        return {
-            "schema_version": schema_fingerprint(),
-            "node_id": self.node_id,
-            "batch_id": new_id(),
-            "ops": [
-                {
-                    "op_id": op.op_id,
-                    "seq": op.seq,
-                    "table": op.table,
-                    "row_id": op.row_id,
-                    "hlc": op.hlc,
-                    "payload_json": op.payload_json,
-                    "changed": op.changed,
-                }
-                for op in ops
-            ],
-        }
+        return push_body(self.node_id, [dataclasses.asdict(op) for op in ops])
 
     def headers(self, token: str) -> dict[str, str]:
-        return {
-            "Authorization": f"Bearer {token}",
-            "X-Studio-Node": self.node_id,
-            "X-Studio-Schema": schema_fingerprint(),
-        }
+        return push_headers(token, self.node_id)
+
+
+def push_body(node_id: str, ops: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """The JSON body of ``POST /sync/push``: ``ops`` as dicts of ``protocol.Op``'s fields."""
+    return {
+        "schema_version": schema_fingerprint(),
+        "node_id": node_id,
+        "batch_id": new_id(),
+        "ops": list(ops),
+    }
+
+
+def push_headers(token: str, node_id: str) -> dict[str, str]:
+    """What every sync request carries: the studio's token, the computer, the schema's fingerprint."""
+    return {
+        "Authorization": f"Bearer {token}",
+        "X-Studio-Node": node_id,
+        "X-Studio-Schema": schema_fingerprint(),
+    }

@@ -184,6 +184,19 @@ class Backend:
         self.server = ServerProcess(self.database_url, **kwargs).start()
 
 
+def new_backend(kind: str, url: str, **server_kwargs: Any) -> Backend:
+    """A backend database with the studios hq (head office), studio_a and studio_b, served by a real
+    ``studio-app serve`` process (``server_kwargs`` go to :class:`ServerProcess`)."""
+    engine = service.open_engine(url)
+    service.create_schema(engine)
+    studios, tokens = {}, {}
+    for name, head_office in (("hq", True), ("studio_a", False), ("studio_b", False)):
+        studio, token = service.add_studio(engine, name, head_office=head_office)
+        studios[name], tokens[name] = studio, token
+    server = ServerProcess(url, **server_kwargs).start()
+    return Backend(kind, url, engine, server, tokens, studios)
+
+
 class CutProxy:
     """A TCP proxy on loopback that forwards bytes to ``target_port`` and breaks connections on command.
 

@@ -36,16 +36,17 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from raw_push import push_body, push_headers
 from sqlalchemy import Engine, delete, select
 from sync_harness import (
     REPO,
     Backend,
     CutProxy,
-    ServerProcess,
     assert_in_step,
     cut_after_reply,
     cut_now,
     live_records,
+    new_backend,
 )
 
 from studio_app.demo import DEMO_SEEDED_KEY
@@ -60,7 +61,6 @@ from studio_app.store.writer import Writer
 from studio_app.sync.client import Backoff, OfflineError, SyncClient
 from studio_app.sync.codec import (
     canonical_json,
-    schema_fingerprint,
     synced_codecs,
 )
 from studio_app.sync.hlc import Hlc
@@ -118,16 +118,9 @@ class OffsetClock:
 
 
 # ---- backend and desktops -------------------------------------------------------------------------------
-def new_backend(kind: str, url: str) -> Backend:
-    """A backend database with the studios hq, studio_a and studio_b, served by a real process."""
-    engine = service.open_engine(url)
-    service.create_schema(engine)
-    studios, tokens = {}, {}
-    for name, head_office in (("hq", True), ("studio_a", False), ("studio_b", False)):
-        studio, token = service.add_studio(engine, name, head_office=head_office)
-        studios[name], tokens[name] = studio, token
-    server = ServerProcess(url, env=SERVER_ENV).start()
-    return Backend(kind, url, engine, server, tokens, studios)
+def new_model_backend(kind: str, url: str) -> Backend:
+    """A backend for the model: no request limit, since schedules run back to back."""
+    return new_backend(kind, url, env=SERVER_ENV)
 
 
 def wipe_backend(backend: Backend) -> None:
@@ -535,26 +528,9 @@ def step_hostile(
 ) -> None:
     """A raw push of one op a tampered desktop would send: refused with its code, nothing stored."""
     studio, node, row_id, payload, stamp, code = _hostile_op(backend, desktops, rng, log)
-    body = {
-        "schema_version": schema_fingerprint(),
-        "node_id": node,
-        "batch_id": new_id(),
-        "ops": [
-            {
-                "op_id": new_id(),
-                "seq": 1,
-                "table": "shows",
-                "row_id": row_id,
-                "hlc": stamp,
-                "payload_json": canonical_json(payload),
-            }
-        ],
-    }
-    headers = {
-        "Authorization": f"Bearer {backend.tokens[studio]}",
-        "X-Studio-Node": node,
-        "X-Studio-Schema": schema_fingerprint(),
-    }
+    op = {"op_id": new_id(), "seq": 1, "table": "shows", "row_id": row_id, "hlc": stamp}
+    body = push_body(node, [{**op, "payload_json": canonical_json(payload)}])
+    headers = push_headers(backend.tokens[studio], node)
     answer = httpx.post(backend.server.url + PUSH_PATH, json=body, headers=headers, timeout=30.0)
     assert answer.status_code == 200, answer.text
     reply = answer.json()

@@ -21,6 +21,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from raw_push import push_body, push_headers
 from sqlalchemy import delete, func, select
 from sync_harness import Backend, serve_action, server_record_count, studio_app
 
@@ -29,7 +30,6 @@ from studio_app.server import tables as st
 from studio_app.store.db import Database
 from studio_app.store.models import Show
 from studio_app.store.models.base import new_id
-from studio_app.sync.codec import schema_fingerprint
 from studio_app.sync.protocol import HELLO_PATH, PULL_PATH, PUSH_PATH
 from studio_app.sync.report import AuthError, InsecureServerError, OfflineError
 
@@ -80,21 +80,15 @@ def test_head_office_lists_revokes_and_rotates_a_studios_token(
     rotated = serve_action("rotate-token", "studio_a", "--database", backend.database_url)
     new_token = rotated.stdout.strip()
     assert rotated.returncode == 0 and len(new_token) >= 40 and new_token != backend.tokens["studio_a"]
-    old = httpx.get(backend.server.url + HELLO_PATH, headers=_headers(backend.tokens["studio_a"], new_id()))
+    old = httpx.get(
+        backend.server.url + HELLO_PATH, headers=push_headers(backend.tokens["studio_a"], new_id())
+    )
     assert old.status_code == 401 and old.json()["detail"]["code"] == "unauthorized"
     renewed = make_client(a_db, backend.server.url, new_token)
     assert renewed.sync().pushed_ops == 1
 
     unknown = serve_action("revoke-studio", "nobody", "--database", backend.database_url)
     assert unknown.returncode == 1 and "no studio named nobody" in unknown.stderr
-
-
-def _headers(token: str, node: str) -> dict[str, str]:
-    return {
-        "Authorization": f"Bearer {token}",
-        "X-Studio-Node": node,
-        "X-Studio-Schema": schema_fingerprint(),
-    }
 
 
 def test_tokens_never_reach_the_logs(
@@ -113,13 +107,13 @@ def test_tokens_never_reach_the_logs(
     # A minute's window may turn during the round, so make sure a 429 happened, with a valid token.
     for _ in range(5):
         answer = httpx.get(
-            backend.server.url + HELLO_PATH, headers=_headers(backend.tokens["studio_a"], new_id())
+            backend.server.url + HELLO_PATH, headers=push_headers(backend.tokens["studio_a"], new_id())
         )
         if answer.status_code == 429:
             break
     assert answer.status_code == 429
     bad = httpx.get(
-        backend.server.url + HELLO_PATH, headers=_headers("wrong-" + backend.tokens["hq"], new_id())
+        backend.server.url + HELLO_PATH, headers=push_headers("wrong-" + backend.tokens["hq"], new_id())
     )
     assert bad.status_code == 401
     backend.server.stop()
@@ -252,25 +246,14 @@ def test_a_push_over_the_op_limit_gets_413_and_the_desktop_sends_smaller_batches
     make_backend: Callable[..., Backend], desktop: Callable[..., Database], make_client: Callable[..., Any]
 ) -> None:
     backend = make_backend(env={"STUDIO_SERVER_MAX_OPS": "10"})
-    body = {
-        "schema_version": schema_fingerprint(),
-        "node_id": "n1",
-        "batch_id": new_id(),
-        "ops": [
-            {
-                "op_id": new_id(),
-                "seq": i,
-                "table": "shows",
-                "row_id": new_id(),
-                "hlc": "x",
-                "payload_json": "{}",
-            }
-            for i in range(11)
-        ],
-    }
+    ops = [
+        {"op_id": new_id(), "seq": i, "table": "shows", "row_id": new_id(), "hlc": "x", "payload_json": "{}"}
+        for i in range(11)
+    ]
+    body = push_body("n1", ops)
     node = new_id()
     big = httpx.post(
-        backend.server.url + PUSH_PATH, json=body, headers=_headers(backend.tokens["studio_a"], node)
+        backend.server.url + PUSH_PATH, json=body, headers=push_headers(backend.tokens["studio_a"], node)
     )
     assert big.status_code == 413 and big.json()["detail"]["code"] == "too_many_ops"
     assert "at most 10" in big.json()["detail"]["message"]
@@ -292,7 +275,7 @@ def test_pull_pages_are_capped_in_bytes(
     page = httpx.get(
         backend.server.url + PULL_PATH,
         params={"cursor": 0, "limit": 1000},
-        headers=_headers(backend.tokens["hq"], new_id()),
+        headers=push_headers(backend.tokens["hq"], new_id()),
     )
     body = page.json()
     assert page.status_code == 200 and body["has_more"] is True
@@ -308,7 +291,7 @@ def test_a_studio_over_its_requests_per_minute_waits_as_told(
     backend = make_backend(env={"STUDIO_SERVER_REQUESTS_PER_MINUTE": "4"})
     node = new_id()
     answers = [
-        httpx.get(backend.server.url + HELLO_PATH, headers=_headers(backend.tokens["studio_b"], node))
+        httpx.get(backend.server.url + HELLO_PATH, headers=push_headers(backend.tokens["studio_b"], node))
         for _ in range(5)
     ]
     assert [r.status_code for r in answers] == [200] * 4 + [429]
@@ -316,7 +299,9 @@ def test_a_studio_over_its_requests_per_minute_waits_as_told(
     assert 1 <= int(refused.headers["Retry-After"]) <= 60
     assert refused.json()["detail"]["code"] == "too_many_requests"
     # Another studio has its own count.
-    other = httpx.get(backend.server.url + HELLO_PATH, headers=_headers(backend.tokens["studio_a"], new_id()))
+    other = httpx.get(
+        backend.server.url + HELLO_PATH, headers=push_headers(backend.tokens["studio_a"], new_id())
+    )
     assert other.status_code == 200
 
     clock = FakeClock()
@@ -391,7 +376,7 @@ def test_a_desktop_gone_in_the_middle_of_a_push_costs_one_log_line(
             head = "".join(
                 f"{name}: {value}\r\n"
                 for name, value in {
-                    **_headers(backend.tokens["studio_a"], new_id()),
+                    **push_headers(backend.tokens["studio_a"], new_id()),
                     "Host": "studio",
                     "Content-Type": "application/json",
                     "Content-Length": "100000",

@@ -17,7 +17,7 @@ import httpx
 import pytest
 from raw_push import Node, payload
 from sqlalchemy import Engine, func, select
-from sync_harness import Backend, PostgresCluster, ServerProcess
+from sync_harness import Backend, PostgresCluster, new_backend
 
 from studio_app.server import service
 from studio_app.server import tables as st
@@ -82,19 +82,12 @@ def test_a_new_row_pushed_by_two_studios_at_once_is_merged_not_an_error(pg_engin
 def test_side_by_side_pushes_on_two_server_processes_lose_nothing(
     postgres_cluster: PostgresCluster,
 ) -> None:
-    url = postgres_cluster.new_database()
-    engine = service.open_engine(url)
-    service.create_schema(engine)
-    tokens = {}
-    for name, head_office in (("hq", True), ("studio_a", False), ("studio_b", False)):
-        tokens[name] = service.add_studio(engine, name, head_office=head_office)[1]
-    server = ServerProcess(url, workers=2).start()
-    backend = Backend("postgresql", url, engine, server, tokens, {})
+    backend = new_backend("postgresql", postgres_cluster.new_database(), workers=2)
     try:
         _run_side_by_side(backend)
     finally:
-        server.stop()
-        engine.dispose()
+        backend.server.stop()
+        backend.engine.dispose()
 
 
 def _run_side_by_side(backend: Backend) -> None:

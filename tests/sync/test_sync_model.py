@@ -29,7 +29,7 @@ from sync_model import (
     check_converged,
     close_desktops,
     desktop_template,
-    new_backend,
+    new_model_backend,
     open_desktops,
     run_schedule,
     scratch_dir,
@@ -47,7 +47,7 @@ def model_backend(backend_kind: str, request: pytest.FixtureRequest, tmp_path: P
         url = cluster.new_database()
     else:
         url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
-    backend = new_backend(backend_kind, url)
+    backend = new_model_backend(backend_kind, url)
     yield backend
     backend.server.stop()
     backend.engine.dispose()

@@ -14,6 +14,7 @@ from typing import Any, cast
 
 import httpx
 import pytest
+from raw_push import push_body, push_headers
 from sqlalchemy import func, insert, select
 from sync_harness import Backend, serve_action, server_record_count, studio_app
 
@@ -24,7 +25,7 @@ from studio_app.store.handle import StoreHandle
 from studio_app.store.models import Show
 from studio_app.store.models.base import new_id
 from studio_app.store.models.sync import QUARANTINE_TABLE, STATE_TABLE
-from studio_app.sync.codec import canonical_json, row_digest, schema_fingerprint, synced_codecs
+from studio_app.sync.codec import canonical_json, row_digest, synced_codecs
 from studio_app.sync.hlc import Hlc
 from studio_app.sync.protocol import PULL_PATH, PUSH_PATH
 from studio_app.sync.status import read_snapshot
@@ -50,11 +51,9 @@ def _show_row(db: Database, title: str = "双十一专场") -> dict[str, Any]:
 
 def _push(backend: Backend, studio: str, node: str, ops: list[tuple[str, str, Any, str]]) -> httpx.Response:
     """Raw ops (table, row id, payload dict or JSON text, stamp) as one push of ``studio`` from ``node``."""
-    body = {
-        "schema_version": schema_fingerprint(),
-        "node_id": node,
-        "batch_id": new_id(),
-        "ops": [
+    body = push_body(
+        node,
+        (
             {
                 "op_id": new_id(),
                 "seq": i + 1,
@@ -64,17 +63,13 @@ def _push(backend: Backend, studio: str, node: str, ops: list[tuple[str, str, An
                 "payload_json": payload if isinstance(payload, str) else canonical_json(payload),
             }
             for i, (table, row_id, payload, hlc) in enumerate(ops)
-        ],
-    }
+        ),
+    )
     return httpx.post(backend.server.url + PUSH_PATH, json=body, headers=_headers(backend, studio, node))
 
 
 def _headers(backend: Backend, studio: str, node: str) -> dict[str, str]:
-    return {
-        "Authorization": f"Bearer {backend.tokens[studio]}",
-        "X-Studio-Node": node,
-        "X-Studio-Schema": schema_fingerprint(),
-    }
+    return push_headers(backend.tokens[studio], node)
 
 
 BAD_SHOWS: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
